@@ -1,0 +1,77 @@
+/**
+ * Worker thread of the propagation benchmark: holds the stream connections
+ * (so their parsing does not share an event loop with the writers) and
+ * records when each event id first reaches each client, as epoch ms.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface ClientsInput {
+  url: string;
+  /** One token per client (several clients may share a user). */
+  tokens: string[];
+}
+
+export interface ClientsReport {
+  /** Per client: event id → epoch ms received. */
+  received: Record<string, number>[];
+  resyncs: number;
+  errors: string[];
+}
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+async function follow(url: string, token: string, sink: Map<string, number>, signal: AbortSignal, onReady: () => void, counters: { resyncs: number; errors: string[] }) {
+  const res = await fetch(`${url}/api/sync/events/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+  if (!res.ok || !res.body) throw new Error(`stream ${res.status}`);
+  onReady();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = message
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trimStart())
+          .join('\n');
+        if (!data) continue;
+        const at = epochNow();
+        const parsed = JSON.parse(data) as unknown;
+        if (parsed === 'RESYNC') {
+          counters.resyncs++;
+          continue;
+        }
+        const docs = (parsed as { documents?: { id: string }[] }).documents ?? [];
+        for (const d of docs) if (!sink.has(d.id)) sink.set(d.id, at);
+      }
+    }
+  } catch (err) {
+    if (!signal.aborted) counters.errors.push(String(err));
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const input = workerData as ClientsInput;
+  const controller = new AbortController();
+  const sinks = input.tokens.map(() => new Map<string, number>());
+  const counters = { resyncs: 0, errors: [] as string[] };
+  let ready = 0;
+  const streams = input.tokens.map((token, i) =>
+    follow(input.url, token, sinks[i] as Map<string, number>, controller.signal, () => {
+      ready++;
+      if (ready === input.tokens.length) port.postMessage({ type: 'ready' });
+    }, counters).catch((err: unknown) => counters.errors.push(String(err))),
+  );
+  port.on('message', async (msg: { type: string }) => {
+    if (msg.type !== 'stop') return;
+    controller.abort();
+    await Promise.allSettled(streams);
+    const report: ClientsReport = { received: sinks.map((s) => Object.fromEntries(s)), resyncs: counters.resyncs, errors: counters.errors.slice(0, 5) };
+    port.postMessage({ type: 'report', report });
+  });
+}

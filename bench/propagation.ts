@@ -1,0 +1,142 @@
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canWrite } from '../shared/rules/permissions';
+import type { EventEnvelope } from '../shared/events/envelope';
+import { generateSingleActorEvents } from '../test/fixtures/complaint-dataset';
+import { login, pushEvents, type Session } from './lib/api-client';
+import type { BenchArgs } from './lib/args';
+import type { BenchResult } from './lib/bench-result';
+import { databaseUrl, dropSchema, freshSchemaName } from './lib/pg-schema';
+import { startServerProcess } from './lib/server-process';
+import { summarize } from './lib/stats';
+import { formatNumber, renderTable } from './lib/table';
+import type { ClientsReport } from './propagation-clients';
+
+/**
+ * Benchmark 4: 200 stream clients stay connected while agents write; for each
+ * event and each client whose scope includes it, the time from the push
+ * request leaving the writer to the event arriving on that client's stream.
+ */
+
+const CLIENTS = 200;
+/** Stream users: branch staff of gz and dg, and directors who see both. */
+const VIEWERS = ['agent.gz', 'agent2.gz', 'lead.gz', 'officer.gz', 'supervisor.gz', 'agent.dg', 'lead.dg', 'supervisor.dg', 'director'];
+const WRITERS = ['agent.gz', 'agent2.gz', 'agent.dg'];
+
+const epochNow = () => performance.timeOrigin + performance.now();
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function startClients(url: string, tokens: string[]): { ready: Promise<void>; stop: () => Promise<ClientsReport> } {
+  // tsx registers itself for workers started from a tsx process through execArgv.
+  const worker = new Worker(path.join(here, 'propagation-clients.ts'), { workerData: { url, tokens }, execArgv: ['--import', 'tsx'] });
+  let resolveReady: () => void;
+  let rejectAll: (err: unknown) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectAll = reject;
+  });
+  let resolveReport: (r: ClientsReport) => void;
+  const report = new Promise<ClientsReport>((resolve) => (resolveReport = resolve));
+  worker.on('message', (msg: { type: string; report?: ClientsReport }) => {
+    if (msg.type === 'ready') resolveReady();
+    if (msg.type === 'report' && msg.report) resolveReport(msg.report);
+  });
+  worker.on('error', (err) => rejectAll(err));
+  return {
+    ready,
+    async stop() {
+      worker.postMessage({ type: 'stop' });
+      const r = await report;
+      await worker.terminate();
+      return r;
+    },
+  };
+}
+
+export async function runPropagation(args: BenchArgs): Promise<BenchResult> {
+  const url = databaseUrl();
+  const schema = freshSchemaName('bench_prop');
+  const writes = args.quick ? 100 : 500;
+  const intervalMs = args.quick ? 50 : 40;
+  const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' } });
+  try {
+    const viewerSessions = new Map<string, Session>();
+    for (const u of VIEWERS) viewerSessions.set(u, await login(server.url, u));
+    const writerSessions = await Promise.all(WRITERS.map((u) => login(server.url, u)));
+    // Each client signs in for its own token, as separate workstations do.
+    const clientUsers = Array.from({ length: CLIENTS }, (_, i) => VIEWERS[i % VIEWERS.length] as string);
+    const clientSessions: Session[] = [];
+    for (const u of clientUsers) clientSessions.push(await login(server.url, u));
+    const clients = startClients(server.url, clientSessions.map((s) => s.token));
+    await clients.ready;
+    await new Promise((r) => setTimeout(r, 500));
+
+    const endMs = Date.now() - 60_000;
+    const perWriter = Math.ceil(writes / WRITERS.length);
+    const queues = writerSessions.map((s, w) =>
+      generateSingleActorEvents({
+        seed: 7000 + w, events: perWriter, actorId: s.user.id, branchId: s.user.branchId, endMs, workstation: 900 + w,
+        allow: (t) => canWrite('agent', t),
+      }),
+    );
+    const sentAt = new Map<string, number>();
+    const eventBranch = new Map<string, string>();
+    const pushMs: number[] = [];
+    // Writers take turns at a steady rate, one event per push, as agents at work do.
+    const writesDone: Promise<void>[] = [];
+    for (let i = 0; i < writes; i++) {
+      const w = i % WRITERS.length;
+      const event = queues[w]?.[Math.floor(i / WRITERS.length)] as EventEnvelope | undefined;
+      if (!event) continue;
+      const session = writerSessions[w] as Session;
+      sentAt.set(event.id, epochNow());
+      eventBranch.set(event.id, event.branchId);
+      const t0 = performance.now();
+      writesDone.push(pushEvents(server.url, session.token, [event]).then(() => void pushMs.push(performance.now() - t0)));
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+    await Promise.all(writesDone);
+    await new Promise((r) => setTimeout(r, 3000));
+    const report = await clients.stop();
+
+    const latencies: number[] = [];
+    let expected = 0;
+    let missing = 0;
+    clientSessions.forEach((session, c) => {
+      const got = report.received[c] ?? {};
+      sentAt.forEach((sent, id) => {
+        const branch = eventBranch.get(id) as string;
+        const inScope = session.user.role === 'director' || session.user.role === 'admin' || session.user.branchId === branch;
+        if (!inScope) return;
+        expected++;
+        const at = got[id];
+        if (at === undefined) missing++;
+        else latencies.push(at - sent);
+      });
+    });
+    const leaks = clientSessions.reduce((n, session, c) => {
+      const got = report.received[c] ?? {};
+      return n + [...sentAt.keys()].filter((id) => got[id] !== undefined && session.user.role !== 'director' && session.user.branchId !== eventBranch.get(id)).length;
+    }, 0);
+    const s = summarize(latencies);
+    const push = summarize(pushMs);
+    const table = renderTable(
+      ['stream clients', 'events written', 'deliveries expected', 'delivered', 'missing', 'out-of-scope deliveries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'push median ms'],
+      [[CLIENTS, sentAt.size, expected, latencies.length, missing, leaks, formatNumber(s.median), formatNumber(s.p95), formatNumber(s.p99), formatNumber(s.max), formatNumber(push.median)]],
+    );
+    return {
+      name: 'propagation',
+      title: `Propagation to ${CLIENTS} stream clients (PostgreSQL, one event per push every ${intervalMs} ms from ${WRITERS.length} agents)`,
+      sections: [table, `Stream RESYNC messages: ${report.resyncs}; client errors: ${report.errors.length ? report.errors.join('; ') : 'none'}.`],
+      goals: [
+        { goal: 'propagation p50 ≤ 150 ms', measured: `${formatNumber(s.median)} ms`, met: s.median <= 150 },
+        { goal: 'propagation p99 ≤ 500 ms', measured: `${formatNumber(s.p99)} ms`, met: s.p99 <= 500 },
+        { goal: 'every in-scope client receives every event', measured: `${missing} missing`, met: missing === 0 },
+      ],
+    };
+  } finally {
+    await server.stop();
+    await dropSchema(url, schema);
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A small JSON document on disk (settings, window state, encrypted secrets). */
+export interface JsonFile {
+  /** Undefined when the file is missing or not valid JSON (a torn write from an older version, a hand edit). */
+  read(): Promise<unknown>;
+  write(value: unknown): Promise<void>;
+}
+
+/**
+ * Writes go to a temporary sibling and are renamed over the file, so a crash
+ * mid-write leaves the previous version intact. Files are private to the user
+ * (0600) because one of them holds the encrypted secrets.
+ */
+export function createJsonFile(filePath: string): JsonFile {
+  return {
+    async read() {
+      let text: string;
+      try {
+        text = await readFile(filePath, 'utf8');
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    async write(value) {
+      await mkdir(path.dirname(filePath), { recursive: true });
+      const temporary = `${filePath}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+        await rename(temporary, filePath);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../data/types';
+import type { UseSession } from '../hooks/use-session';
+import { useReference } from '../hooks/use-reference';
+import { useRejectedEvents } from '../hooks/use-rejected-events';
+import { useSyncState } from '../hooks/use-sync-state';
+import { A11Y } from '../i18n/accessible-names';
+import type { Language } from '../i18n/pick-language';
+import { useUiStore } from '../state/ui-store';
+import { Dialog } from '../components/Dialog';
+import { HelpDialog } from '../components/HelpDialog';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Nav } from '../components/Nav';
+import { SearchBox, SEARCH_INPUT_ID } from '../components/SearchBox';
+import { SignInForm } from '../components/SignInForm';
+import { SyncBar } from '../components/SyncBar';
+import { CUSTOMER_NAME_ID } from '../screens/IntakeScreen';
+import { ScreenView } from './ScreenView';
+import { SidePanel } from './SidePanel';
+import { allowedScreens } from './nav-items';
+import { isTypingTarget, matches } from './hotkeys';
+import { useHashRoute } from './use-hash-route';
+import { useHotkey } from './use-hotkey';
+import { useDeadlineNotifications } from './use-deadline-notifications';
+import { usePendingBadge } from './use-pending-badge';
+
+interface Props {
+  session: UseSession;
+  user: SessionUser;
+  onLanguage(language: Language): void;
+}
+
+const focusById = (id: string) => {
+  // After a screen switch the element mounts on the next frame.
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+};
+
+/** One window: top bar, navigation, centre, right panel, sync bar. */
+export function Shell({ session, user, onLanguage }: Props) {
+  const { t } = useTranslation();
+  const sync = useSyncState();
+  const reference = useReference();
+  const rejected = useRejectedEvents();
+  const screen = useUiStore((s) => s.screen);
+  const go = useUiStore((s) => s.go);
+  const helpOpen = useUiStore((s) => s.helpOpen);
+  const setHelpOpen = useUiStore((s) => s.setHelpOpen);
+  const setSoothingVisible = useUiStore((s) => s.setSoothingVisible);
+  const [reauthOpen, setReauthOpen] = useState(false);
+  useHashRoute();
+  useDeadlineNotifications(user);
+  usePendingBadge(sync.pending);
+
+  const allowed = allowedScreens(user.role);
+  const current = allowed.includes(screen) ? screen : 'queue';
+
+  useHotkey((e) => {
+    if (matches(e, 'Alt+N')) {
+      e.preventDefault();
+      go('new');
+      focusById(CUSTOMER_NAME_ID);
+    } else if (matches(e, 'Alt+S')) {
+      e.preventDefault();
+      if (current !== 'new') go('new');
+      setSoothingVisible(true);
+      focusById('soothing-first');
+    } else if (matches(e, 'Ctrl+F') || (matches(e, '/') && !isTypingTarget(e.target))) {
+      e.preventDefault();
+      focusById(SEARCH_INPUT_ID);
+    } else if (e.key === 'F1' || (matches(e, '?') && !isTypingTarget(e.target))) {
+      e.preventDefault();
+      setHelpOpen(true);
+    }
+  });
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <SearchBox />
+        <span className="who">{t('shell.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+        <LanguageSwitch onChange={onLanguage} />
+        <button type="button" aria-label={A11Y.signOut} onClick={() => void session.signOut()}>
+          {t('shell.signOut')}
+        </button>
+      </header>
+      <Nav role={user.role} rejectedCount={rejected.length} pendingCount={sync.pending} />
+      <main className="main">
+        <ScreenView screen={current} user={user} />
+      </main>
+      <aside className="side">
+        <SidePanel screen={current} user={user} />
+      </aside>
+      <SyncBar
+        sync={sync}
+        expired={session.status === 'expired'}
+        timeZone={reference.policy.timeZone}
+        onSignInAgain={() => setReauthOpen(true)}
+      />
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {reauthOpen && (
+        <Dialog label="Sign in again" title={t('sync.signInAgain')} onClose={() => setReauthOpen(false)}>
+          <div className="signin-inline">
+            <SignInForm initialUsername={user.username} signIn={session.signIn} onDone={() => setReauthOpen(false)} />
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProjection, type ComplaintProjection } from '../../shared/fold/projection';
+import { defaultPolicy } from '../../shared/policy/policy';
+import { dueSoon, nearestDeadline } from './due-soon';
+
+const now = Date.parse('2026-11-23T06:00:00Z');
+function complaint(id: string, change: Partial<ComplaintProjection>): ComplaintProjection {
+  return { ...emptyProjection(id, 'gz'), number: id, status: 'filed', ...change };
+}
+
+describe('dueSoon', () => {
+  it('picks clocks inside their warning window, not breached ones or far ones', () => {
+    const list = [
+      complaint('soon', { deadlines: { callback: '2026-11-23T08:00:00Z' } }),
+      complaint('late', { deadlines: { callback: '2026-11-23T05:00:00Z' } }),
+      complaint('far', { deadlines: { callback: '2026-11-25T08:00:00Z' } }),
+    ];
+    expect(dueSoon(list, now, defaultPolicy).map((d) => d.complaint.id)).toEqual(['soon']);
+  });
+  it('uses the per-clock window of the policy', () => {
+    // handling warns a day ahead by default, callback only four hours ahead.
+    const c = complaint('h', { deadlines: { handling: '2026-11-24T01:00:00Z', callback: '2026-11-24T01:00:00Z' } });
+    expect(dueSoon([c], now, defaultPolicy).map((d) => d.clock)).toEqual(['handling']);
+  });
+  it('ignores closed complaints', () => {
+    const c = complaint('x', { status: 'closed', deadlines: { handling: '2026-11-23T07:00:00Z' } });
+    expect(dueSoon([c], now, defaultPolicy)).toEqual([]);
+  });
+});
+
+describe('nearestDeadline', () => {
+  it('finds the earliest clock', () => {
+    const c = complaint('n', { deadlines: { handling: '2026-12-01T09:00:00Z', callback: '2026-11-24T09:00:00Z' } });
+    expect(nearestDeadline(c)).toEqual({ clock: 'callback', due: '2026-11-24T09:00:00Z' });
+    expect(nearestDeadline(complaint('e', {}))).toBeNull();
+  });
+});

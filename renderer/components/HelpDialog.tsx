@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { HOTKEYS } from '../app/hotkeys';
+import { A11Y } from '../i18n/accessible-names';
+import { Dialog } from './Dialog';
+
+/** Every shortcut that works, from the same table the handlers use. */
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog label={A11Y.shortcuts} title={t('help.title')} onClose={onClose}>
+      <table className="help-table">
+        <tbody>
+          {HOTKEYS.map((h) => (
+            <tr key={h.id}>
+              <td>
+                {h.combos.map((c) => (
+                  <kbd key={c}>{c}</kbd>
+                ))}
+              </td>
+              <td>{t(`help.keys.${h.id}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions-row">
+        <button type="button" className="btn" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { A11Y } from '../i18n/accessible-names';
+import { isLanguage, type Language } from '../i18n/pick-language';
+
+interface Props {
+  onChange(language: Language): void;
+}
+
+/** "Language": offers English and 中文, each named in its own language. */
+export function LanguageSwitch({ onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const current: Language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  return (
+    <select
+      aria-label={A11Y.language}
+      title={t('language.label')}
+      value={current}
+      onChange={(e) => isLanguage(e.target.value) && onChange(e.target.value)}
+    >
+      <option value="zh-CN" lang="zh-CN">中文</option>
+      <option value="en" lang="en">English</option>
+    </select>
+  );
+}

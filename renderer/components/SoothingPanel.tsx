@@ -1,0 +1,181 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EMOTIONS, type Emotion } from '../../shared/events/fields';
+import type { ReferenceScript } from '../data/types';
+import { A11Y } from '../i18n/accessible-names';
+import type { IntakeDraft, Scenario } from '../state/intake-draft';
+import { altDigit } from '../app/hotkeys';
+import { useHotkey } from '../app/use-hotkey';
+import { Dialog } from './Dialog';
+import { builtInScripts } from './built-in-scripts';
+import { fillScript, pickScripts } from './script-lines';
+
+export type SoothingValue = IntakeDraft['soothing'];
+
+interface Props {
+  value: SoothingValue;
+  onChange(change: Partial<SoothingValue>): void;
+  customerName: string;
+  jobNumber: string;
+  issue: string;
+  category: string;
+  scripts: readonly ReferenceScript[];
+  onWithdrew(): void;
+  /** `withoutSoothingConfirmed`: the agent confirmed filing with steps missing. */
+  onFile(withoutSoothingConfirmed: boolean): void;
+  busy?: boolean;
+  /** The outcome is recorded: the buttons are done. */
+  done?: boolean;
+  message?: ReactNode;
+}
+
+const SCENARIOS: Scenario[] = ['A', 'B', 'C'];
+
+/** 安抚: the three steps, the emotions, the scripts, and the call's outcome. */
+export function SoothingPanel(props: Props) {
+  const { t, i18n } = useTranslation();
+  const { value, onChange } = props;
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const library = props.scripts.length > 0 ? props.scripts : builtInScripts(t, i18n.language);
+  const lines = pickScripts(library, props.category, value.scenario, i18n.language).map((s) => ({
+    id: s.id,
+    text: fillScript(s.text, {
+      customerName: props.customerName,
+      jobNumber: props.jobNumber,
+      issue: props.issue || t('soothing.issueFallback'),
+    }),
+  }));
+
+  const copy = (id: string, text: string) => {
+    onChange({ scriptId: id.startsWith('builtin-') ? value.scriptId : id });
+    navigator.clipboard
+      ?.writeText(text)
+      .then(() => setCopied(id))
+      .catch(() => setCopied(null));
+  };
+
+  useHotkey((e) => {
+    const n = altDigit(e);
+    const line = n === null ? undefined : lines[n - 1];
+    if (line) {
+      e.preventDefault();
+      copy(line.id, line.text);
+    }
+  });
+
+  const allSteps = value.calmed && value.understood && value.offeredSolution;
+  const file = () => (allSteps ? props.onFile(false) : setConfirming(true));
+  const disabled = props.busy || props.done;
+
+  const step = (key: 'calmed' | 'understood' | 'offeredSolution', name: string, id?: string) => (
+    <label>
+      <input
+        id={id}
+        type="checkbox"
+        aria-label={name}
+        checked={value[key]}
+        disabled={props.done}
+        onChange={(e) => onChange({ [key]: e.target.checked })}
+      />
+      {t(`soothing.${key}`)}
+    </label>
+  );
+
+  const emotion = (key: 'emotionBefore' | 'emotionAfter') => (
+    <label className="field">
+      <span className="label">{t(`soothing.${key}`)}</span>
+      <select value={value[key]} disabled={props.done} onChange={(e) => onChange({ [key]: e.target.value as Emotion })}>
+        {EMOTIONS.map((em) => (
+          <option key={em} value={em}>
+            {t(`emotions.${em}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <section className="soothing" role="region" aria-label={A11Y.soothingPanel}>
+      <h2>{t('soothing.title')}</h2>
+      <fieldset className="steps">
+        <legend>{t('soothing.steps')}</legend>
+        {step('calmed', A11Y.calmed, 'soothing-first')}
+        {step('understood', A11Y.understood)}
+        {step('offeredSolution', A11Y.offeredSolution)}
+      </fieldset>
+      <div className="emotions">
+        {emotion('emotionBefore')}
+        {emotion('emotionAfter')}
+      </div>
+
+      <h3>{t('soothing.scripts')}</h3>
+      <div className="scenario-tabs" role="group" aria-label={t('soothing.scenario')}>
+        {SCENARIOS.map((s) => (
+          <button key={s} type="button" aria-pressed={value.scenario === s} onClick={() => onChange({ scenario: s })}>
+            {t(`soothing.scenario${s}`)}
+          </button>
+        ))}
+      </div>
+      {lines.length === 0 ? (
+        <p className="hint">{t('soothing.noScripts')}</p>
+      ) : (
+        <ol className="scripts">
+          {lines.map((line, i) => (
+            <li key={line.id}>
+              <span className="n">{i + 1}</span>
+              <span>{line.text}</span>
+              <button type="button" className="btn" onClick={() => copy(line.id, line.text)} title={`Alt+${i + 1}`}>
+                {copied === line.id ? t('soothing.copied') : t('soothing.copy')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="hint">
+        {t('soothing.copyHint')} · {t('soothing.dontLead')}
+      </p>
+
+      <label className="field">
+        <span className="label">{t('soothing.withdrawalReason')}</span>
+        <input
+          value={value.withdrawalReason}
+          disabled={props.done}
+          onChange={(e) => onChange({ withdrawalReason: e.target.value })}
+        />
+      </label>
+      <div className="actions-row">
+        <button type="button" className="btn" aria-label={A11Y.customerWithdrew} disabled={disabled} onClick={props.onWithdrew}>
+          {t('soothing.withdrew')}
+        </button>
+        <button type="button" className="btn primary" aria-label={A11Y.fileWorkOrder} disabled={disabled} onClick={file}>
+          {t('soothing.fileWorkOrder')}
+        </button>
+      </div>
+      {props.message}
+
+      {confirming && (
+        <Dialog label="File without soothing?" title={t('soothing.confirmTitle')} onClose={() => setConfirming(false)}>
+          <p>{t('soothing.confirmText')}</p>
+          <div className="actions-row">
+            <button
+              type="button"
+              className="btn danger"
+              aria-label={A11Y.confirm}
+              onClick={() => {
+                setConfirming(false);
+                props.onFile(true);
+              }}
+            >
+              {t('soothing.confirmFile')}
+            </button>
+            <button type="button" className="btn" aria-label={A11Y.cancel} onClick={() => setConfirming(false)}>
+              {t('detail.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

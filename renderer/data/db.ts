@@ -1,0 +1,66 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { eventsSchema, type EventDoc } from './schema/events-schema';
+import { complaintsSchema, type ComplaintDoc } from './schema/complaints-schema';
+import { referenceSchema, type ReferenceDoc } from './schema/reference-schema';
+import { localSchema, type LocalDoc } from './schema/local-schema';
+import { migrationStrategies } from './schema/migrations';
+import { eventsConflictHandler } from './schema/events-conflict-handler';
+
+export type EventsCollection = RxCollection<EventDoc>;
+export type ComplaintsCollection = RxCollection<ComplaintDoc>;
+export type ReferenceCollection = RxCollection<ReferenceDoc>;
+export type LocalCollection = RxCollection<LocalDoc>;
+
+export interface HotlineCollections {
+  events: EventsCollection;
+  complaints: ComplaintsCollection;
+  reference: ReferenceCollection;
+  local: LocalCollection;
+}
+
+export type HotlineDatabase = RxDatabase<HotlineCollections>;
+
+export interface OpenDatabaseOptions {
+  name: string;
+  storage: RxStorage<unknown, unknown>;
+  /** Adds RxDB's dev-mode checks and schema validation of every write (development and tests). */
+  devMode?: boolean;
+  /** Several windows on one database (the browser); Electron runs one window. */
+  multiInstance?: boolean;
+}
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+let devModeAdded = false;
+
+async function addDevMode(): Promise<void> {
+  if (devModeAdded) return;
+  const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+  disableWarnings();
+  addRxPlugin(RxDBDevModePlugin);
+  devModeAdded = true;
+}
+
+/** Four collections: the free build of RxDB allows 13 open at once per process. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<HotlineDatabase> {
+  if (options.devMode) await addDevMode();
+  const storage = options.devMode ? wrappedValidateAjvStorage({ storage: options.storage }) : options.storage;
+  const db = await createRxDatabase<HotlineCollections>({
+    name: options.name,
+    storage,
+    multiInstance: options.multiInstance ?? false,
+    eventReduce: true,
+    closeDuplicates: true,
+    // Queue counts combine filters no single index covers; counting them is still cheap locally.
+    allowSlowCount: true,
+  });
+  await db.addCollections({
+    events: { schema: eventsSchema, migrationStrategies: migrationStrategies.events, conflictHandler: eventsConflictHandler },
+    complaints: { schema: complaintsSchema, migrationStrategies: migrationStrategies.complaints },
+    reference: { schema: referenceSchema, migrationStrategies: migrationStrategies.reference },
+    local: { schema: localSchema, migrationStrategies: migrationStrategies.local },
+  });
+  return db;
+}

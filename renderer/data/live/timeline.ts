@@ -1,0 +1,42 @@
+import { combineLatest, map, type Observable } from 'rxjs';
+import { compareEvents } from '../../../shared/fold/order';
+import type { DataStore } from '../store';
+import type { EventSyncState, TimelineRow } from '../types';
+import type { LocalEventStatus } from '../schema/events-schema';
+
+const SYNC: Record<LocalEventStatus, EventSyncState> = { pending: 'pending', accepted: 'synced', rejected: 'rejected' };
+
+/**
+ * The fold's timeline joined with each event's state on this workstation.
+ * Rejected events are not folded, so they are added in their HLC place,
+ * marked invalid with the server's reason.
+ */
+export function timeline$(store: DataStore, complaintId: string): Observable<TimelineRow[]> {
+  const events$ = store.db.events.find({ selector: { complaintId }, sort: [{ hlc: 'asc' }] }).$;
+  const complaint$ = store.db.complaints.findOne(complaintId).$;
+  return combineLatest([events$, complaint$]).pipe(
+    map(([events, doc]) => {
+      const byId = new Map(events.map((e) => [e.id, e]));
+      const rows: TimelineRow[] = (doc?.p.timeline ?? []).map((entry) => {
+        const e = byId.get(entry.eventId);
+        return { ...entry, sync: e ? SYNC[e.status] : 'synced' };
+      });
+      const shown = new Set(rows.map((r) => r.eventId));
+      for (const e of events) {
+        if (shown.has(e.id) || e.status !== 'rejected') continue;
+        rows.push({
+          eventId: e.id,
+          type: e.type,
+          hlc: e.hlc,
+          actorId: e.actorId,
+          occurredAt: e.occurredAt,
+          state: 'invalid',
+          why: e.reason?.message,
+          sync: 'rejected',
+          reason: e.reason ? { code: e.reason.code, message: e.reason.message } : undefined,
+        });
+      }
+      return rows.sort((a, b) => compareEvents({ hlc: a.hlc, id: a.eventId }, { hlc: b.hlc, id: b.eventId }));
+    }),
+  );
+}

@@ -1,0 +1,16 @@
+import { defaultPolicy } from '../../../shared/policy/policy';
+import { calendarFromPolicy } from '../../../shared/calendar/calendar';
+import type { Reference } from '../types';
+
+/** What a workstation uses before its first reference pull: the shipped policy and the national calendar. */
+export function defaultReference(): Reference {
+  return {
+    users: [],
+    branches: [],
+    teams: [],
+    policy: defaultPolicy,
+    calendar: calendarFromPolicy(defaultPolicy),
+    scripts: [],
+    pulledAt: null,
+  };
+}

@@ -1,0 +1,172 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import { SECRET_NAMES } from '../../shared/platform/bridge';
+import { roleSchema } from '../../shared/roles';
+import type { LocalMeta } from './local-meta';
+import type { DataPlatform } from './platform-port';
+import { checkVerifier, createVerifier, DEFAULT_ITERATIONS, type PasswordVerifier } from './password-verifier';
+import { ApiError, NetworkError, type Api } from './sync/api';
+import type { Language, SessionStatus, SessionUser, SignInResult } from './types';
+
+export interface SessionSnapshot {
+  user: SessionUser | null;
+  /** 'expired': the server refused the token; local work goes on, sync waits for a new sign-in. */
+  status: SessionStatus;
+  offline: boolean;
+  language: Language | null;
+}
+
+interface StoredSession {
+  user: SessionUser;
+  offline: boolean;
+  expired?: boolean;
+}
+
+interface StoredVerifier {
+  verifier: PasswordVerifier;
+  user: SessionUser;
+}
+
+const CURRENT_KEY = 'session.current';
+const TOKEN_OWNER_KEY = 'session.tokenOwner';
+const verifierKey = (username: string) => `session.verifier.${username.trim().toLowerCase()}`;
+const languageKey = (userId: string) => `session.language.${userId}`;
+
+export interface Session {
+  state$: Observable<SessionSnapshot>;
+  current(): SessionSnapshot;
+  /** The bearer token, only when it belongs to the signed-in user. */
+  token(): string | null;
+  restore(): Promise<void>;
+  signIn(username: string, password: string): Promise<SignInResult>;
+  signOut(): Promise<void>;
+  /** The server answered 401: keep the user and local work, ask for a new sign-in. */
+  markExpired(): Promise<void>;
+  setLanguage(language: Language): Promise<void>;
+}
+
+export interface SessionOptions {
+  meta: LocalMeta;
+  platform: DataPlatform;
+  api: Api;
+  /** PBKDF2 iterations of new verifiers (tests lower it). */
+  verifierIterations?: number;
+}
+
+function parseUser(raw: unknown): SessionUser | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const u = raw as Record<string, unknown>;
+  const role = roleSchema.safeParse(u.role);
+  if (typeof u.id !== 'string' || typeof u.username !== 'string' || typeof u.branchId !== 'string' || !role.success) return null;
+  const user: SessionUser = {
+    id: u.id,
+    username: u.username,
+    displayName: typeof u.displayName === 'string' ? u.displayName : u.username,
+    role: role.data,
+    branchId: u.branchId,
+    teamId: typeof u.teamId === 'string' ? u.teamId : null,
+  };
+  if (typeof u.jobNumber === 'string') user.jobNumber = u.jobNumber;
+  return user;
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { meta, platform, api } = options;
+  const iterations = options.verifierIterations ?? DEFAULT_ITERATIONS;
+  const subject = new BehaviorSubject<SessionSnapshot>({ user: null, status: 'loading', offline: false, language: null });
+  let token: string | null = null;
+
+  async function publish(stored: StoredSession | null): Promise<void> {
+    if (!stored) {
+      subject.next({ user: null, status: 'signed_out', offline: false, language: null });
+      return;
+    }
+    const language = await meta.get<Language>(languageKey(stored.user.id));
+    subject.next({
+      user: stored.user,
+      status: stored.expired ? 'expired' : 'signed_in',
+      offline: stored.offline,
+      language,
+    });
+  }
+
+  async function loadToken(userId: string): Promise<void> {
+    const owner = await meta.get<string>(TOKEN_OWNER_KEY);
+    token = owner === userId ? await platform.getSecret(SECRET_NAMES.syncToken) : null;
+  }
+
+  async function signInOffline(username: string, password: string): Promise<SignInResult> {
+    const stored = await meta.get<StoredVerifier>(verifierKey(username));
+    if (!stored) return { ok: false, error: 'offline_unknown' };
+    if (!(await checkVerifier(stored.verifier, username, password))) return { ok: false, error: 'invalid' };
+    await loadToken(stored.user.id);
+    const session: StoredSession = { user: stored.user, offline: true, expired: token === null };
+    await meta.set(CURRENT_KEY, session);
+    await publish(session);
+    return { ok: true, offline: true };
+  }
+
+  return {
+    state$: subject.asObservable(),
+    current: () => subject.getValue(),
+    token: () => token,
+
+    async restore() {
+      const stored = await meta.get<StoredSession>(CURRENT_KEY);
+      if (stored) await loadToken(stored.user.id);
+      // Without a token (e.g. secrets kept for the tab only) the user still works locally; sync asks to sign in.
+      await publish(stored ? { ...stored, expired: stored.expired || token === null } : null);
+    },
+
+    async signIn(username, password) {
+      let answer: { token: string; user: unknown };
+      try {
+        answer = await api.json('POST', '/api/auth/login', { username, password }, { auth: false });
+      } catch (err) {
+        if (err instanceof ApiError) {
+          if (err.status === 401) return { ok: false, error: 'invalid' };
+          if (err.status === 429) return { ok: false, error: 'rate_limited' };
+          if (err.status >= 500) return signInOffline(username, password);
+          return { ok: false, error: 'invalid' };
+        }
+        if (err instanceof NetworkError || (err instanceof Error && err.name === 'TimeoutError')) {
+          return signInOffline(username, password);
+        }
+        return { ok: false, error: 'network' };
+      }
+      const user = parseUser(answer?.user);
+      if (!user || typeof answer.token !== 'string') return { ok: false, error: 'network' };
+      token = answer.token;
+      await platform.setSecret(SECRET_NAMES.syncToken, answer.token);
+      await meta.set(TOKEN_OWNER_KEY, user.id);
+      await meta.set<StoredVerifier>(verifierKey(username), { verifier: await createVerifier(username, password, iterations), user });
+      const session: StoredSession = { user, offline: false };
+      await meta.set(CURRENT_KEY, session);
+      await publish(session);
+      return { ok: true, offline: false };
+    },
+
+    async signOut() {
+      token = null;
+      await platform.deleteSecret(SECRET_NAMES.syncToken);
+      await meta.remove(TOKEN_OWNER_KEY);
+      await meta.remove(CURRENT_KEY);
+      await publish(null);
+    },
+
+    async markExpired() {
+      const stored = await meta.get<StoredSession>(CURRENT_KEY);
+      if (!stored || stored.expired) return;
+      token = null;
+      const next = { ...stored, expired: true };
+      await meta.set(CURRENT_KEY, next);
+      await publish(next);
+    },
+
+    async setLanguage(language) {
+      const user = subject.getValue().user;
+      if (!user) return;
+      await meta.set(languageKey(user.id), language);
+      subject.next({ ...subject.getValue(), language });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
+import type { SyncState } from './types';
+
+export const INITIAL_SYNC_STATE: SyncState = {
+  online: false,
+  syncing: false,
+  pending: 0,
+  lastSyncedAt: null,
+  authExpired: false,
+  error: null,
+};
+
+/** Collects what the sync bar shows from the parts that know it. */
+export class SyncStateTracker {
+  private readonly subject = new BehaviorSubject<SyncState>(INITIAL_SYNC_STATE);
+  private browserOnline = true;
+  private reachable = true;
+
+  readonly state$: Observable<SyncState> = this.subject.pipe(
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  );
+
+  constructor(private readonly now: () => number = Date.now) {
+    if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') this.browserOnline = navigator.onLine;
+    this.recompute({});
+  }
+
+  get value(): SyncState {
+    return this.subject.getValue();
+  }
+
+  private recompute(patch: Partial<SyncState>): void {
+    this.subject.next({ ...this.subject.getValue(), ...patch, online: this.browserOnline && this.reachable });
+  }
+
+  setBrowserOnline(online: boolean): void {
+    this.browserOnline = online;
+    this.recompute({});
+  }
+
+  setReachable(reachable: boolean): void {
+    this.reachable = reachable;
+    this.recompute({});
+  }
+
+  setSyncing(syncing: boolean): void {
+    this.recompute({ syncing });
+  }
+
+  setPending(pending: number): void {
+    this.recompute({ pending });
+  }
+
+  /** A request to the server succeeded. */
+  markSynced(): void {
+    this.reachable = true;
+    this.recompute({ lastSyncedAt: new Date(this.now()).toISOString(), error: null });
+  }
+
+  setAuthExpired(authExpired: boolean): void {
+    this.recompute({ authExpired });
+  }
+
+  setError(error: string | null): void {
+    this.recompute({ error });
+  }
+
+  restoreLastSynced(at: string | null): void {
+    if (at && !this.value.lastSyncedAt) this.recompute({ lastSyncedAt: at });
+  }
+}

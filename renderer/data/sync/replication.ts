@@ -1,0 +1,89 @@
+import { replicateRxCollection, RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import type { StoredEvent } from '../../../shared/events/envelope';
+import type { EventsCollection } from '../db';
+import type { EventDoc } from '../schema/events-schema';
+import { fromStoredEvent, toStoredEvent } from '../projection/event-conversion';
+import type { Api } from './api';
+import { eventStream$, type PullCheckpoint } from './event-stream';
+import { splitBySize } from './push-batches';
+
+export interface EventReplicationOptions {
+  collection: EventsCollection;
+  api: Api;
+  serverUrl: string;
+  /** The signed-in user: only their own events are pushed with their token. */
+  userId: string;
+  onDocuments?(docs: StoredEvent[]): void;
+  onExchange?(): void;
+  onStreamConnection?(open: boolean): void;
+  onUnauthorized?(): void;
+  retryTimeMs?: number;
+  pullBatchSize?: number;
+}
+
+export type EventReplicationState = RxReplicationState<EventDoc, PullCheckpoint>;
+
+const MAX_PUSH_BYTES = 900 * 1024;
+const MAX_PUSH_ROWS = 500;
+
+interface PullAnswer {
+  documents: StoredEvent[];
+  checkpoint: PullCheckpoint;
+}
+
+/**
+ * Replicates the events collection with the server. The identifier includes
+ * the user: pull scope differs per user, and events written by another user
+ * on this workstation are left for that user's own session to push (the
+ * server refuses an event whose actor is not the caller).
+ */
+export function startEventReplication(options: EventReplicationOptions): EventReplicationState {
+  const { api, userId } = options;
+  const pullBatch = options.pullBatchSize ?? 200;
+
+  return replicateRxCollection<EventDoc, PullCheckpoint>({
+    replicationIdentifier: `events|${options.serverUrl}|${userId}`,
+    collection: options.collection,
+    live: true,
+    retryTime: options.retryTimeMs ?? 5000,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: pullBatch,
+      async handler(checkpoint, batchSize) {
+        const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
+        if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
+        const answer = await api.json<PullAnswer>('GET', `/api/sync/events/pull?${params.toString()}`);
+        options.onDocuments?.(answer.documents);
+        options.onExchange?.();
+        return {
+          documents: answer.documents.map(fromStoredEvent),
+          checkpoint: answer.checkpoint ?? checkpoint,
+        };
+      },
+      stream$: eventStream$({
+        api,
+        onDocuments: options.onDocuments,
+        onConnection: options.onStreamConnection,
+        onUnauthorized: options.onUnauthorized,
+      }),
+    },
+    push: {
+      batchSize: 100,
+      modifier(doc: WithDeleted<EventDoc>) {
+        if (doc.actorId !== userId) return null;
+        return toStoredEvent(doc);
+      },
+      async handler(rows: RxReplicationWriteToMasterRow<EventDoc>[]) {
+        const conflicts: WithDeleted<EventDoc>[] = [];
+        for (const batch of splitBySize(rows, MAX_PUSH_BYTES, MAX_PUSH_ROWS)) {
+          const answer = await api.json<StoredEvent[]>('POST', '/api/sync/events/push', batch);
+          for (const master of answer) conflicts.push(fromStoredEvent(master));
+        }
+        options.onExchange?.();
+        return conflicts;
+      },
+    },
+  });
+}

@@ -1,0 +1,176 @@
+import type { Subscription } from 'rxjs';
+import type { HotlineDatabase } from '../db';
+import type { HlcState } from '../hlc-state';
+import type { LocalMeta } from '../local-meta';
+import type { DataPlatform } from '../platform-port';
+import type { Projector } from '../projection/projector';
+import type { ReferenceStore } from '../reference/reference-store';
+import type { Session } from '../session';
+import type { SyncStateTracker } from '../sync-state';
+import type { Api } from './api';
+import { startEventReplication, type EventReplicationState } from './replication';
+
+export interface SyncController {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The server refused the token: stop exchanging, keep every pending event, ask to sign in. */
+  authExpired(): void;
+  /** Pulls reference data now (sign-in, periodic, on demand). */
+  pullReference(): Promise<boolean>;
+  /** Resolves when everything local is pushed and the last pull is done (tests, diagnostics). */
+  awaitInSync(): Promise<void>;
+  replication(): EventReplicationState | null;
+}
+
+export interface SyncControllerOptions {
+  db: HotlineDatabase;
+  api: Api;
+  session: Session;
+  tracker: SyncStateTracker;
+  hlc: HlcState;
+  meta: LocalMeta;
+  referenceStore: ReferenceStore;
+  projector: Projector;
+  platform: DataPlatform;
+  now: () => number;
+  retryTimeMs?: number;
+  referenceIntervalMs?: number;
+}
+
+const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
+
+/** Starts and stops replication with the session, and feeds the sync bar. */
+export function createSyncController(o: SyncControllerOptions): SyncController {
+  let replication: EventReplicationState | null = null;
+  let replicationUser: string | null = null;
+  let referenceTimer: ReturnType<typeof setInterval> | null = null;
+  const subs: Subscription[] = [];
+  let lastPersisted = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = (job: () => Promise<void>) => {
+    const next = chain.then(job);
+    chain = next.catch((err: unknown) => console.error('sync control failed', err));
+    return next;
+  };
+
+  const onOnline = () => o.tracker.setBrowserOnline(true);
+  const onOffline = () => o.tracker.setBrowserOnline(false);
+
+  function exchanged(): void {
+    o.tracker.markSynced();
+    const t = o.now();
+    if (t - lastPersisted > 10_000) {
+      lastPersisted = t;
+      void o.meta.set(LAST_SYNCED_KEY, new Date(t).toISOString());
+    }
+  }
+
+  async function stopReplication(): Promise<void> {
+    if (referenceTimer) clearInterval(referenceTimer);
+    referenceTimer = null;
+    const r = replication;
+    replication = null;
+    replicationUser = null;
+    o.tracker.setSyncing(false);
+    if (r) await r.cancel();
+  }
+
+  async function pullReference(): Promise<boolean> {
+    if (!o.session.token()) return false;
+    try {
+      const raw = await o.api.json<unknown>('GET', '/api/reference');
+      const parsed = await o.referenceStore.save(raw, new Date(o.now()).toISOString());
+      exchanged();
+      if (parsed.policy || parsed.calendar) {
+        // Deadlines are computed with the policy: a new policy means new deadlines everywhere.
+        const revKey = 'projector.policyRevision';
+        const rev = parsed.policy?.revision ?? null;
+        if ((await o.meta.get<number>(revKey)) !== rev) {
+          await o.meta.set(revKey, rev);
+          await o.projector.refoldAll();
+        }
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function startReplication(userId: string): Promise<void> {
+    if (replication && replicationUser === userId) return;
+    await stopReplication();
+    const serverUrl = await o.api.baseUrl();
+    const state = startEventReplication({
+      collection: o.db.events,
+      api: o.api,
+      serverUrl,
+      userId,
+      retryTimeMs: o.retryTimeMs,
+      onDocuments: (docs) => {
+        const maxSkew = o.referenceStore.current().policy.sync.hlcMaxSkewMs;
+        const t = o.now();
+        for (const d of docs) o.hlc.observe(d.hlc, t, maxSkew);
+      },
+      onExchange: exchanged,
+      onStreamConnection: (open) => {
+        if (open) exchanged();
+      },
+      onUnauthorized: () => controller.authExpired(),
+    });
+    replication = state;
+    replicationUser = userId;
+    subs.push(
+      state.active$.subscribe((active) => o.tracker.setSyncing(active)),
+      state.error$.subscribe((err) => {
+        // Offline is not an error to show; the sync bar says offline.
+        if (o.tracker.value.online) o.tracker.setError(err.message.split('\n')[0] ?? 'Sync failed');
+      }),
+    );
+    void pullReference();
+    referenceTimer = setInterval(() => void pullReference(), o.referenceIntervalMs ?? 15 * 60_000);
+  }
+
+  const controller: SyncController = {
+    async start() {
+      o.tracker.restoreLastSynced(await o.meta.get<string>(LAST_SYNCED_KEY));
+      if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
+        window.addEventListener('online', onOnline);
+        window.addEventListener('offline', onOffline);
+      }
+      subs.push(
+        o.db.events.count({ selector: { status: 'pending' } }).$.subscribe((n) => {
+          o.tracker.setPending(n);
+          void o.platform.setPendingCount?.(n)?.catch(() => undefined);
+        }),
+        o.session.state$.subscribe((s) => {
+          o.tracker.setAuthExpired(s.status === 'expired');
+          void serial(async () => {
+            const token = o.session.token();
+            if (s.status === 'signed_in' && s.user && token) await startReplication(s.user.id);
+            else await stopReplication();
+          });
+        }),
+      );
+    },
+    async stop() {
+      subs.splice(0).forEach((s) => s.unsubscribe());
+      if (typeof window !== 'undefined' && typeof window.removeEventListener === 'function') {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      }
+      await serial(stopReplication);
+    },
+    authExpired() {
+      o.tracker.setAuthExpired(true);
+      void o.session.markExpired();
+    },
+    pullReference,
+    async awaitInSync() {
+      await chain;
+      if (replication) await replication.awaitInSync();
+      await o.projector.idle();
+    },
+    replication: () => replication,
+  };
+  return controller;
+}

@@ -1,0 +1,148 @@
+import type { Role } from '../../shared/roles';
+import type { Policy } from '../../shared/policy/policy';
+import type { WorkCalendar } from '../../shared/calendar/calendar';
+import type { ComplaintProjection, ComplaintStatus, TimelineEntry } from '../../shared/fold/projection';
+import type { RejectReason, StoredEvent } from '../../shared/events/envelope';
+import type { Category, Grade } from '../../shared/events/fields';
+
+export type { ComplaintProjection, ComplaintStatus, TimelineEntry };
+
+/** The signed-in person as the server's login answer describes them. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  branchId: string;
+  teamId: string | null;
+  jobNumber?: string;
+}
+
+export type SessionStatus = 'loading' | 'signed_out' | 'signed_in' | 'expired';
+
+export type SignInError = 'invalid' | 'offline_unknown' | 'rate_limited' | 'network';
+export type SignInResult = { ok: true; offline: boolean } | { ok: false; error: SignInError };
+
+export type Language = 'zh-CN' | 'en';
+
+/** What the sync bar shows; never blocks work. */
+export interface SyncState {
+  /** navigator.onLine and the last request to the server both say reachable. */
+  online: boolean;
+  /** A pull or push is in flight. */
+  syncing: boolean;
+  /** Local events the server has not yet acknowledged (no server status yet). */
+  pending: number;
+  /** ISO time of the last successful exchange with the server. */
+  lastSyncedAt: string | null;
+  /** The token was refused: replication is paused, pending events wait, sign in again. */
+  authExpired: boolean;
+  /** The last replication error in plain words, cleared by the next success. */
+  error: string | null;
+}
+
+export type QueueScope = 'mine' | 'team' | 'branch' | 'all';
+export type QueueSort = 'deadline' | 'updated';
+
+export interface QueueFilter {
+  /** mine: complaints I handle (assigned to me, or registered by me and not assigned);
+   *  team: handled by a member of my team; branch: my branch; all: everything on this workstation. */
+  scope: QueueScope;
+  status?: ComplaintStatus | ComplaintStatus[];
+  grade?: Grade | Grade[];
+  category?: Category | Category[];
+  /** A clock has passed. */
+  overdue?: boolean;
+  /** The nearest clock falls today (centre's time zone). */
+  dueToday?: boolean;
+  /** Same matching as useSearch. */
+  text?: string;
+  sort?: QueueSort;
+  /** Page size, default 50. */
+  limit?: number;
+  /** Rows to skip, default 0. */
+  skip?: number;
+}
+
+export interface QueueResult {
+  items: ComplaintProjection[];
+  /** Rows matching the filter, all pages together. */
+  count: number;
+  loading: boolean;
+}
+
+export interface ReferenceUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  branchId: string;
+  teamId: string | null;
+  jobNumber?: string;
+  active?: boolean;
+}
+
+export interface ReferenceBranch {
+  id: string;
+  name: string;
+  nameEn?: string;
+}
+
+export interface ReferenceTeam {
+  id: string;
+  branchId: string;
+  name: string;
+  leadId?: string | null;
+  memberIds?: string[];
+}
+
+/** A soothing script line (安抚口径) with {placeholders}. */
+export interface ReferenceScript {
+  id: string;
+  category?: string;
+  scenario?: string;
+  language?: string;
+  title?: string;
+  text: string;
+}
+
+/** Server-authoritative data that replicates down only. */
+export interface Reference {
+  users: ReferenceUser[];
+  branches: ReferenceBranch[];
+  teams: ReferenceTeam[];
+  policy: Policy;
+  calendar: WorkCalendar;
+  scripts: ReferenceScript[];
+  /** ISO time of the last successful reference pull; null before the first one (defaults in use). */
+  pulledAt: string | null;
+}
+
+export type EventSyncState = 'pending' | 'synced' | 'rejected';
+
+/** A local event as the outbox / needs-attention lists show it. */
+export interface PendingEvent {
+  event: StoredEvent;
+  complaintNumber: string | null;
+}
+
+export interface RejectedEvent {
+  event: StoredEvent;
+  complaintNumber: string | null;
+  reason: RejectReason;
+}
+
+/** A timeline entry with the sync state of its event on this workstation. */
+export interface TimelineRow extends TimelineEntry {
+  sync: EventSyncState;
+  reason?: RejectReason;
+}
+
+export type CommandError =
+  | 'not_signed_in'
+  | 'forbidden'
+  | 'invalid'
+  | 'not_found'
+  | 'not_allowed_now';
+
+export type CommandResult = { ok: true; eventId: string } | { ok: false; error: CommandError; message?: string };

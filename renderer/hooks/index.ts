@@ -1,0 +1,12 @@
+export { useSession } from './use-session';
+export type { UseSession } from './use-session';
+export { useSyncState } from './use-sync-state';
+export { useQueue } from './use-queue';
+export { useComplaint } from './use-complaint';
+export { useTimeline } from './use-timeline';
+export { usePendingEvents } from './use-pending-events';
+export { useRejectedEvents } from './use-rejected-events';
+export { useReference } from './use-reference';
+export { useSearch } from './use-search';
+export { useRepeatCheck } from './use-repeat-check';
+export { useNow } from './use-now';

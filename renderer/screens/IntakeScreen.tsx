@@ -1,0 +1,233 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, GRADES, type Category, type Channel, type CustomerType } from '../../shared/events/fields';
+import type { Grade } from '../../shared/policy/policy';
+import type { SessionUser } from '../data/types';
+import { A11Y } from '../i18n/accessible-names';
+import { formatDateTime } from '../i18n/format-date';
+import { useHotkey } from '../app/use-hotkey';
+import { matches } from '../app/hotkeys';
+import { Field } from '../components/Field';
+import { useIntakeStatus } from '../state/intake-status-store';
+import { failedAcceptance, validateIntake, type IntakeField } from './intake/intake-validation';
+import { fieldId, useIntakeActions } from './intake/use-intake-actions';
+
+export const CUSTOMER_NAME_ID = fieldId('customerName');
+
+/**
+ * Intake, keyboard first: Tab follows the caller's story (who, what happened,
+ * what they want), Ctrl+S saves, the number appears large the moment it is saved.
+ */
+export function IntakeScreen({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const a = useIntakeActions(user);
+  const { draft, update } = a;
+  const status = useIntakeStatus();
+  const [notAcceptedReason, setNotAcceptedReason] = useState('');
+  const tz = a.reference.policy.timeZone;
+
+  useHotkey((e) => {
+    if (matches(e, 'Ctrl+S')) {
+      e.preventDefault();
+      void a.save();
+    }
+  });
+
+  const errors = status.showErrors ? validateIntake(draft) : {};
+  const err = (field: IntakeField, label: string) => {
+    const e = errors[field];
+    if (!e) return null;
+    return e === 'phone' ? t('intake.errors.phone') : t(`intake.errors.${e}`, { field: label });
+  };
+  const locked = draft.saved !== null;
+  const failed = failedAcceptance(draft);
+  const deadline = a.handlingDeadline(new Date().toISOString());
+  const days = a.reference.policy.deadlines.handlingWorkingDaysByGrade[String(a.grade) as '1'];
+
+  const text = (field: IntakeField & keyof typeof draft, name: string | null, opts: { multiline?: number; type?: string } = {}) => {
+    const label = t(`intake.${field}`);
+    const common = {
+      id: fieldId(field),
+      'aria-label': name ?? undefined,
+      value: draft[field] as string,
+      readOnly: locked,
+      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => update({ [field]: e.target.value }),
+    };
+    return { label, control: opts.multiline ? <textarea rows={opts.multiline} {...common} /> : <input type={opts.type ?? 'text'} {...common} /> };
+  };
+
+  const f = {
+    name: text('customerName', A11Y.customerName),
+    phone: text('phone', A11Y.phone, { type: 'tel' }),
+    address: text('address', null),
+    sub: text('subCategory', null),
+    description: text('description', A11Y.description, { multiline: 3 }),
+    incidentAt: text('incidentAt', null, { type: 'datetime-local' }),
+    place: text('incidentPlace', null),
+    dept: text('respondentDepartment', null),
+    agents: text('respondentAgents', null),
+    demands: text('demands', A11Y.demands, { multiline: 2 }),
+    serial: text('callSerial', null),
+  };
+
+  return (
+    <form
+      className="intake"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void a.save();
+      }}
+    >
+      <h1>{t('intake.title')}</h1>
+      {draft.saved && (
+        <div className="notice ok" role="status">
+          {t('intake.saved')}
+          <output className="number-big" aria-label={A11Y.complaintNumber}>
+            {draft.saved.number}
+          </output>
+        </div>
+      )}
+      <div className="form-grid">
+        <h2 className="grid-title">{t('intake.who')}</h2>
+        <Field label={f.name.label} required error={err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
+        <Field label={f.phone.label} required error={err('phone', f.phone.label)}>{f.phone.control}</Field>
+        <Field label={t('intake.customerType')} required>
+          <select
+            id={fieldId('customerType')}
+            aria-label={A11Y.customerType}
+            value={draft.customerType}
+            disabled={locked}
+            onChange={(e) => update({ customerType: e.target.value as CustomerType })}
+          >
+            {CUSTOMER_TYPES.map((c) => (
+              <option key={c} value={c}>{t(`customerTypes.${c}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={f.address.label} className="span2">{f.address.control}</Field>
+
+        <h2 className="grid-title">{t('intake.what')}</h2>
+        <Field label={t('intake.category')} required error={err('category', t('intake.category'))} className="span2">
+          <select
+            id={fieldId('category')}
+            aria-label={A11Y.category}
+            value={draft.category}
+            disabled={locked}
+            onChange={(e) => update({ category: e.target.value as Category })}
+          >
+            <option value="">{t('intake.choose')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>{t(`categories.${c}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={f.sub.label} className="span2">{f.sub.control}</Field>
+        <Field label={f.incidentAt.label}>{f.incidentAt.control}</Field>
+        <Field label={f.place.label}>{f.place.control}</Field>
+        <Field label={f.description.label} required error={err('description', f.description.label)} className="span6">
+          {f.description.control}
+        </Field>
+        <Field label={f.dept.label} className="span3">{f.dept.control}</Field>
+        <Field label={f.agents.label} error={err('respondentAgents', f.agents.label)} className="span3">{f.agents.control}</Field>
+
+        <h2 className="grid-title">{t('intake.wants')}</h2>
+        <Field label={f.demands.label} className="span6">{f.demands.control}</Field>
+
+        <Field label={t('intake.channel')} required className="span2">
+          <select
+            id={fieldId('channel')}
+            aria-label={A11Y.channel}
+            value={draft.channel}
+            disabled={locked}
+            onChange={(e) => update({ channel: e.target.value as Channel })}
+          >
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>{t(`channels.${c}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={f.serial.label} className="span2">{f.serial.control}</Field>
+        <Field label={t('intake.grade')} className="span2">
+          <select
+            id={fieldId('grade' as IntakeField)}
+            value={draft.grade === '' ? '' : String(draft.grade)}
+            disabled={locked}
+            onChange={(e) => update({ grade: e.target.value === '' ? '' : (Number(e.target.value) as Grade) })}
+          >
+            <option value="">{`${t('intake.override')} (${t(`grades.${a.suggestion.grade}`)})`}</option>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>{`${g} · ${t(`grades.${g}`)}`}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+
+      <p className="suggestion">
+        <strong>{t('intake.suggestedGrade', { grade: `${a.suggestion.grade} · ${t(`grades.${a.suggestion.grade}`)}` })}</strong>
+        {' — '}
+        {a.suggestion.reasons
+          .map((r) => t(`intake.reasons.${r.code}`, r.code === 'urgent_keywords' ? { keywords: r.keywords.join('、') } : {}))
+          .join('；')}
+        {deadline && (
+          <>
+            {' · '}
+            {t('intake.gradeDeadline', { days: t('deadline.workingDays', { count: days }), when: formatDateTime(deadline, tz) })}
+          </>
+        )}
+      </p>
+
+      {a.priors.length > 0 && !locked && (
+        <div className="notice warn" role="alert">
+          {t('intake.repeatWarning', { count: a.priors.length, days: a.reference.policy.repeatComplaint.windowDays })}{' '}
+          {a.priors.slice(0, 5).map((p) => (
+            <span key={p.id} className="num" style={{ marginRight: 8 }}>
+              {p.number}
+            </span>
+          ))}
+        </div>
+      )}
+
+      {failed.length > 0 && !draft.outcome && (draft.description.trim() || draft.phone.trim()) ? (
+        <details className="notice warn">
+          <summary>
+            {t('intake.acceptance')}: {failed.map((c) => t(`intake.conditions.${c}`)).join(' ')}
+          </summary>
+          <div className="inline-form">
+            <label>
+              {t('intake.notAcceptedReason')}
+              <input value={notAcceptedReason} onChange={(e) => setNotAcceptedReason(e.target.value)} />
+            </label>
+            <div>
+              <button
+                type="button"
+                className="btn danger"
+                disabled={status.busy || !notAcceptedReason.trim()}
+                onClick={() => void a.notAccept(notAcceptedReason)}
+              >
+                {t('intake.markNotAccepted')}
+              </button>
+            </div>
+          </div>
+        </details>
+      ) : null}
+
+      {status.message && (
+        <div className={`notice ${status.message.tone}`} role={status.message.tone === 'error' ? 'alert' : 'status'}>
+          {t(status.message.key, status.message.values)}
+        </div>
+      )}
+
+      <div className="actions-row">
+        <button type="submit" className="btn primary" aria-label={A11Y.saveComplaint} disabled={status.busy || locked}>
+          {status.busy ? t('intake.saving') : t('intake.save')} <kbd>Ctrl+S</kbd>
+        </button>
+        {(locked || draft.customerName || draft.description) && (
+          <button type="button" className="btn" onClick={a.startOver}>
+            {locked ? t('intake.another') : t('intake.clear')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

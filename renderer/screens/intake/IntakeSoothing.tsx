@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../data/types';
+import { useReference } from '../../hooks/use-reference';
+import { SoothingPanel } from '../../components/SoothingPanel';
+import { useIntakeStatus } from '../../state/intake-status-store';
+import { useIntakeActions } from './use-intake-actions';
+
+/** The soothing panel beside intake, bound to the same draft as the form. */
+export function IntakeSoothing({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const a = useIntakeActions(user);
+  const reference = useReference();
+  const busy = useIntakeStatus((s) => s.busy);
+  const { draft } = a;
+  // The issue as the customer would recognise it: the sub-type, else the category.
+  const issue = draft.subCategory.trim() || (draft.category ? t(`categories.${draft.category}`) : '');
+  return (
+    <SoothingPanel
+      value={draft.soothing}
+      onChange={(change) => a.update({ soothing: { ...draft.soothing, ...change } })}
+      customerName={draft.customerName.trim()}
+      jobNumber={user.jobNumber ?? user.username}
+      issue={issue}
+      category={draft.category}
+      scripts={reference.scripts}
+      busy={busy}
+      done={draft.outcome !== null}
+      onWithdrew={() => void a.withdraw()}
+      onFile={(confirmed) => void a.file(confirmed)}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import type { ComplaintCreatedPayload } from '../../../shared/events/catalogue';
+import { LIMITS, phoneSchema } from '../../../shared/events/fields';
+import type { Grade } from '../../../shared/policy/policy';
+import type { IntakeDraft } from '../../state/intake-draft';
+
+export type IntakeField =
+  | 'customerName'
+  | 'phone'
+  | 'address'
+  | 'channel'
+  | 'customerType'
+  | 'category'
+  | 'subCategory'
+  | 'description'
+  | 'demands'
+  | 'respondentDepartment'
+  | 'respondentAgents'
+  | 'incidentAt'
+  | 'incidentPlace'
+  | 'callSerial';
+
+export type FieldError = 'required' | 'phone' | 'tooLong';
+export type IntakeErrors = Partial<Record<IntakeField, FieldError>>;
+
+const MAX: Partial<Record<IntakeField, number>> = {
+  customerName: LIMITS.name,
+  address: LIMITS.shortText,
+  subCategory: LIMITS.name,
+  description: LIMITS.description,
+  demands: LIMITS.text,
+  respondentDepartment: LIMITS.name,
+  incidentPlace: LIMITS.shortText,
+  callSerial: LIMITS.id,
+};
+
+/** What must be right before the complaint can be registered, as the shared schema would say it. */
+export function validateIntake(d: IntakeDraft): IntakeErrors {
+  const errors: IntakeErrors = {};
+  if (!d.customerName.trim()) errors.customerName = 'required';
+  if (!d.phone.trim()) errors.phone = 'required';
+  else if (!phoneSchema.safeParse(d.phone.trim()).success) errors.phone = 'phone';
+  if (!d.channel) errors.channel = 'required';
+  if (!d.customerType) errors.customerType = 'required';
+  if (!d.category) errors.category = 'required';
+  if (!d.description.trim()) errors.description = 'required';
+  for (const [field, max] of Object.entries(MAX) as [IntakeField, number][]) {
+    const value = d[field as keyof IntakeDraft];
+    if (typeof value === 'string' && value.trim().length > max && !errors[field]) errors[field] = 'tooLong';
+  }
+  const agents = splitJobNumbers(d.respondentAgents);
+  if (agents.length > 20 || agents.some((a) => a.length > 32)) errors.respondentAgents = 'tooLong';
+  return errors;
+}
+
+/** "1001, 1002；1003" → ['1001', '1002', '1003'] (Chinese and Latin separators alike). */
+export function splitJobNumbers(text: string): string[] {
+  return text
+    .split(/[\s,，;；、]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export type AcceptanceCondition = 'respondent' | 'facts' | 'reachable';
+
+/**
+ * The acceptance conditions the form can see for itself: a clear respondent,
+ * concrete facts, a reachable complainant. The agent decides; a failing
+ * condition is a warning and the reason offered for "not accepted".
+ */
+export function failedAcceptance(d: IntakeDraft): AcceptanceCondition[] {
+  const failed: AcceptanceCondition[] = [];
+  if (!d.respondentDepartment.trim() && splitJobNumbers(d.respondentAgents).length === 0) failed.push('respondent');
+  if (!d.description.trim()) failed.push('facts');
+  if (!phoneSchema.safeParse(d.phone.trim()).success) failed.push('reachable');
+  return failed;
+}
+
+/** A datetime-local value ('2026-11-23T09:30') read in the centre's time zone, as ISO. */
+export function localInputToIso(value: string, timeZone: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that instant, found by formatting the guess there.
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(guess));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess - (shown - guess)).toISOString();
+}
+
+/** The complaint.created payload the draft describes (the number is the data layer's to give). */
+export function draftToPayload(
+  d: IntakeDraft,
+  grade: Grade,
+  receivedAt: string,
+  timeZone: string,
+): Omit<ComplaintCreatedPayload, 'number'> {
+  const t = (s: string) => s.trim();
+  const agents = splitJobNumbers(d.respondentAgents);
+  const occurredAt = localInputToIso(d.incidentAt, timeZone);
+  const incident = {
+    ...(occurredAt ? { occurredAt } : {}),
+    ...(t(d.incidentPlace) ? { place: t(d.incidentPlace) } : {}),
+  };
+  const respondent = {
+    ...(t(d.respondentDepartment) ? { department: t(d.respondentDepartment) } : {}),
+    ...(agents.length ? { agentJobNumbers: agents } : {}),
+  };
+  return {
+    channel: d.channel || 'phone',
+    receivedAt,
+    complainant: {
+      name: t(d.customerName),
+      phone: t(d.phone),
+      ...(t(d.address) ? { address: t(d.address) } : {}),
+      customerType: d.customerType || 'ordinary',
+    },
+    ...(Object.keys(incident).length ? { incident } : {}),
+    ...(Object.keys(respondent).length ? { respondent } : {}),
+    category: d.category || 'other',
+    ...(t(d.subCategory) ? { subCategory: t(d.subCategory) } : {}),
+    grade,
+    description: t(d.description),
+    ...(t(d.demands) ? { demands: t(d.demands) } : {}),
+    ...(t(d.callSerial) ? { callSerial: t(d.callSerial) } : {}),
+  };
+}

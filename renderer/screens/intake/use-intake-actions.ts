@@ -1,0 +1,166 @@
+import { useCallback, useMemo } from 'react';
+import { computeDeadlines } from '../../../shared/deadlines/deadlines';
+import type { Grade } from '../../../shared/policy/policy';
+import { gradeSuggestion, type GradeSuggestion } from '../../../shared/rules/grade-suggestion';
+import { commands } from '../../data/commands';
+import type { SessionUser } from '../../data/types';
+import { useReference } from '../../hooks/use-reference';
+import { useRepeatCheck } from '../../hooks/use-repeat-check';
+import { zhCN } from '../../i18n/resources/zh-CN';
+import { emptyDraft, type IntakeDraft } from '../../state/intake-draft';
+import { useDraftStore } from '../../state/intake-draft-store';
+import { useIntakeStatus } from '../../state/intake-status-store';
+import { draftToPayload, failedAcceptance, validateIntake, type IntakeField } from './intake-validation';
+
+/** The field ids, so a failed save can put the cursor on the first thing to fix. */
+export const fieldId = (field: IntakeField) => `intake-${field}`;
+
+const FIELD_ORDER: IntakeField[] = [
+  'customerName', 'phone', 'customerType', 'address', 'category', 'subCategory', 'description',
+  'incidentAt', 'incidentPlace', 'respondentDepartment', 'respondentAgents', 'demands', 'channel', 'callSerial',
+];
+
+function errorText(error: { error?: string; message?: string }): string {
+  return error.message ?? error.error ?? 'unknown';
+}
+
+/**
+ * Everything the intake form and the soothing panel do with the draft:
+ * validate, register, record the soothing outcome, file or withdraw.
+ * Data goes only through the data layer's commands.
+ */
+export function useIntakeActions(user: SessionUser) {
+  const reference = useReference();
+  const draft = useDraftStore((s) => s.drafts[user.id]) ?? emptyDraft();
+  const updateDraft = useDraftStore((s) => s.update);
+  const clearDraft = useDraftStore((s) => s.clear);
+  const status = useIntakeStatus();
+  const priors = useRepeatCheck(draft.phone.trim(), draft.category || null);
+
+  const update = useCallback(
+    (change: Partial<IntakeDraft>) => updateDraft(user.id, (d) => ({ ...d, ...change })),
+    [updateDraft, user.id],
+  );
+
+  const suggestion: GradeSuggestion = useMemo(
+    () =>
+      gradeSuggestion(
+        {
+          description: draft.description,
+          demands: draft.demands,
+          customerType: draft.customerType || 'ordinary',
+          isRepeat: priors.length > 0,
+        },
+        reference.policy,
+      ),
+    [draft.description, draft.demands, draft.customerType, priors.length, reference.policy],
+  );
+  const grade: Grade = draft.grade || suggestion.grade;
+
+  const handlingDeadline = (receivedAt: string): string | undefined => {
+    try {
+      return computeDeadlines({ receivedAt, grade }, reference.policy, reference.calendar).handling;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Registers the complaint once; later calls return the saved one. */
+  const save = async (): Promise<{ complaintId: string; number: string } | null> => {
+    const current = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
+    if (current.saved) return current.saved;
+    const errors = validateIntake(current);
+    const invalid = FIELD_ORDER.filter((f) => errors[f]);
+    if (invalid.length > 0) {
+      status.set({ showErrors: true, message: { tone: 'error', key: 'intake.errors.summary', values: { count: invalid.length } } });
+      document.getElementById(fieldId(invalid[0]!))?.focus();
+      return null;
+    }
+    status.set({ busy: true, showErrors: false, message: null });
+    try {
+      const payload = draftToPayload(current, grade, new Date().toISOString(), reference.policy.timeZone);
+      const result = await commands.createComplaint(payload);
+      if (!result.ok) {
+        status.set({ message: { tone: 'error', key: 'intake.errors.saveFailed', values: { message: errorText(result) } } });
+        return null;
+      }
+      const saved = { complaintId: result.complaintId, number: result.number };
+      updateDraft(user.id, (d) => ({ ...d, saved }));
+      status.set({ message: null });
+      return saved;
+    } catch (err) {
+      status.set({ message: { tone: 'error', key: 'intake.errors.saveFailed', values: { message: String(err) } } });
+      return null;
+    } finally {
+      status.set({ busy: false });
+    }
+  };
+
+  const soothingPayload = (d: IntakeDraft) => ({
+    steps: { calmed: d.soothing.calmed, understood: d.soothing.understood, offeredSolution: d.soothing.offeredSolution },
+    emotionBefore: d.soothing.emotionBefore,
+    emotionAfter: d.soothing.emotionAfter,
+    ...(d.soothing.scriptId ? { scriptId: d.soothing.scriptId } : {}),
+  });
+
+  const fail = (error: { error?: string; message?: string }) =>
+    status.set({ busy: false, message: { tone: 'error', key: 'detail.failed', values: { message: errorText(error) } } });
+
+  const withdraw = async () => {
+    const saved = await save();
+    if (!saved) return;
+    const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
+    status.set({ busy: true });
+    const r = await commands.recordSoothing(saved.complaintId, {
+      ...soothingPayload(d),
+      outcome: 'withdrawn',
+      ...(d.soothing.withdrawalReason.trim() ? { withdrawalReason: d.soothing.withdrawalReason.trim() } : {}),
+      ...(d.callSerial.trim() ? { complainedSerial: d.callSerial.trim() } : {}),
+    });
+    if (!r.ok) return fail(r);
+    update({ outcome: 'withdrawn' });
+    status.set({ busy: false, message: { tone: 'ok', key: 'soothing.withdrawn' } });
+  };
+
+  const file = async (withoutSoothingConfirmed: boolean) => {
+    const saved = await save();
+    if (!saved) return;
+    const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
+    status.set({ busy: true });
+    const r1 = await commands.recordSoothing(saved.complaintId, {
+      ...soothingPayload(d),
+      outcome: 'not_accepted',
+      ...(withoutSoothingConfirmed ? { withoutSoothingConfirmed: true } : {}),
+    });
+    if (!r1.ok) return fail(r1);
+    // The norm's subject line, in Chinese whatever the display language.
+    const category = d.category ? zhCN.categories[d.category] : zhCN.categories.other;
+    const channel = zhCN.channels[d.channel || 'phone'];
+    const r2 = await commands.fileWorkOrder(saved.complaintId, { subject: `投诉申告-${category}-${channel}` });
+    if (!r2.ok) return fail(r2);
+    update({ outcome: 'filed' });
+    status.set({ busy: false, message: { tone: 'ok', key: 'soothing.filed' } });
+  };
+
+  const notAccept = async (reason: string) => {
+    const saved = await save();
+    if (!saved) return;
+    const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
+    status.set({ busy: true });
+    const failed = failedAcceptance(d);
+    const r = await commands.markNotAccepted(saved.complaintId, {
+      reason: reason.trim(),
+      ...(failed.length ? { failedConditions: failed } : {}),
+    });
+    if (!r.ok) return fail(r);
+    update({ outcome: 'not_accepted' });
+    status.set({ busy: false, message: { tone: 'ok', key: 'intake.notAcceptedDone' } });
+  };
+
+  const startOver = () => {
+    clearDraft(user.id);
+    status.set({ busy: false, showErrors: false, message: null });
+  };
+
+  return { draft, update, suggestion, grade, priors, handlingDeadline, save, withdraw, file, notAccept, startOver, reference };
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+
+export const SCREENS = [
+  'new',
+  'queue',
+  'team',
+  'callbacks',
+  'review',
+  'supervisor',
+  'attention',
+  'outbox',
+  'settings',
+] as const;
+export type ScreenId = (typeof SCREENS)[number];
+
+export function isScreen(value: unknown): value is ScreenId {
+  return typeof value === 'string' && (SCREENS as readonly string[]).includes(value);
+}
+
+/** UI-only state: where the user is and what is open. Data lives in the hooks. */
+interface UiState {
+  screen: ScreenId;
+  /** The complaint whose detail the right panel shows. */
+  selectedId: string | null;
+  /** The soothing panel beside intake; hidden on request to give the form room. */
+  soothingVisible: boolean;
+  helpOpen: boolean;
+  escalateOpen: boolean;
+  searchText: string;
+  go(screen: ScreenId): void;
+  select(id: string | null): void;
+  setSoothingVisible(visible: boolean): void;
+  setHelpOpen(open: boolean): void;
+  setEscalateOpen(open: boolean): void;
+  setSearchText(text: string): void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  screen: 'new',
+  selectedId: null,
+  soothingVisible: true,
+  helpOpen: false,
+  escalateOpen: false,
+  searchText: '',
+  go: (screen) => set({ screen }),
+  select: (selectedId) => set({ selectedId }),
+  setSoothingVisible: (soothingVisible) => set({ soothingVisible }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setEscalateOpen: (escalateOpen) => set({ escalateOpen }),
+  setSearchText: (searchText) => set({ searchText }),
+}));

@@ -1,0 +1,120 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Where embedded PGlite keeps its files; `memory://` keeps them in memory (tests). */
+  dataDir: string;
+  seedDemo: boolean;
+  /** A postgres:// URL; absent → embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to work in (search_path); lets several servers or test files share a database. */
+  databaseSchema: string | undefined;
+  tokenTtlSeconds: number;
+  corsOrigins: string[];
+  /** A built web client served from / (same origin as the API). */
+  clientDir: string | undefined;
+  heartbeatMs: number;
+  /** 0 disables the periodic deadline watcher (tests call it with an explicit time). */
+  deadlineWatchIntervalMs: number;
+  logLevel: string;
+  /** scrypt cost N (power of two); lower only in tests. */
+  scryptCost: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  version: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_CORS_ORIGINS = ['app://hotline-desk'];
+
+export const defaultConfig: ServerConfig = {
+  port: 8787,
+  host: '127.0.0.1',
+  dataDir: '.data/server',
+  seedDemo: false,
+  databaseUrl: undefined,
+  databaseSchema: undefined,
+  tokenTtlSeconds: 12 * 3600,
+  corsOrigins: DEFAULT_CORS_ORIGINS,
+  clientDir: undefined,
+  heartbeatMs: 20_000,
+  deadlineWatchIntervalMs: 60_000,
+  logLevel: 'info',
+  scryptCost: 2 ** 15,
+  loginMaxFailures: 5,
+  loginWindowMs: 5 * 60_000,
+  version: '0.1.0',
+};
+
+type Env = Record<string, string | undefined>;
+
+function intIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "3600", "90m", "12h", "7d" → seconds. */
+export function parseDurationSeconds(name: string, raw: string): number {
+  const m = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!m) throw new ConfigError(`${name} must be a duration like 3600, 90m, 12h or 7d, got "${raw}"`);
+  const seconds = Number(m[1]) * (DURATION_UNITS[m[2] || 's'] ?? 1);
+  if (seconds < 60 || seconds > 90 * 86400) throw new ConfigError(`${name} must be between 1 minute and 90 days`);
+  return seconds;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const databaseSchema = env.DATABASE_SCHEMA?.trim() || undefined;
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier');
+  }
+  const host = env.HOST?.trim() || defaultConfig.host;
+  const dataDirRaw = env.DATA_DIR?.trim() || defaultConfig.dataDir;
+  const dataDir = dataDirRaw.startsWith('memory://') ? dataDirRaw : path.resolve(cwd, dataDirRaw);
+  const clientDirRaw = env.CLIENT_DIR?.trim();
+  const corsRaw = env.CORS_ORIGINS?.trim();
+  const corsOrigins = corsRaw
+    ? corsRaw.split(',').map((o) => o.trim()).filter((o) => o.length > 0)
+    : DEFAULT_CORS_ORIGINS;
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^[a-z][a-z0-9+.-]*:\/\/[^\s/]+$/i.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entry "${origin}" is not an origin like app://hotline-desk or http://host:port`);
+    }
+  }
+  return {
+    ...defaultConfig,
+    port: intIn(env, 'PORT', defaultConfig.port, 0, 65535),
+    host,
+    dataDir,
+    seedDemo: flag(env, 'SEED_DEMO'),
+    databaseUrl,
+    databaseSchema,
+    tokenTtlSeconds: env.TOKEN_TTL ? parseDurationSeconds('TOKEN_TTL', env.TOKEN_TTL) : defaultConfig.tokenTtlSeconds,
+    corsOrigins,
+    clientDir: clientDirRaw ? path.resolve(cwd, clientDirRaw) : undefined,
+    heartbeatMs: intIn(env, 'HEARTBEAT_MS', defaultConfig.heartbeatMs, 50, 25_000),
+    deadlineWatchIntervalMs: intIn(env, 'DEADLINE_WATCH_MS', defaultConfig.deadlineWatchIntervalMs, 0, 86_400_000),
+    logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
+  };
+}

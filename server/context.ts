@@ -1,0 +1,14 @@
+import type { ServerConfig } from './config';
+import type { Db } from './db/db';
+import type { LoginLimiter } from './auth/login-limiter';
+import type { SettingsStore } from './reference/settings-store';
+import type { StreamHub } from './sync/stream-hub';
+
+/** What every route needs, built once per server instance. */
+export interface AppContext {
+  config: ServerConfig;
+  db: Db;
+  limiter: LoginLimiter;
+  settings: SettingsStore;
+  hub: StreamHub;
+}

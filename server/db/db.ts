@@ -1,0 +1,38 @@
+/**
+ * The one small storage interface both backends implement, so the same SQL
+ * and migrations run on PostgreSQL (`pg`) and embedded PGlite.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export type Storage = 'pglite' | 'postgres';
+
+export interface Db extends Sql {
+  readonly storage: Storage;
+  /** First key of every advisory lock, so servers in different schemas of one database never contend. */
+  readonly lockNamespace: number;
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Holds a lock across processes (PostgreSQL advisory lock; in-process for PGlite). */
+  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to change notifications. `onReconnect` fires when the
+   * subscription was lost and re-established (notifications may have been missed).
+   */
+  listen(onNotify: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  /** Tells every process (including this one) that something changed. */
+  notify(payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keys of the advisory locks this server takes. */
+export const LOCKS = {
+  migrations: 1,
+  sequence: 2,
+  complaint: 3,
+} as const;

@@ -1,0 +1,11 @@
+import { initial } from './001-initial';
+import { soothingScripts } from './002-soothing-scripts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; never edit a released migration, add the next one. */
+export const MIGRATIONS: readonly Migration[] = [initial, soothingScripts];

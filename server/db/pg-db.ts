@@ -1,0 +1,168 @@
+import pg from 'pg';
+import type { Db, Row, Sql } from './db';
+
+export interface PgOptions {
+  url: string;
+  schema?: string | undefined;
+  poolSize?: number;
+  /** Called with a short description when the LISTEN connection drops (never with credentials). */
+  onListenError?: (message: string) => void;
+}
+
+/** A stable 31-bit number for a name (FNV-1a), used as an advisory-lock namespace. */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h & 0x7fffffff;
+}
+
+export function notifyChannel(schema: string | undefined): string {
+  return schema ? `hotline_events_${schema}` : 'hotline_events';
+}
+
+/** PostgreSQL through a `pg` pool; several server processes may share the database. */
+export async function openPgDb(options: PgOptions): Promise<Db> {
+  const schema = options.schema;
+  const clientConfig: pg.ClientConfig = {
+    connectionString: options.url,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  if (schema) {
+    // The schema must exist before any pooled connection uses it as search_path.
+    const setup = new pg.Client(clientConfig);
+    await setup.connect();
+    try {
+      await setup.query(`create schema if not exists ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => undefined);
+  await pool.query('select 1');
+
+  const channel = notifyChannel(schema);
+  const lockNamespace = nameHash(schema ?? 'public');
+  const listenClients = new Set<pg.Client>();
+  let closed = false;
+
+  const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
+    async exec(text: string) {
+      await q.query(text);
+    },
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      const res = await q.query(text, params as unknown[]);
+      return res.rows as T[];
+    },
+  });
+  const base = wrap(pool);
+
+  return {
+    storage: 'postgres',
+    lockNamespace,
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('rollback');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async withExclusiveLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1, $2)', [lockNamespace, key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1, $2)', [lockNamespace, key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async listen(onNotify, onReconnect) {
+      let stopped = false;
+      let current: pg.Client | undefined;
+      let retryTimer: NodeJS.Timeout | undefined;
+
+      const connect = async (isReconnect: boolean): Promise<void> => {
+        const client = new pg.Client(clientConfig);
+        client.on('notification', (msg) => {
+          if (msg.channel === channel) onNotify(msg.payload ?? '');
+        });
+        const lost = (): void => {
+          if (current !== client) return;
+          current = undefined;
+          listenClients.delete(client);
+          client.removeAllListeners('end');
+          client.end().catch(() => undefined);
+          if (!stopped && !closed) {
+            options.onListenError?.('notification connection lost; reconnecting');
+            scheduleRetry(500);
+          }
+        };
+        client.on('error', lost);
+        client.on('end', lost);
+        await client.connect();
+        await client.query(`listen ${channel}`);
+        current = client;
+        listenClients.add(client);
+        if (isReconnect) onReconnect();
+      };
+
+      const scheduleRetry = (delayMs: number): void => {
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          if (stopped || closed) return;
+          connect(true).catch(() => scheduleRetry(Math.min(delayMs * 2, 10_000)));
+        }, delayMs);
+        retryTimer.unref();
+      };
+
+      await connect(false);
+      return async () => {
+        stopped = true;
+        if (retryTimer) clearTimeout(retryTimer);
+        const client = current;
+        current = undefined;
+        if (client) {
+          listenClients.delete(client);
+          client.removeAllListeners('end');
+          await client.end().catch(() => undefined);
+        }
+      };
+    },
+    async notify(payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const client of listenClients) {
+        client.removeAllListeners('end');
+        await client.end().catch(() => undefined);
+      }
+      listenClients.clear();
+      await pool.end();
+    },
+  };
+}

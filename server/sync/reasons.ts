@@ -1,0 +1,31 @@
+import type { RejectReason } from '../../shared/events/envelope';
+
+/** Codes of the reasons the server gives for a rejected event (beyond validateEvent's `schema` / `unknown_type`). */
+export const REJECT = {
+  tooDeep: (): RejectReason => ({ code: 'schema', message: `The event is nested too deeply to be read` }),
+  roleNotAllowed: (role: string, type: string): RejectReason => ({
+    code: 'role_not_allowed',
+    message: `The role ${role} may not write ${type} events`,
+  }),
+  actorMismatch: (): RejectReason => ({
+    code: 'actor_mismatch',
+    message: 'The event names another person as its author than the signed-in user',
+  }),
+  outOfScope: (): RejectReason => ({
+    code: 'out_of_scope',
+    message: 'The complaint belongs to a branch outside your scope',
+  }),
+  unknownBranch: (): RejectReason => ({ code: 'unknown_branch', message: 'The event names a branch that does not exist' }),
+  unknownComplaint: (): RejectReason => ({
+    code: 'unknown_complaint',
+    message: 'The complaint this event belongs to is not known to the server (its complaint.created event must come first)',
+  }),
+  illegalState: (why: string | undefined): RejectReason => ({
+    code: 'illegal_state',
+    message: why ? `Not allowed in the complaint's current state: ${why}` : "Not allowed in the complaint's current state",
+  }),
+  duplicateId: (): RejectReason => ({
+    code: 'duplicate_id',
+    message: 'Another event already has this id; write the event again with a new id',
+  }),
+} as const;

@@ -1,0 +1,110 @@
+import type { WorkCalendar } from '../calendar/calendar';
+import { workingDaysDeadline } from '../calendar/calendar';
+import type { Grade, Policy } from '../policy/policy';
+import { handlingWorkingDays, warningWindowMs } from '../policy/policy';
+import type { DeadlineClock } from './clocks';
+
+export { DEADLINE_CLOCKS, deadlineClockSchema } from './clocks';
+export type { DeadlineClock } from './clocks';
+
+/** What the clocks of one complaint depend on; every time is an ISO string. */
+export interface DeadlineInput {
+  /** When the centre received the complaint (the call, the letter...). */
+  receivedAt: string;
+  /** When it was accepted; handling counts from here, or from receipt when absent. */
+  acceptedAt?: string;
+  grade: Grade;
+  /** When the complaint officer notified the agent and the lead (starts the 二解 callback clock). */
+  notifiedAt?: string;
+  /** Times of the 二解 callback attempts made so far, in any order. */
+  callbackAttempts?: readonly string[];
+  resolvedAt?: string;
+  closedAt?: string;
+  /** Total working days the handling deadline was extended by (each with a reason told to the complainant). */
+  extensionWorkingDays?: number;
+}
+
+/**
+ * ISO instants (UTC, with millis) per clock. A clock is absent until the
+ * event that starts it exists. `nextCallbackEarliest` is the earliest moment
+ * the next callback attempt is allowed: absent before any attempt, null once
+ * the attempts are used up.
+ */
+export type Deadlines = Partial<Record<DeadlineClock, string>> & {
+  nextCallbackEarliest?: string | null;
+};
+
+const HOUR_MS = 3_600_000;
+
+function ms(iso: string): number {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) throw new RangeError(`not an ISO instant: ${iso}`);
+  return t;
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+
+export function computeDeadlines(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): Deadlines {
+  const d = policy.deadlines;
+  const out: Deadlines = {};
+  const received = input.receivedAt;
+  const accepted = input.acceptedAt ?? received;
+
+  out.acceptanceReview = workingDaysDeadline(calendar, received, d.acceptanceReviewWorkingDays);
+  out.initialVerification = iso(ms(received) + d.initialVerificationHours * HOUR_MS);
+
+  const extension = Math.max(0, Math.trunc(input.extensionWorkingDays ?? 0));
+  out.handling = workingDaysDeadline(calendar, accepted, handlingWorkingDays(policy, input.grade) + extension);
+
+  if (input.notifiedAt !== undefined) {
+    out.callback = workingDaysDeadline(calendar, input.notifiedAt, policy.secondResolution.callbackDueWorkingDays);
+  }
+
+  const attempts = input.callbackAttempts ?? [];
+  if (attempts.length > 0) {
+    const sr = policy.secondResolution;
+    out.nextCallbackEarliest =
+      attempts.length >= sr.maxCallbackAttempts
+        ? null
+        : iso(Math.max(...attempts.map(ms)) + sr.callbackMinSpacingHours * HOUR_MS);
+  }
+
+  if (input.resolvedAt !== undefined) {
+    out.writtenResult = iso(ms(input.resolvedAt) + d.writtenResultHours * HOUR_MS);
+  }
+
+  const handledAt = input.resolvedAt ?? input.closedAt;
+  if (handledAt !== undefined) {
+    out.survey = workingDaysDeadline(calendar, handledAt, d.surveyWorkingDays);
+  }
+  return out;
+}
+
+export type DeadlineStateName = 'ok' | 'warning' | 'breached';
+
+export interface DeadlineState {
+  state: DeadlineStateName;
+  /** Milliseconds left (negative once breached). Measured to `completedAt` when the clock was stopped. */
+  remainingMs: number;
+}
+
+/**
+ * Where a deadline stands at `nowIso`. With `completedAt` the clock stopped
+ * then: met in time stays 'ok' forever, met late stays 'breached'.
+ */
+export function deadlineState(
+  deadlineIso: string,
+  nowIso: string,
+  policy: Policy,
+  options: { clock?: DeadlineClock; completedAt?: string } = {},
+): DeadlineState {
+  const due = ms(deadlineIso);
+  if (options.completedAt !== undefined) {
+    const remainingMs = due - ms(options.completedAt);
+    return { state: remainingMs >= 0 ? 'ok' : 'breached', remainingMs };
+  }
+  const remainingMs = due - ms(nowIso);
+  if (remainingMs < 0) return { state: 'breached', remainingMs };
+  if (remainingMs <= warningWindowMs(policy, options.clock)) return { state: 'warning', remainingMs };
+  return { state: 'ok', remainingMs };
+}

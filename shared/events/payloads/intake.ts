@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  LIMITS,
+  boundedList,
+  categorySchema,
+  channelSchema,
+  customerTypeSchema,
+  emotionSchema,
+  gradeSchema,
+  idSchema,
+  isoDateTimeSchema,
+  phoneSchema,
+  serialSchema,
+  text,
+} from '../fields';
+
+/** Fixed by the sync protocol; extend only with optional fields. */
+export const complaintCreatedPayloadSchema = z.strictObject({
+  number: z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, {
+    message: 'Number may hold letters, digits, - and _ only',
+  }),
+  channel: channelSchema,
+  receivedAt: isoDateTimeSchema,
+  complainant: z.strictObject({
+    name: text(LIMITS.name),
+    phone: phoneSchema,
+    address: z.string().max(LIMITS.shortText).optional(),
+    customerType: customerTypeSchema,
+  }),
+  incident: z
+    .strictObject({
+      occurredAt: isoDateTimeSchema.optional(),
+      place: z.string().max(LIMITS.shortText).optional(),
+    })
+    .optional(),
+  respondent: z
+    .strictObject({
+      department: z.string().max(LIMITS.name).optional(),
+      agentJobNumbers: boundedList(z.string().min(1).max(32), 20).optional(),
+    })
+    .optional(),
+  category: categorySchema,
+  /** Optional sub-type within the category (e.g. wrong answer, unkept promise). */
+  subCategory: z.string().min(1).max(LIMITS.name).optional(),
+  grade: gradeSchema.optional(),
+  description: z.string().min(1).max(LIMITS.description),
+  demands: z.string().max(LIMITS.text).optional(),
+  callSerial: serialSchema.optional(),
+});
+export type ComplaintCreatedPayload = z.infer<typeof complaintCreatedPayloadSchema>;
+
+export const NOT_ACCEPTED_CONDITIONS = ['respondent', 'facts', 'reachable'] as const;
+
+/** Registered but failing an acceptance condition: kept with its reason, never dropped. */
+export const complaintNotAcceptedPayloadSchema = z.strictObject({
+  reason: text(LIMITS.reason),
+  failedConditions: boundedList(z.enum(NOT_ACCEPTED_CONDITIONS), 3).optional(),
+});
+export type ComplaintNotAcceptedPayload = z.infer<typeof complaintNotAcceptedPayloadSchema>;
+
+export const SOOTHING_OUTCOMES = ['withdrawn', 'accepted', 'not_accepted'] as const;
+
+/**
+ * The three soothing steps as done or not, emotions before and after, and the
+ * outcome: `withdrawn` (the customer says they will not pursue it), `accepted`
+ * (the agent confirms the customer accepts and withdraws), `not_accepted`
+ * (a work order follows).
+ */
+export const soothingRecordedPayloadSchema = z.strictObject({
+  steps: z.strictObject({
+    calmed: z.boolean(),
+    understood: z.boolean(),
+    offeredSolution: z.boolean(),
+  }),
+  emotionBefore: emotionSchema,
+  emotionAfter: emotionSchema,
+  scriptId: idSchema.optional(),
+  outcome: z.enum(SOOTHING_OUTCOMES),
+  /** The agent confirmed going on although the required steps were not all done. */
+  withoutSoothingConfirmed: z.boolean().optional(),
+  /** Why the customer withdrew, recorded with the complained call serial. */
+  withdrawalReason: z.string().max(LIMITS.reason).optional(),
+  complainedSerial: serialSchema.optional(),
+});
+export type SoothingRecordedPayload = z.infer<typeof soothingRecordedPayloadSchema>;
+
+export const noteAddedPayloadSchema = z.strictObject({
+  text: text(LIMITS.text),
+});
+export type NoteAddedPayload = z.infer<typeof noteAddedPayloadSchema>;

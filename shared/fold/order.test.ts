@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, compareEvents, envelopeOnly, preferredCopy } from './order';
+import type { EventEnvelope } from '../events/envelope';
+
+const base: EventEnvelope = {
+  id: 'b',
+  complaintId: 'c',
+  type: 'note.added',
+  actorId: 'u',
+  branchId: 'gz',
+  hlc: '2026-11-23T03:01:09.123Z-0000-0000000000000001',
+  occurredAt: '2026-11-23T11:01:09.123+08:00',
+  payload: { text: 'x' },
+  v: 1,
+  _deleted: false,
+};
+
+describe('event order', () => {
+  it('orders by HLC, then by id', () => {
+    const later = { ...base, hlc: '2026-11-23T03:01:09.123Z-0001-0000000000000000' };
+    expect(compareEvents(base, later)).toBeLessThan(0);
+    expect(compareEvents({ ...base, id: 'a' }, base)).toBeLessThan(0);
+    expect(compareEvents(base, { ...base })).toBe(0);
+  });
+
+  it('canonical JSON ignores key order and undefined fields', () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe(canonicalJson({ a: [1, { d: 2 }], b: 1 }));
+    expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
+  });
+
+  it('strips server fields and storage metadata', () => {
+    const stored = { ...base, seq: 9, receivedAt: 'x', status: 'accepted', _meta: { lwt: 1 } } as EventEnvelope;
+    expect(envelopeOnly(stored)).toEqual(base);
+  });
+
+  it('picks the same copy of a conflicting id in either order', () => {
+    const other = { ...base, payload: { text: 'y' } };
+    expect(preferredCopy(base, other)).toBe(preferredCopy(other, base));
+  });
+});

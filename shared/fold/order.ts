@@ -1,0 +1,51 @@
+import type { EventEnvelope } from '../events/envelope';
+
+type Ordered = Pick<EventEnvelope, 'hlc' | 'id'>;
+
+/** Fold order: HLC, then id, so every replica breaks ties the same way. */
+export function compareEvents(a: Ordered, b: Ordered): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+/** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value as Record<string, unknown>)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The envelope fields only: server fields (seq, receivedAt, status, reason)
+ * and storage metadata differ between replicas and must not reach the fold.
+ */
+export function envelopeOnly(e: EventEnvelope): EventEnvelope {
+  return {
+    id: e.id,
+    complaintId: e.complaintId,
+    type: e.type,
+    actorId: e.actorId,
+    branchId: e.branchId,
+    hlc: e.hlc,
+    occurredAt: e.occurredAt,
+    payload: e.payload,
+    v: e.v,
+    _deleted: e._deleted,
+  };
+}
+
+/**
+ * Two copies of one id with different content (a broken client): keep the
+ * one that sorts first by HLC, then by canonical content, so the choice
+ * does not depend on arrival order.
+ */
+export function preferredCopy(a: EventEnvelope, b: EventEnvelope): EventEnvelope {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? a : b;
+  return canonicalJson(a) <= canonicalJson(b) ? a : b;
+}

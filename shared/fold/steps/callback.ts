@@ -1,0 +1,70 @@
+import { APPLIED, invalid, isOpen, notNow, superseded, type Step } from './verdict';
+
+const HOUR_MS = 3_600_000;
+
+export const callbackScheduled: Step<'callback.scheduled'> = (p, e) => {
+  if (p.status !== 'callback_pending') return notNow(p.status, 'Scheduling the 二解 callback');
+  p.callbacks.scheduledAt = e.payload.at;
+  return APPLIED;
+};
+
+export const callbackAttempted: Step<'callback.attempted'> = (p, e, ctx) => {
+  if (p.flags.callbackUnreachable) return invalid('The callback attempts were used up; the officer handles it in the normal flow');
+  if (p.status !== 'callback_pending') return notNow(p.status, 'A 二解 callback');
+  const sr = ctx.policy.secondResolution;
+  const at = Date.parse(e.occurredAt);
+  const previous = p.callbacks.attempts.at(-1);
+  // A norm breach by the caller: kept and flagged for assessment, not refused.
+  if (previous && at - Date.parse(previous.at) < sr.callbackMinSpacingHours * HOUR_MS) {
+    p.flags.callbackSpacingViolated = true;
+  }
+  p.callbacks.attempts.push({
+    eventId: e.id,
+    at: e.occurredAt,
+    reached: e.payload.reached,
+    serial: e.payload.serial,
+    ...(e.payload.customerAccepted === undefined ? {} : { customerAccepted: e.payload.customerAccepted }),
+  });
+  const unreached = p.callbacks.attempts.filter((a) => !a.reached).length;
+  if (!e.payload.reached && unreached >= sr.maxCallbackAttempts && p.callbacks.midCourseNote === null) {
+    p.flags.callbackUnreachable = true;
+    p.status = 'in_progress';
+  }
+  return APPLIED;
+};
+
+export const callbackMidCourseNote: Step<'callback.mid_course_note'> = (p, e) => {
+  if (p.callbacks.midCourseNote !== null) return superseded('A mid-course note was already added');
+  if (p.flags.urgedBeforeNote) return invalid('The customer urged before the note, so the complaint went to the normal flow');
+  if (p.status !== 'callback_pending') return notNow(p.status, 'A mid-course note');
+  p.callbacks.midCourseNote = { ...e.payload, eventId: e.id, actorId: e.actorId, at: e.occurredAt };
+  return APPLIED;
+};
+
+export const customerUrged: Step<'customer.urged'> = (p) => {
+  if (!isOpen(p.status)) return notNow(p.status, 'Urging');
+  p.flags.urgedCount += 1;
+  if (p.status === 'callback_pending' && p.callbacks.midCourseNote === null) {
+    // 催办 before the lead's note ends 二解: the officer takes the normal flow.
+    p.flags.urgedBeforeNote = true;
+    p.flags.secondResolution = false;
+    if (!p.flags.secondResolutionReasons.includes('urged_before_note')) p.flags.secondResolutionReasons.push('urged_before_note');
+    p.status = 'in_progress';
+  }
+  return APPLIED;
+};
+
+export const officerReviewed: Step<'officer.reviewed'> = (p, e) => {
+  if (p.flags.review !== null) return superseded('The callback was already reviewed');
+  if (p.status !== 'callback_pending') return notNow(p.status, 'Reviewing the callback');
+  if (p.callbacks.midCourseNote === null) return invalid('The team lead has not added the mid-course note yet');
+  p.flags.review = e.payload.decision;
+  if (e.payload.decision === 'revoked') {
+    p.status = 'revoked';
+    p.flags.assessmentWithdrawn = true;
+    p.milestones.revokedAt = e.occurredAt;
+  } else {
+    p.status = 'in_progress';
+  }
+  return APPLIED;
+};

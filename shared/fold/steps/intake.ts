@@ -1,0 +1,59 @@
+import { gradeSuggestion } from '../../rules/grade-suggestion';
+import { handlerLevelForGrade } from '../../rules/escalation-ladder';
+import type { Grade } from '../../policy/policy';
+import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
+
+export const complaintCreated: Step<'complaint.created'> = (p, e, ctx) => {
+  if (p.status !== 'incomplete') return superseded('The complaint was already created by an earlier event');
+  const x = e.payload;
+  // A repeat (grade 4) needs other complaints to see; intake writes the grade
+  // it suggested into the payload, so this fallback only covers old clients.
+  const grade: Grade =
+    (x.grade as Grade | undefined) ??
+    gradeSuggestion({ description: x.description, demands: x.demands, customerType: x.complainant.customerType, isRepeat: false }, ctx.policy).grade;
+  p.id = e.complaintId;
+  p.number = x.number;
+  p.status = 'registered';
+  p.category = x.category;
+  p.subCategory = x.subCategory ?? null;
+  p.grade = grade;
+  p.gradeSource = x.grade === undefined ? 'suggested' : 'payload';
+  p.branchId = e.branchId;
+  p.escalationLevel = handlerLevelForGrade(ctx.policy, grade);
+  p.createdAt = e.occurredAt;
+  p.receivedAt = x.receivedAt;
+  p.channel = x.channel;
+  p.complainant = { ...x.complainant };
+  p.incident = { ...(x.incident ?? {}) };
+  p.respondent = { ...(x.respondent ?? {}) };
+  p.description = x.description;
+  p.demands = x.demands ?? null;
+  p.callSerial = x.callSerial ?? null;
+  return APPLIED;
+};
+
+export const complaintNotAccepted: Step<'complaint.not_accepted'> = (p, e) => {
+  if (p.status === 'not_accepted') return superseded('Already registered as not accepted');
+  if (p.status !== 'registered') return notNow(p.status, 'Registering as not accepted');
+  p.status = 'not_accepted';
+  p.notAcceptedReason = e.payload.reason;
+  p.milestones.notAcceptedAt = e.occurredAt;
+  return APPLIED;
+};
+
+export const soothingRecorded: Step<'soothing.recorded'> = (p, e) => {
+  if (p.status === 'withdrawn') return superseded('The customer had already withdrawn');
+  if (p.status !== 'registered') return notNow(p.status, 'Soothing (an intake step)');
+  p.soothing = { ...e.payload, eventId: e.id, at: e.occurredAt };
+  if (e.payload.outcome !== 'not_accepted') {
+    p.status = 'withdrawn';
+    p.milestones.withdrawnAt = e.occurredAt;
+  }
+  return APPLIED;
+};
+
+export const noteAdded: Step<'note.added'> = (p, e) => {
+  if (p.status === 'closed') return invalid('A closed complaint is archived; reopen it to add notes');
+  p.notes.push({ eventId: e.id, actorId: e.actorId, at: e.occurredAt, text: e.payload.text });
+  return APPLIED;
+};

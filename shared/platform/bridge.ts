@@ -1,0 +1,83 @@
+/**
+ * The platform bridge: the renderer's only door to the operating system.
+ *
+ * In the desktop shell the preload script exposes an implementation as
+ * `window.hotlineDesk`; in a plain browser renderer/platform supplies a web
+ * implementation of the same interface. Every method that crosses the process
+ * boundary is async; the main process validates every argument again.
+ */
+
+export type PlatformKind = 'electron' | 'web';
+
+/**
+ * Where secrets end up:
+ * - 'encrypted-disk': encrypted with the OS keychain (safeStorage), survives restarts;
+ * - 'session': this browser tab only (sessionStorage), gone when the tab closes;
+ * - 'memory': this run of the app only, because the OS offers no keychain; the
+ *   user signs in again after a restart.
+ */
+export type SecretStorageKind = 'encrypted-disk' | 'session' | 'memory';
+
+/** Secret names the app uses; other names matching SECRET_NAME_PATTERN are allowed too. */
+export const SECRET_NAMES = {
+  /** The bearer token of the sync server. */
+  syncToken: 'sync-token',
+  /** The key that encrypts the local database. */
+  localDbKey: 'local-db-key',
+} as const;
+
+export interface NotifyOptions {
+  /** Clicking the notification asks the renderer to open this complaint (onOpenComplaint). */
+  complaintId?: string;
+  /** Notifications with the same tag are shown once per app run (e.g. `${complaintId}:${clock}`). */
+  tag?: string;
+}
+
+export interface SetServerUrlResult {
+  /** The normalized address that was saved (no trailing slash). */
+  serverUrl: string;
+  /**
+   * True when the page must be reloaded before it may talk to the new server
+   * (the desktop shell's Content-Security-Policy names the server). The
+   * renderer reloads itself when it sees this; local data survives a reload.
+   */
+  reloadRequired: boolean;
+}
+
+export interface PlatformBridge {
+  readonly kind: PlatformKind;
+  getAppVersion(): Promise<string>;
+  /** The system's preferred locale as a BCP 47 tag, e.g. 'zh-CN' or 'en-US'. */
+  getLocale(): Promise<string>;
+
+  /** The sync server's base address without trailing slash, e.g. 'http://127.0.0.1:8787'. */
+  getServerUrl(): Promise<string>;
+  /** Rejects when the address is not a plain http(s) URL. */
+  setServerUrl(url: string): Promise<SetServerUrlResult>;
+
+  /** Null when the secret is not stored (or can no longer be decrypted). */
+  getSecret(name: string): Promise<string | null>;
+  setSecret(name: string, value: string): Promise<void>;
+  deleteSecret(name: string): Promise<void>;
+  getSecretStorageKind(): Promise<SecretStorageKind>;
+
+  /** Shows a system notification (deadline warnings). False when it could not be shown. */
+  notify(title: string, body: string, options?: NotifyOptions): Promise<boolean>;
+  /** Number of local changes waiting to sync: the tray's badge and tooltip. */
+  setPendingCount(count: number): Promise<void>;
+  /** Opens an http(s) link in the system browser. False when the link was refused. */
+  openExternal(url: string): Promise<boolean>;
+
+  /** Called when the user clicks a notification that carried a complaintId. Returns an unsubscribe function. */
+  onOpenComplaint(listener: (complaintId: string) => void): () => void;
+}
+
+/** The name of the global the preload defines. */
+export const BRIDGE_GLOBAL_NAME = 'hotlineDesk';
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop shell. */
+    hotlineDesk?: PlatformBridge;
+  }
+}

@@ -1,0 +1,19 @@
+/** IPC channel names shared by the preload (caller) and the main process (handler). */
+export const IPC_CHANNELS = {
+  getAppVersion: 'hotline-desk:get-app-version',
+  getLocale: 'hotline-desk:get-locale',
+  getServerUrl: 'hotline-desk:get-server-url',
+  setServerUrl: 'hotline-desk:set-server-url',
+  getSecret: 'hotline-desk:get-secret',
+  setSecret: 'hotline-desk:set-secret',
+  deleteSecret: 'hotline-desk:delete-secret',
+  getSecretStorageKind: 'hotline-desk:get-secret-storage-kind',
+  notify: 'hotline-desk:notify',
+  setPendingCount: 'hotline-desk:set-pending-count',
+  openExternal: 'hotline-desk:open-external',
+} as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Main → renderer: the user clicked a notification about this complaint. */
+export const OPEN_COMPLAINT_EVENT = 'hotline-desk:open-complaint';
