@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import './styles/app.css';
 import { App } from './app/App';
-import { toDataPlatform } from './app/data-platform';
 import { DataProvider } from './data/provider';
 import { initI18n } from './i18n/i18n';
 import { initialLanguage } from './i18n/pick-language';
@@ -11,7 +10,7 @@ import { readDeviceLanguage } from './state/device-language';
 initI18n(initialLanguage(readDeviceLanguage(), navigator.language));
 
 // Created once: the provider reopens the database whenever this identity changes.
-const dataPlatform = toDataPlatform(getPlatform());
+const dataPlatform = getPlatform();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

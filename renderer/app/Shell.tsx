@@ -87,7 +87,7 @@ export function Shell({ session, user, onLanguage }: Props) {
       </header>
       <Nav role={user.role} rejectedCount={rejected.length} pendingCount={sync.pending} />
       <main className="main">
-        <ScreenView screen={current} user={user} />
+        <ScreenView screen={current} user={user} onLanguage={onLanguage} />
       </main>
       <aside className="side">
         <SidePanel screen={current} user={user} />

@@ -11,15 +11,18 @@ function complaint(id: string, change: Partial<ComplaintProjection>): ComplaintP
 describe('dueSoon', () => {
   it('picks clocks inside their warning window, not breached ones or far ones', () => {
     const list = [
-      complaint('soon', { deadlines: { callback: '2026-11-23T08:00:00Z' } }),
-      complaint('late', { deadlines: { callback: '2026-11-23T05:00:00Z' } }),
-      complaint('far', { deadlines: { callback: '2026-11-25T08:00:00Z' } }),
+      complaint('soon', { status: 'callback_pending', deadlines: { callback: '2026-11-23T08:00:00Z' } }),
+      complaint('late', { status: 'callback_pending', deadlines: { callback: '2026-11-23T05:00:00Z' } }),
+      complaint('far', { status: 'callback_pending', deadlines: { callback: '2026-11-25T08:00:00Z' } }),
     ];
     expect(dueSoon(list, now, defaultPolicy).map((d) => d.complaint.id)).toEqual(['soon']);
   });
   it('uses the per-clock window of the policy', () => {
     // handling warns a day ahead by default, callback only four hours ahead.
-    const c = complaint('h', { deadlines: { handling: '2026-11-24T01:00:00Z', callback: '2026-11-24T01:00:00Z' } });
+    const c = complaint('h', {
+      status: 'callback_pending',
+      deadlines: { handling: '2026-11-24T01:00:00Z', callback: '2026-11-24T01:00:00Z' },
+    });
     expect(dueSoon([c], now, defaultPolicy).map((d) => d.clock)).toEqual(['handling']);
   });
   it('ignores closed complaints', () => {
@@ -29,9 +32,20 @@ describe('dueSoon', () => {
 });
 
 describe('nearestDeadline', () => {
-  it('finds the earliest clock', () => {
-    const c = complaint('n', { deadlines: { handling: '2026-12-01T09:00:00Z', callback: '2026-11-24T09:00:00Z' } });
+  it('finds the earliest running clock', () => {
+    const c = complaint('n', {
+      status: 'callback_pending',
+      deadlines: { handling: '2026-12-01T09:00:00Z', callback: '2026-11-24T09:00:00Z' },
+    });
     expect(nearestDeadline(c)).toEqual({ clock: 'callback', due: '2026-11-24T09:00:00Z' });
     expect(nearestDeadline(complaint('e', {}))).toBeNull();
+  });
+  it('ignores clocks the complaint is past, such as initial verification once filed', () => {
+    const c = complaint('f', {
+      status: 'filed',
+      deadlines: { initialVerification: '2026-11-20T09:00:00Z', handling: '2026-12-01T09:00:00Z' },
+    });
+    expect(nearestDeadline(c)?.clock).toBe('handling');
+    expect(dueSoon([c], now, defaultPolicy)).toEqual([]);
   });
 });

@@ -32,8 +32,9 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           </>
         )}
       </span>
-      {sync.syncing && <span>{t('sync.syncing')}</span>}
+      {sync.syncing && <span>{' · '}{t('sync.syncing')}</span>}
       <span data-pending={sync.pending}>
+        {' · '}
         {english ? englishPending : (
           <>
             {t('sync.pending', { count: sync.pending })} <span lang="en" className="sr-only">{englishPending}</span>
@@ -41,12 +42,14 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
         )}
       </span>
       <span>
+        {' · '}
         {sync.lastSyncedAt
           ? t('sync.lastSynced', { when: formatDateTime(sync.lastSyncedAt, timeZone) })
           : t('sync.neverSynced')}
       </span>
       {(expired || sync.authExpired) && (
         <span className="expired">
+          {' · '}
           {t('sync.expired')}{' '}
           <span lang="en" className="sr-only">sign in again</span>
           <button type="button" onClick={onSignInAgain}>
@@ -54,7 +57,12 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           </button>
         </span>
       )}
-      {sync.error && !sync.authExpired && <span title={sync.error}>{t('sync.error', { message: sync.error })}</span>}
+      {sync.error && !sync.authExpired && (
+        <span title={sync.error}>
+          {' · '}
+          {t('sync.error', { message: sync.error })}
+        </span>
+      )}
     </div>
   );
 }

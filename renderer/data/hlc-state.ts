@@ -13,6 +13,8 @@ export interface HlcState {
   /** Absorbs a stamp seen on an event from elsewhere; a stamp too far ahead is ignored. */
   observe(remoteStamp: string, nowMs: number, maxSkewMs?: number): void;
   current(): HlcClock;
+  /** Resolves when the clock is on disk (before closing the database). */
+  flush(): Promise<void>;
 }
 
 export async function loadHlcState(meta: LocalMeta, nodeId: string): Promise<HlcState> {
@@ -23,12 +25,13 @@ export async function loadHlcState(meta: LocalMeta, nodeId: string): Promise<Hlc
 
   const persist = () => {
     dirty = true;
-    chain = chain.then(async () => {
+    const run = chain.then(async () => {
       if (!dirty) return;
       dirty = false;
       await meta.set(KEY, clock);
     });
-    return chain;
+    chain = run.catch(() => undefined);
+    return run;
   };
 
   return {
@@ -41,7 +44,8 @@ export async function loadHlcState(meta: LocalMeta, nodeId: string): Promise<Hlc
     observe(remoteStamp, nowMs, maxSkewMs) {
       try {
         clock = receive(clock, remoteStamp, nowMs, maxSkewMs);
-        void persist();
+        // A failed save is retried by the next stamp; stamp() itself awaits its save.
+        void persist().catch(() => undefined);
       } catch (err) {
         // A stamp far ahead (HlcSkewError) or malformed: the server refuses such
         // stamps too, and our clock must not follow a broken one.
@@ -49,5 +53,6 @@ export async function loadHlcState(meta: LocalMeta, nodeId: string): Promise<Hlc
       }
     },
     current: () => clock,
+    flush: () => chain.then(() => undefined),
   };
 }

@@ -56,13 +56,14 @@ function parseUser(raw: unknown): SessionUser | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const u = raw as Record<string, unknown>;
   const role = roleSchema.safeParse(u.role);
-  if (typeof u.id !== 'string' || typeof u.username !== 'string' || typeof u.branchId !== 'string' || !role.success) return null;
+  if (typeof u.id !== 'string' || typeof u.username !== 'string' || !role.success) return null;
   const user: SessionUser = {
     id: u.id,
     username: u.username,
     displayName: typeof u.displayName === 'string' ? u.displayName : u.username,
     role: role.data,
-    branchId: u.branchId,
+    // Directors and admins may belong to no branch; they see all of them.
+    branchId: typeof u.branchId === 'string' ? u.branchId : '',
     teamId: typeof u.teamId === 'string' ? u.teamId : null,
   };
   if (typeof u.jobNumber === 'string') user.jobNumber = u.jobNumber;

@@ -131,6 +131,8 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
       projector.stop();
       search.stop();
       referenceStore.stop();
+      await projector.idle();
+      await hlc.flush();
       await db.close();
     },
   };

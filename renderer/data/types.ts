@@ -76,7 +76,8 @@ export interface ReferenceUser {
   username: string;
   displayName: string;
   role: Role;
-  branchId: string;
+  /** Null for roles that see every branch and belong to none. */
+  branchId: string | null;
   teamId: string | null;
   jobNumber?: string;
   active?: boolean;

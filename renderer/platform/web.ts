@@ -12,7 +12,7 @@ export const WEB_STORAGE_KEYS = {
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 interface WebNotificationLike {
-  onclick: ((this: WebNotificationLike, ev: Event) => unknown) | null;
+  onclick: ((ev: Event) => unknown) | null;
   close(): void;
 }
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { QueueFilter } from '../data/types';
 
 export const SCREENS = [
   'new',
@@ -27,6 +28,9 @@ interface UiState {
   helpOpen: boolean;
   escalateOpen: boolean;
   searchText: string;
+  /** Queue filters per list screen, kept while the user moves between screens. */
+  filters: Partial<Record<ScreenId, QueueFilter>>;
+  setFilter(screen: ScreenId, filter: QueueFilter): void;
   go(screen: ScreenId): void;
   select(id: string | null): void;
   setSoothingVisible(visible: boolean): void;
@@ -42,6 +46,8 @@ export const useUiStore = create<UiState>()((set) => ({
   helpOpen: false,
   escalateOpen: false,
   searchText: '',
+  filters: {},
+  setFilter: (screen, filter) => set((s) => ({ filters: { ...s.filters, [screen]: filter } })),
   go: (screen) => set({ screen }),
   select: (selectedId) => set({ selectedId }),
   setSoothingVisible: (soothingVisible) => set({ soothingVisible }),

@@ -5,7 +5,7 @@
 export type Row = Record<string, unknown>;
 
 export interface Sql {
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends object = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }

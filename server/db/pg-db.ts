@@ -55,7 +55,7 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     async exec(text: string) {
       await q.query(text);
     },
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+    async query<T extends object = Row>(text: string, params: readonly unknown[] = []) {
       const res = await q.query(text, params as unknown[]);
       return res.rows as T[];
     },

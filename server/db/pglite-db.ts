@@ -18,7 +18,7 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     async exec(text: string) {
       await q.exec(text);
     },
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+    async query<T extends object = Row>(text: string, params: readonly unknown[] = []) {
       const res = await q.query<T>(text, params as unknown[]);
       return res.rows;
     },

@@ -57,7 +57,4 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');
     return reply.status(500).send(errorBody('internal', 'Something went wrong on the server'));
   });
-  app.setNotFoundHandler((_request, reply) => {
-    return reply.status(404).send(errorBody('not_found', 'Not found'));
-  });
 }

@@ -72,7 +72,7 @@ export const phoneSchema = z
   .string()
   .min(3)
   .max(LIMITS.phone)
-  .regex(/^\+?[0-9][0-9 ()\-#*]*$/, { message: 'Phone may hold digits, spaces, + - ( ) # * only' });
+  .regex(/^[+(]?[0-9][0-9 ()#*-]*$/, { message: 'Phone may hold digits, spaces, + - ( ) # * only' });
 
 export function boundedList<T extends z.ZodType>(item: T, max: number = LIMITS.listItems) {
   return z.array(item).max(max);

@@ -6,6 +6,7 @@ import { defaultPolicy } from '../policy/policy';
 import { breachEventId } from '../ids/breach-id';
 import type { EventEnvelope, StoredEvent } from '../events/envelope';
 import type { ComplaintProjection } from './projection';
+import type { PayloadOf } from '../events/catalogue';
 
 const ctx = defaultFoldContext();
 
@@ -117,7 +118,7 @@ describe('fold: intake', () => {
   });
 });
 
-function filedComplaint(extra: Parameters<ReturnType<typeof eventFactory>>[1] = {}) {
+function filedComplaint(extra: Partial<PayloadOf<'complaint.created'>> = {}) {
   const ev = eventFactory();
   const events = [
     ev('complaint.created', { grade: 1, ...extra }),

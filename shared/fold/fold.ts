@@ -70,13 +70,22 @@ export function apply(projection: ComplaintProjection | null, event: Incoming, c
   const last = events.at(-1);
   if (last && compareEvents(last, clean) < 0) {
     const { events: _events, ...rest } = projection;
-    const draft: ComplaintProjection = { ...structuredClone(rest), events: events.slice() };
+    const draft: ComplaintProjection = { ...cloneData(rest), events: events.slice() };
     step(draft, clean, ctx);
     draft.deadlines = deriveDeadlines(draft, ctx);
     return draft;
   }
   const merged = [...events, clean].sort(compareEvents);
   return replayFrom(merged, ctx);
+}
+
+/** Projections are plain JSON data; a store may hand over proxies that structuredClone refuses. */
+function cloneData<T>(value: T): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    return JSON.parse(JSON.stringify(value)) as T;
+  }
 }
 
 function replayFrom(sorted: EventEnvelope[], ctx: FoldContext): ComplaintProjection | null {

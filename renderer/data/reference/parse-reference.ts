@@ -14,9 +14,12 @@ const userSchema = z.looseObject({
   username: z.string().min(1),
   displayName: z.string().default(''),
   role: roleSchema,
-  branchId: z.string().min(1),
+  branchId: z.string().nullable().default(null),
   teamId: z.string().nullable().default(null),
-  jobNumber: z.string().optional(),
+  jobNumber: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
   active: z.boolean().optional(),
 });
 const branchSchema = z.looseObject({ id: z.string().min(1), name: z.string().default(''), nameEn: z.string().optional() });

@@ -61,7 +61,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     const t = o.now();
     if (t - lastPersisted > 10_000) {
       lastPersisted = t;
-      void o.meta.set(LAST_SYNCED_KEY, new Date(t).toISOString());
+      void o.meta.set(LAST_SYNCED_KEY, new Date(t).toISOString()).catch(() => undefined);
     }
   }
 

@@ -441,7 +441,8 @@ export const en = {
     advice: {
       forbidden: 'Your role or branch may not make this change. Ask your team lead or supervisor to do it.',
       invalid: 'Some data was not valid. Open the complaint and enter the change again.',
-      conflict: 'Someone changed the complaint first. Open it, read the timeline, and redo your change if still needed.',
+      conflict: 'The complaint was not in a state that allows this change (someone acted first). Open it, read the timeline, and redo your change if still needed.',
+      unknown: 'The server does not know this complaint or branch yet. Wait for the complaint to sync, then redo the change.',
       skew: 'This workstation’s clock is wrong. Fix the system time, then sign in again.',
       default: 'Open the complaint, check its timeline, and redo the change if still needed.',
     },
@@ -462,6 +463,8 @@ export const en = {
     policy: 'Policy revision {{revision}}, time zone {{tz}}, day ends {{dayEnd}}',
     reference: 'Reference data last pulled: {{when}}',
     referenceNever: 'Reference data: defaults (never pulled)',
+    policyLabel: 'Policy',
+    referenceLabel: 'Reference data',
     notifications: 'Deadline notifications',
   },
   help: {

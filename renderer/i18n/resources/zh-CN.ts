@@ -443,7 +443,8 @@ export const zhCN: Resources = {
     advice: {
       forbidden: '您的角色或机构无权做此修改。请由班长或主管处理。',
       invalid: '部分数据无效。请打开投诉重新录入。',
-      conflict: '他人已先修改了这件投诉。请打开查看处理记录，如仍需要请重做。',
+      conflict: '投诉当前状态不允许此修改（他人已先处理）。请打开查看处理记录，如仍需要请重做。',
+      unknown: '服务器尚不知道这件投诉或机构。请等投诉同步后再重做修改。',
       skew: '本机时钟不准。请校正系统时间后重新登录。',
       default: '请打开投诉查看处理记录，如仍需要请重做修改。',
     },
@@ -464,6 +465,8 @@ export const zhCN: Resources = {
     policy: '策略版本 {{revision}}，时区 {{tz}}，下班时间 {{dayEnd}}',
     reference: '基础数据最近拉取：{{when}}',
     referenceNever: '基础数据：默认值（尚未拉取）',
+    policyLabel: '策略',
+    referenceLabel: '基础数据',
     notifications: '时限提醒',
   },
   help: {

@@ -13,6 +13,8 @@ describe('outcome payloads', () => {
     expect(investigationRecordedPayloadSchema.safeParse(base).success).toBe(true);
     expect(investigationRecordedPayloadSchema.safeParse({ ...base, evidenceRefs: Array(51).fill('e') }).success).toBe(false);
     expect(investigationRecordedPayloadSchema.safeParse({ ...base, finding: 'yes' }).success).toBe(false);
+    expect(investigationRecordedPayloadSchema.safeParse({ ...base, criteria: ['taboo_phrases', 'unkept_promise'] }).success).toBe(true);
+    expect(investigationRecordedPayloadSchema.safeParse({ ...base, criteria: ['bad_mood'] }).success).toBe(false);
   });
 
   it('a resolution names at least one kind', () => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { LIMITS, boundedList, findingSchema, idSchema, text } from '../fields';
+import { ESTABLISHED_CRITERIA } from '../../rules/established-criteria';
+
+const criterionSchema = z.enum(ESTABLISHED_CRITERIA.map((c) => c.code) as [string, ...string[]]);
 
 export const INVESTIGATION_METHODS = [
   'document_review',
@@ -14,8 +17,8 @@ export const investigationRecordedPayloadSchema = z.strictObject({
   finding: findingSchema,
   /** Recording serials, document or exhibit references; kept unaltered. */
   evidenceRefs: boundedList(text(LIMITS.shortText)),
-  /** Codes of the 成立 criteria that held (see shared/rules). */
-  criteria: boundedList(z.string().min(1).max(LIMITS.id), 20).optional(),
+  /** Codes of the 成立 criteria that held (shared/rules/established-criteria). */
+  criteria: boundedList(criterionSchema, ESTABLISHED_CRITERIA.length).optional(),
   note: z.string().max(LIMITS.text).optional(),
 });
 export type InvestigationRecordedPayload = z.infer<typeof investigationRecordedPayloadSchema>;

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../data/types';
+import type { ScreenId } from '../state/ui-store';
+import { CallbacksScreen } from '../screens/CallbacksScreen';
+import { IntakeScreen } from '../screens/IntakeScreen';
+import { NeedsAttentionScreen } from '../screens/NeedsAttentionScreen';
+import { OutboxScreen } from '../screens/OutboxScreen';
+import { QueueScreen } from '../screens/QueueScreen';
+import { ReviewScreen } from '../screens/ReviewScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { SupervisorScreen } from '../screens/SupervisorScreen';
+import type { Language } from '../i18n/pick-language';
+import { scopesFor, wideScope } from './default-scope';
+
+interface Props {
+  screen: ScreenId;
+  user: SessionUser;
+  onLanguage(language: Language): void;
+}
+
+/** The centre of the window for the current screen. */
+export function ScreenView({ screen, user, onLanguage }: Props) {
+  const { t } = useTranslation();
+  switch (screen) {
+    case 'new':
+      return <IntakeScreen user={user} />;
+    case 'queue':
+      return <QueueScreen key="queue" user={user} screen="queue" title={t('queue.title')} scope={scopesFor(user.role)[0] ?? 'mine'} />;
+    case 'team': {
+      const scope = wideScope(user.role);
+      return (
+        <QueueScreen
+          key="team"
+          user={user}
+          screen="team"
+          title={scope === 'team' ? t('queue.teamTitle') : t('queue.branchTitle')}
+          scope={scope}
+        />
+      );
+    }
+    case 'callbacks':
+      return <CallbacksScreen />;
+    case 'review':
+      return <ReviewScreen user={user} />;
+    case 'supervisor':
+      return <SupervisorScreen user={user} />;
+    case 'attention':
+      return <NeedsAttentionScreen />;
+    case 'outbox':
+      return <OutboxScreen />;
+    case 'settings':
+      return <SettingsScreen user={user} onLanguage={onLanguage} />;
+  }
+}

@@ -1,0 +1,154 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandResult } from '../data/types';
+
+export type FieldValue = string | boolean;
+export type FormValues = Record<string, FieldValue>;
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'datetime' | 'multi';
+  options?: { value: string; label: string }[];
+  required?: boolean;
+  initial?: FieldValue;
+  /** English accessible name where automation needs a fixed one. */
+  ariaLabel?: string;
+}
+
+export interface ActionSpec {
+  id: string;
+  title: string;
+  fields: FieldSpec[];
+  submitLabel: string;
+  /** English accessible name of the submit button. */
+  submitName?: string;
+  hint?: ReactNode;
+  /** Why the action cannot be taken now (shown, and the submit is disabled). */
+  blocked?: string | null;
+  /** Shown under the fields as the user types (e.g. the mid-course note's text). */
+  preview?(values: FormValues): string | null;
+  /** A failure message from a local check before the command runs, or null. */
+  check?(values: FormValues): string | null;
+  submit(values: FormValues): Promise<CommandResult | { ok: false; error: string; message?: string }>;
+}
+
+function initialValues(fields: FieldSpec[]): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) out[f.name] = f.initial ?? (f.kind === 'checkbox' ? false : f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '');
+  return out;
+}
+
+/** One action's small form, folded away until opened; says what happened in words. */
+export function ActionForm({ spec, open = false }: { spec: ActionSpec; open?: boolean }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<FormValues>(() => initialValues(spec.fields));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
+  const missing = spec.fields.find((f) => f.required && (f.kind === 'checkbox' ? false : !String(values[f.name] ?? '').trim()));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (missing) {
+      setMessage({ ok: false, text: t('detail.required', { field: missing.label }) });
+      return;
+    }
+    const problem = spec.check?.(values) ?? null;
+    if (problem) {
+      setMessage({ ok: false, text: problem });
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await spec.submit(values);
+      if (r.ok) {
+        setMessage({ ok: true, text: t('detail.done') });
+        setValues(initialValues(spec.fields));
+      } else {
+        const known = ['not_signed_in', 'forbidden', 'invalid', 'not_found', 'not_allowed_now'].includes(r.error);
+        setMessage({ ok: false, text: t('detail.failed', { message: r.message ?? (known ? t(`errors.${r.error}`) : r.error) }) });
+      }
+    } catch (err) {
+      setMessage({ ok: false, text: t('detail.failed', { message: String(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const preview = spec.preview?.(values) ?? null;
+
+  return (
+    <details className="action" open={open || undefined}>
+      <summary>{spec.title}</summary>
+      <form className="inline-form" onSubmit={submit} noValidate>
+        {spec.hint && <div className="hint">{spec.hint}</div>}
+        {spec.fields.map((f) => {
+          const aria = f.ariaLabel ? { 'aria-label': f.ariaLabel } : {};
+          if (f.kind === 'checkbox') {
+            return (
+              <label key={f.name} className="check">
+                <input type="checkbox" {...aria} checked={values[f.name] === true} onChange={(e) => set(f.name, e.target.checked)} />
+                {f.label}
+              </label>
+            );
+          }
+          if (f.kind === 'multi') {
+            const chosen = String(values[f.name] ?? '').split(',').filter(Boolean);
+            return (
+              <fieldset key={f.name}>
+                <legend className="hint">{f.label}</legend>
+                {f.options?.map((o) => (
+                  <label key={o.value} className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(o.value)}
+                      onChange={(e) =>
+                        set(f.name, (e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value)).join(','))
+                      }
+                    />
+                    {o.label}
+                  </label>
+                ))}
+              </fieldset>
+            );
+          }
+          return (
+            <label key={f.name}>
+              <span className={f.required ? 'required' : undefined}>{f.label}</span>
+              {f.kind === 'select' ? (
+                <select {...aria} value={String(values[f.name])} onChange={(e) => set(f.name, e.target.value)}>
+                  {f.options?.map((o) => (
+                    <option key={o.value} value={o.value}>{o.label}</option>
+                  ))}
+                </select>
+              ) : f.kind === 'textarea' ? (
+                <textarea {...aria} rows={2} value={String(values[f.name])} onChange={(e) => set(f.name, e.target.value)} />
+              ) : (
+                <input
+                  {...aria}
+                  type={f.kind === 'number' ? 'number' : f.kind === 'datetime' ? 'datetime-local' : 'text'}
+                  value={String(values[f.name])}
+                  onChange={(e) => set(f.name, e.target.value)}
+                />
+              )}
+            </label>
+          );
+        })}
+        {preview && <div className="notice info">{preview}</div>}
+        {spec.blocked && <div className="notice warn">{spec.blocked}</div>}
+        <div>
+          <button type="submit" className="btn primary" aria-label={spec.submitName} disabled={busy || !!spec.blocked}>
+            {spec.submitLabel}
+          </button>
+        </div>
+        {message && (
+          <div className={`notice ${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </div>
+        )}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintProjection, QueueFilter } from '../data/types';
+import type { Policy } from '../../shared/policy/policy';
+import { A11Y } from '../i18n/accessible-names';
+import { isTypingTarget, matches } from '../app/hotkeys';
+import { useHotkey } from '../app/use-hotkey';
+import { nearestDeadline } from '../app/due-soon';
+import { DeadlineBadge } from './DeadlineBadge';
+import { QueuePage } from './QueuePage';
+
+const ROW_HEIGHT = 34;
+const PAGE = 100;
+
+interface Props {
+  filter: QueueFilter;
+  selectedId: string | null;
+  onOpen(id: string): void;
+  now: string;
+  policy: Policy;
+  /** Complaints with events not yet synced from this workstation. */
+  pendingIds: ReadonlySet<string>;
+  onCount?(count: number): void;
+}
+
+/**
+ * The queue as an ARIA grid named "Complaints": rows are virtualised (only
+ * those on screen exist in the DOM) yet keep their place for assistive
+ * technology through aria-rowcount and aria-rowindex. j/k or arrows move,
+ * Enter or a click opens the detail.
+ */
+export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pendingIds, onCount }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const filterKey = JSON.stringify(filter);
+  const [data, setData] = useState<{ key: string; count: number | null; rows: Map<number, ComplaintProjection> }>({
+    key: filterKey,
+    count: null,
+    rows: new Map(),
+  });
+  const current = data.key === filterKey ? data : { key: filterKey, count: null, rows: new Map<number, ComplaintProjection>() };
+  const count = current.count ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  const pages = useMemo(() => {
+    const out: number[] = [];
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) out.push(p * PAGE);
+    return out.length ? out : [0];
+  }, [first, last]);
+
+  const onData = useCallback(
+    (skip: number, items: ComplaintProjection[], total: number) => {
+      setData((prev) => {
+        const rows = prev.key === filterKey ? new Map(prev.rows) : new Map<number, ComplaintProjection>();
+        // A page that shrank must not leave its old tail behind.
+        for (let i = skip; i < skip + PAGE; i++) rows.delete(i);
+        items.forEach((item, i) => rows.set(skip + i, item));
+        for (const k of rows.keys()) if (k >= total) rows.delete(k);
+        return { key: filterKey, count: total, rows };
+      });
+    },
+    [filterKey],
+  );
+
+  useEffect(() => {
+    if (current.count !== null) onCount?.(current.count);
+  }, [current.count, onCount]);
+
+  const selectedIndex = useMemo(() => {
+    for (const [i, c] of current.rows) if (c.id === selectedId) return i;
+    return -1;
+  }, [current.rows, selectedId]);
+
+  const move = (delta: number) => {
+    if (count === 0) return;
+    const next = Math.min(count - 1, Math.max(0, (selectedIndex < 0 ? (delta > 0 ? -1 : count) : selectedIndex) + delta));
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const row = current.rows.get(next);
+    if (row) {
+      onOpen(row.id);
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+    }
+  };
+
+  useHotkey((e) => {
+    if (isTypingTarget(e.target) || document.querySelector('[role="dialog"]')) return;
+    const inGrid = scrollRef.current?.contains(e.target as Node) ?? false;
+    if (matches(e, 'J') || (inGrid && matches(e, 'ArrowDown'))) {
+      e.preventDefault();
+      move(1);
+    } else if (matches(e, 'K') || (inGrid && matches(e, 'ArrowUp'))) {
+      e.preventDefault();
+      move(-1);
+    }
+  });
+
+  return (
+    <div className="grid" role="grid" aria-label={A11Y.complaints} aria-rowcount={count + 1} aria-readonly="true">
+      {pages.map((skip) => (
+        <QueuePage key={`${filterKey}:${skip}`} filter={filter} skip={skip} limit={PAGE} onData={onData} />
+      ))}
+      <div role="rowgroup">
+        <div className="grid-head" role="row" aria-rowindex={1}>
+          <span role="columnheader">{t('queue.columns.number')}</span>
+          <span role="columnheader">{t('queue.columns.customer')}</span>
+          <span role="columnheader">{t('queue.columns.category')}</span>
+          <span role="columnheader">{t('queue.columns.grade')}</span>
+          <span role="columnheader">{t('queue.columns.status')}</span>
+          <span role="columnheader">{t('queue.columns.deadline')}</span>
+        </div>
+      </div>
+      <div className="grid-body" ref={scrollRef} role="rowgroup">
+        {current.count === 0 && <div className="empty">{t('queue.empty')}</div>}
+        {current.count === null && <div className="empty">{t('queue.loading')}</div>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((v) => {
+            const c = current.rows.get(v.index);
+            const selected = c !== undefined && c.id === selectedId;
+            const tabbable = selected || (selectedIndex < 0 && v.index === first);
+            const near = c ? nearestDeadline(c) : null;
+            return (
+              <div
+                key={c?.id ?? `row-${v.index}`}
+                role="row"
+                className="grid-row"
+                aria-rowindex={v.index + 2}
+                aria-selected={selected}
+                data-index={v.index}
+                tabIndex={tabbable ? 0 : -1}
+                style={{ transform: `translateY(${v.start}px)` }}
+                onClick={() => c && onOpen(c.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && c) {
+                    e.preventDefault();
+                    onOpen(c.id);
+                  }
+                }}
+              >
+                {c ? (
+                  <>
+                    <span role="gridcell" className="num">
+                      {c.number}
+                      {pendingIds.has(c.id) && (
+                        <span className="badge pending" title={t('queue.notSynced')}>
+                          {' '}
+                          ⟳<span className="sr-only">{t('queue.notSynced')}</span>
+                        </span>
+                      )}
+                    </span>
+                    <span role="gridcell">{c.complainant?.name ?? ''}</span>
+                    <span role="gridcell">{c.category ? t(`categories.${c.category}`) : ''}</span>
+                    <span role="gridcell">{c.grade ? t(`grades.${c.grade}`) : ''}</span>
+                    <span role="gridcell">
+                      {t(`statuses.${c.status}`)}
+                      {c.escalationLevel > 0 && (
+                        <span className="badge escalated" title={t('queue.escalatedBadge', { level: t(`levels.${c.escalationLevel}`) })}>
+                          {' '}↑{c.escalationLevel}
+                        </span>
+                      )}
+                    </span>
+                    <span role="gridcell">
+                      {near && <DeadlineBadge due={near.due} clock={near.clock} now={now} policy={policy} />}
+                    </span>
+                  </>
+                ) : (
+                  <span role="gridcell">…</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { RxStorage } from 'rxdb';
+import { samplePayloads } from '../../shared/events/sample-payloads';
+import { bindCommands } from './commands';
+import { openLocalStore, testUsers, uniqueName } from './test-support';
+
+const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+
+describe('on Dexie (IndexedDB) with schema validation', () => {
+  it('keeps pending events, the projection and the workstation across a restart', async () => {
+    const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+    const databaseName = uniqueName('dexie');
+    const first = await openLocalStore(testUsers.agent, { storage, databaseName, devMode: true });
+    const created = await bindCommands(() => first).createComplaint(intake);
+    if (!created.ok) throw new Error(created.error);
+    const workstation = first.workstation;
+    await first.close();
+
+    const again = await openLocalStore(null, { storage, databaseName, devMode: true });
+    try {
+      expect(again.workstation).toEqual(workstation);
+      expect(again.session.current()).toMatchObject({ user: { id: testUsers.agent.id } });
+      expect(await again.db.events.count({ selector: { status: 'pending' } }).exec()).toBe(1);
+      const doc = await again.db.complaints.findOne(created.complaintId).exec();
+      expect(doc?.number).toBe(created.number);
+      const next = await bindCommands(() => again).createComplaint(intake);
+      expect(next.ok && next.number).not.toBe(created.number);
+    } finally {
+      await again.db.remove();
+      await again.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeEvent } from '../../../shared/events/make-event';
+import { samplePayloads } from '../../../shared/events/sample-payloads';
+import type { EventType } from '../../../shared/events/catalogue';
+import { fold } from '../../../shared/fold/fold';
+import { formatHlc } from '../../../shared/hlc/hlc';
+import type { DataStore } from '../store';
+import { openLocalStore, testUsers } from '../test-support';
+import { fromStoredEvent, toStoredEvent } from './event-conversion';
+import type { EventDoc } from '../schema/events-schema';
+
+let stores: DataStore[] = [];
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  stores = [];
+});
+
+const NODE = 'a1b2c3d4e5f60718';
+const T0 = Date.parse('2026-11-23T02:00:00.000Z');
+
+function ev(i: number, type: EventType, complaintId = 'c-1') {
+  const { _deleted, ...doc } = fromStoredEvent(
+    makeEvent({
+      id: `e-${complaintId}-${i}`,
+      type,
+      complaintId,
+      actorId: testUsers.supervisor.id,
+      branchId: 'gz',
+      payload: samplePayloads[type] as never,
+      hlc: formatHlc({ wallMs: T0 + i * 60_000, counter: 0, node: NODE }),
+      occurredAt: new Date(T0 + i * 60_000).toISOString(),
+    }),
+  );
+  void _deleted;
+  return doc as EventDoc;
+}
+
+const story = (): EventDoc[] => [
+  ev(0, 'complaint.created'),
+  ev(1, 'soothing.recorded'),
+  ev(2, 'note.added'),
+  ev(3, 'work_order.filed'),
+  ev(4, 'complaint.graded'),
+];
+
+async function projection(store: DataStore, id = 'c-1') {
+  await store.projector.idle();
+  const doc = await store.db.complaints.findOne(id).exec();
+  return doc ? doc.toJSON(true).p : null;
+}
+
+function expected(store: DataStore, events: EventDoc[]) {
+  const ref = store.referenceStore.current();
+  return fold(events.filter((e) => e.status !== 'rejected').map(toStoredEvent), { policy: ref.policy, calendar: ref.calendar });
+}
+
+async function open() {
+  const store = await openLocalStore(testUsers.supervisor);
+  stores.push(store);
+  return store;
+}
+
+describe('projector', () => {
+  it('updates incrementally, one event at a time, to the fold of all of them', async () => {
+    const store = await open();
+    const events = story();
+    for (const [i, e] of events.entries()) {
+      await store.db.events.insert(e);
+      expect(await projection(store)).toEqual(expected(store, events.slice(0, i + 1)));
+    }
+    expect((await projection(store))?.eventCount).toBe(events.length);
+  });
+
+  it('puts a late event in its place', async () => {
+    const store = await open();
+    const events = story();
+    const late = events.splice(2, 1);
+    await store.db.events.bulkInsert(events);
+    await store.db.events.insert(late[0]!);
+    const p = await projection(store);
+    expect(p).toEqual(expected(store, story()));
+    expect(p?.timeline.map((t) => t.eventId)).toEqual(story().map((e) => e.id));
+  });
+
+  it('builds a complaint whose creation arrives last', async () => {
+    const store = await open();
+    const events = story();
+    for (const e of [...events].reverse()) await store.db.events.insert(e);
+    expect(await projection(store)).toEqual(expected(store, events));
+  });
+
+  it('never folds a rejected event, and recomputes when a folded one is rejected later', async () => {
+    const store = await open();
+    const events = story();
+    await store.db.events.bulkInsert(events);
+    await store.db.events.insert({ ...ev(5, 'note.added'), status: 'rejected', reason: { code: 'scope', message: 'no' } });
+    expect((await projection(store))?.eventCount).toBe(events.length);
+
+    const graded = await store.db.events.findOne(events[4]!.id).exec();
+    await graded!.incrementalPatch({ status: 'rejected', reason: { code: 'forbidden', message: 'Role may not grade' } });
+    const p = await projection(store);
+    expect(p).toEqual(expected(store, events.slice(0, 4)));
+    expect(p?.timeline.some((t) => t.eventId === events[4]!.id)).toBe(false);
+  });
+
+  it('a rejected creation removes the complaint from the projection', async () => {
+    const store = await open();
+    await store.db.events.insert(ev(0, 'complaint.created'));
+    expect(await projection(store)).not.toBeNull();
+    const created = await store.db.events.findOne(ev(0, 'complaint.created').id).exec();
+    await created!.incrementalPatch({ status: 'rejected', reason: { code: 'schema', message: 'bad' } });
+    expect(await projection(store)).toBeNull();
+  });
+
+  it('a confirmation from the server leaves the projection as it was', async () => {
+    const store = await open();
+    await store.db.events.bulkInsert(story());
+    const before = await projection(store);
+    const doc = await store.db.events.findOne(story()[1]!.id).exec();
+    await doc!.incrementalPatch({ status: 'accepted', seq: 7, receivedAt: new Date(T0).toISOString() });
+    expect(await projection(store)).toEqual(before);
+  });
+
+  it('catches up on events written while it was not running', async () => {
+    const store = await open();
+    await store.db.events.insert(ev(0, 'complaint.created'));
+    await store.projector.idle();
+    store.projector.stop();
+    const rest = story().slice(1);
+    await store.db.events.bulkInsert(rest);
+    const { createProjector } = await import('./projector');
+    const again = createProjector(store.db, store.meta, () => {
+      const ref = store.referenceStore.current();
+      return { policy: ref.policy, calendar: ref.calendar };
+    });
+    await again.start();
+    await again.idle();
+    const doc = await store.db.complaints.findOne('c-1').exec();
+    expect(doc?.toJSON(true).p).toEqual(expected(store, story()));
+    again.stop();
+  });
+});

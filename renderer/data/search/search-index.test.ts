@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { bindCommands } from '../commands';
+import type { DataStore } from '../store';
+import { openLocalStore, testUsers } from '../test-support';
+import { isSearchable } from './haystack';
+
+let store: DataStore | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+
+describe('search index', () => {
+  it('finds by number, 4+ phone digits, name and 2+ Chinese characters, and follows new complaints', async () => {
+    store = await openLocalStore(testUsers.agent);
+    const s = store;
+    const commands = bindCommands(() => s);
+    const first = await commands.createComplaint({ ...intake, complainant: { ...intake.complainant, name: '王小明', phone: '138-0013-8000' } });
+    if (!first.ok) throw new Error(first.error);
+    expect(await s.search.search('王小明', 10)).toEqual([first.complaintId]);
+    expect(await s.search.search('0013 8', 10)).toEqual([first.complaintId]);
+    expect(await s.search.search('态度冷淡', 10)).toEqual([first.complaintId]);
+    expect(await s.search.search(first.number.toLowerCase(), 10)).toEqual([first.complaintId]);
+    expect(await s.search.search('发票', 10)).toEqual([]);
+
+    const second = await commands.createComplaint({ ...intake, description: '发票开错了' });
+    if (!second.ok) throw new Error(second.error);
+    expect(await s.search.search('发票', 10)).toEqual([second.complaintId]);
+  });
+
+  it('ignores queries too short to mean anything', () => {
+    expect(isSearchable('王')).toBe(false);
+    expect(isSearchable('138')).toBe(false);
+    expect(isSearchable('1380')).toBe(true);
+    expect(isSearchable('王明')).toBe(true);
+  });
+});

@@ -1,0 +1,217 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../../server/app';
+import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { withoutEvents } from '../../../shared/fold/projection';
+import { SECRET_NAMES } from '../../../shared/platform/bridge';
+import { bindCommands, type CreateComplaintInput } from '../commands';
+import { memoryPlatform, type DataPlatform } from '../platform-port';
+import { openDataStore, type DataStore } from '../store';
+import { memoryStorage, uniqueName } from '../test-support';
+import { firstValueFrom, filter } from 'rxjs';
+import { pendingEvents$, rejectedEvents$ } from '../live/outbox';
+
+const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+const input: CreateComplaintInput = intake;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let dataDir: string;
+let stores: DataStore[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'hd-sync-'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
+    scryptCost: 2 ** 10,
+    logLevel: 'silent',
+    deadlineWatchIntervalMs: 0,
+    heartbeatMs: 5000,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  stores = [];
+});
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A fetch that fails like a dropped network while `offline` is set. */
+function switchableFetch() {
+  const state = { offline: false };
+  const f: typeof fetch = (input, init) =>
+    state.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+  return { state, fetch: f };
+}
+
+async function client(platform: DataPlatform = memoryPlatform(server.url), doFetch?: typeof fetch): Promise<DataStore> {
+  const store = await openDataStore({
+    platform,
+    storage: memoryStorage(),
+    databaseName: uniqueName('sync'),
+    fetch: doFetch,
+    breachWatcher: false,
+    verifierIterations: 1000,
+    retryTimeMs: 200,
+  });
+  stores.push(store);
+  return store;
+}
+
+async function signedIn(username: string, doFetch?: typeof fetch): Promise<DataStore> {
+  const store = await client(memoryPlatform(server.url), doFetch);
+  const result = await store.session.signIn(username, 'demo1234');
+  expect(result).toEqual({ ok: true, offline: false });
+  return store;
+}
+
+async function serverComplaint(token: string, id: string) {
+  const res = await fetch(`${server.url}/api/complaints/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return res.ok ? ((await res.json()) as Record<string, unknown>) : null;
+}
+
+describe('replication against the server', () => {
+  it('two clients converge on the same complaint', async () => {
+    const a = await signedIn('agent.gz');
+    const b = await signedIn('lead.gz');
+    const created = await bindCommands(() => a).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+
+    await waitFor(() => b.db.complaints.findOne(created.complaintId).exec(), 'the complaint on the second client');
+    const noted = await bindCommands(() => b).addNote(created.complaintId, '已联系客户');
+    expect(noted.ok).toBe(true);
+
+    const seen = async (s: DataStore) => {
+      const doc = await s.db.complaints.findOne(created.complaintId).exec();
+      return doc && doc.p.eventCount === 2 ? doc.toJSON(true).p : null;
+    };
+    const pa = await waitFor(() => seen(a), 'the note on the first client');
+    const pb = await waitFor(() => seen(b), 'the note on the second client');
+    expect(pa).toEqual(pb);
+
+    await waitFor(async () => a.sync.current().pending === 0 && b.sync.current().pending === 0, 'nothing pending');
+    const remote = await serverComplaint(a.session.token()!, created.complaintId);
+    expect(remote).not.toBeNull();
+    const local = withoutEvents(pa as never) as unknown as Record<string, unknown>;
+    for (const key of ['id', 'number', 'status', 'category', 'grade', 'branchId', 'assigneeId', 'escalationLevel', 'deadlines', 'createdAt', 'updatedAt', 'eventCount']) {
+      expect(remote?.[key], key).toEqual(local[key]);
+    }
+    expect(a.sync.current()).toMatchObject({ online: true, authExpired: false, pending: 0 });
+    expect(a.sync.current().lastSyncedAt).not.toBeNull();
+    // Reference data arrived with the sign-in.
+    await waitFor(async () => a.referenceStore.current().users.some((u) => u.username === 'agent2.gz'), 'the user directory');
+  });
+
+  it('keeps events written offline and pushes them when back online', async () => {
+    const net = switchableFetch();
+    const a = await signedIn('agent.gz', net.fetch);
+    await waitFor(async () => a.sync.current().online, 'online');
+    net.state.offline = true;
+
+    const created = await bindCommands(() => a).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    await waitFor(async () => !a.sync.current().online, 'offline noticed');
+    expect(a.sync.current().pending).toBe(1);
+    const pending = await firstValueFrom(pendingEvents$(a).pipe(filter((l) => l.length > 0)));
+    expect(pending[0]?.complaintNumber).toBe(created.number);
+
+    net.state.offline = false;
+    a.sync.controller.replication()?.reSync();
+    await waitFor(async () => a.sync.current().pending === 0, 'the pending event pushed and confirmed');
+    const b = await signedIn('supervisor.gz');
+    const remote = await waitFor(() => serverComplaint(b.session.token()!, created.complaintId), 'the server copy');
+    expect(remote.number).toBe(created.number);
+  });
+
+  it('shows a rejection from the server and never folds the rejected event', async () => {
+    const a = await signedIn('agent.gz');
+    const created = await bindCommands(() => a).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    // An event this role may not write, as an older client would have written it.
+    const hlc = await a.hlc.stamp(Date.now());
+    await a.db.events.insert({
+      id: `forbidden-${created.complaintId}`.slice(0, 64),
+      complaintId: created.complaintId,
+      type: 'complaint.transferred',
+      actorId: a.session.current().user!.id,
+      branchId: 'gz',
+      hlc,
+      occurredAt: new Date().toISOString(),
+      payload: { toBranchId: 'dg' },
+      v: 1,
+      status: 'pending',
+    });
+    const rejected = await firstValueFrom(rejectedEvents$(a).pipe(filter((l) => l.length > 0)));
+    expect(rejected[0]?.event.type).toBe('complaint.transferred');
+    expect(rejected[0]?.reason.message.length).toBeGreaterThan(0);
+    expect(rejected[0]?.complaintNumber).toBe(created.number);
+    await a.projector.idle();
+    const doc = await a.db.complaints.findOne(created.complaintId).exec();
+    expect(doc?.branchId).toBe('gz');
+    expect(doc?.p.timeline.some((t) => t.type === 'complaint.transferred')).toBe(false);
+  });
+
+  it('an expired token pauses sync and keeps pending events', async () => {
+    const platform = memoryPlatform(server.url);
+    const first = await client(platform);
+    expect((await first.session.signIn('agent.gz', 'demo1234')).ok).toBe(true);
+    const user = first.session.current().user!;
+    await first.close();
+    stores = stores.filter((s) => s !== first);
+
+    // A later start whose stored token the server no longer accepts.
+    await platform.setSecret(SECRET_NAMES.syncToken, 'no-longer-valid');
+    const again = await openDataStore({
+      platform,
+      storage: memoryStorage(),
+      databaseName: uniqueName('sync'),
+      breachWatcher: false,
+      retryTimeMs: 200,
+    });
+    stores.push(again);
+    await again.meta.set('session.current', { user, offline: false });
+    await again.meta.set('session.tokenOwner', user.id);
+    await again.session.restore();
+    const created = await bindCommands(() => again).createComplaint(input);
+    expect(created.ok).toBe(true);
+    await waitFor(async () => again.session.current().status === 'expired', 'the session marked expired');
+    expect(again.sync.current()).toMatchObject({ authExpired: true, pending: 1 });
+    expect(again.sync.controller.replication()).toBeNull();
+
+    // Signing in again resumes and pushes what waited.
+    expect((await again.session.signIn('agent.gz', 'demo1234')).ok).toBe(true);
+    await waitFor(async () => again.sync.current().pending === 0, 'the waiting event pushed');
+    expect(again.sync.current().authExpired).toBe(false);
+  });
+
+  it('signs in offline with the verifier left by an online sign-in, never with a wrong password', async () => {
+    const net = switchableFetch();
+    const a = await signedIn('agent.gz', net.fetch);
+    await a.session.signOut();
+    net.state.offline = true;
+    expect(await a.session.signIn('agent.gz', 'wrong-password')).toEqual({ ok: false, error: 'invalid' });
+    expect(await a.session.signIn('lead.gz', 'demo1234')).toEqual({ ok: false, error: 'offline_unknown' });
+    expect(await a.session.signIn('agent.gz', 'demo1234')).toEqual({ ok: true, offline: true });
+    expect(a.session.current()).toMatchObject({ status: 'expired', offline: true });
+    const stored = JSON.stringify(await a.db.local.find().exec());
+    expect(stored).not.toContain('demo1234');
+  });
+});

@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueFilter } from '../data/types';
+import { useNow } from '../hooks/use-now';
+import { useQueue } from '../hooks/use-queue';
+import { useReference } from '../hooks/use-reference';
+import { formatDateTime } from '../i18n/format-date';
+import { DeadlineBadge } from '../components/DeadlineBadge';
+import { useUiStore } from '../state/ui-store';
+
+/**
+ * 二解 workspace: work orders awaiting the lead's callback, due by day end of
+ * the next working day after notification, and those exempt with the reason.
+ */
+export function CallbacksScreen() {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const now = useNow(30_000);
+  const select = useUiStore((s) => s.select);
+  const selectedId = useUiStore((s) => s.selectedId);
+  const p = reference.policy;
+  const pendingFilter = useMemo<QueueFilter>(() => ({ scope: 'team', status: 'callback_pending', sort: 'deadline', limit: 200 }), []);
+  const notifiedFilter = useMemo<QueueFilter>(() => ({ scope: 'team', status: ['filed', 'in_progress'], sort: 'deadline', limit: 200 }), []);
+  const pending = useQueue(pendingFilter);
+  const handled = useQueue(notifiedFilter);
+  const exempt = handled.items.filter((c) => c.flags.secondResolution === false);
+
+  return (
+    <section aria-label="Callbacks">
+      <h1>{t('callbacks.title')}</h1>
+      <p className="hint">{t('callbacks.intro', { dayEnd: p.dayEnd })}</p>
+      {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('callbacks.title')}>
+        {pending.items.map((c) => {
+          const attempts = c.callbacks.attempts.length;
+          const next = c.deadlines.nextCallbackEarliest;
+          return (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="card"
+                style={{ width: '100%', textAlign: 'left', cursor: 'pointer', outline: selectedId === c.id ? '2px solid #1f5fa8' : undefined }}
+                aria-current={selectedId === c.id ? 'true' : undefined}
+                onClick={() => select(c.id)}
+              >
+                <div className="card-head">
+                  <strong className="num">{c.number}</strong>
+                  <span>{c.complainant?.name}</span>
+                  <span>{c.category ? t(`categories.${c.category}`) : ''}</span>
+                  {c.deadlines.callback && (
+                    <>
+                      <span>{t('callbacks.dueBy', { when: formatDateTime(c.deadlines.callback, p.timeZone) })}</span>
+                      <DeadlineBadge due={c.deadlines.callback} clock="callback" now={now} policy={p} />
+                    </>
+                  )}
+                </div>
+                <div className="hint">
+                  {t('callbacks.attempts', { count: attempts, max: p.secondResolution.maxCallbackAttempts })}
+                  {next === null && ` · ${t('callbacks.noMoreAttempts', { max: p.secondResolution.maxCallbackAttempts })}`}
+                  {typeof next === 'string' &&
+                    ` · ${t('callbacks.nextAllowed', { when: formatDateTime(next, p.timeZone), hours: p.secondResolution.callbackMinSpacingHours })}`}
+                </div>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+
+      {exempt.length > 0 && (
+        <>
+          <h2>{t('callbacks.exempt')}</h2>
+          {exempt.map((c) => (
+            <div key={c.id} className="card">
+              <div className="card-head">
+                <button type="button" className="btn num" onClick={() => select(c.id)}>
+                  {c.number}
+                </button>
+                <span>{c.complainant?.name}</span>
+              </div>
+              <ul className="hint" style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {c.flags.secondResolutionReasons.map((r) => (
+                  <li key={r}>{t(`callbacks.exemptions.${r}`)}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

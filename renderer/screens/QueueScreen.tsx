@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, GRADES, type Category, type Grade } from '../../shared/events/fields';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/fold/projection';
+import type { QueueFilter, QueueScope, SessionUser } from '../data/types';
+import { useNow } from '../hooks/use-now';
+import { usePendingEvents } from '../hooks/use-pending-events';
+import { useReference } from '../hooks/use-reference';
+import { ComplaintGrid } from '../components/ComplaintGrid';
+import { useUiStore, type ScreenId } from '../state/ui-store';
+import { scopesFor, wideScope } from '../app/default-scope';
+
+interface Props {
+  user: SessionUser;
+  screen: ScreenId;
+  title: string;
+  /** The scope the screen starts in. */
+  scope: QueueScope;
+  /** Sorting the overdue and escalated first (the supervisor's view). */
+  initial?: Partial<QueueFilter>;
+}
+
+/** A filterable, live, virtualised queue with countdowns. */
+export function QueueScreen({ user, screen, title, scope, initial }: Props) {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const now = useNow(30_000);
+  const pending = usePendingEvents();
+  const stored = useUiStore((s) => s.filters[screen]);
+  const setFilter = useUiStore((s) => s.setFilter);
+  const selectedId = useUiStore((s) => s.selectedId);
+  const select = useUiStore((s) => s.select);
+  const [count, setCount] = useState<number | null>(null);
+  const scopes = scopesFor(user.role);
+  const base: QueueFilter = stored ?? { scope, sort: 'deadline', ...initial };
+  const fallbackScope = scopes.includes(scope) ? scope : wideScope(user.role);
+  const filter: QueueFilter = scopes.includes(base.scope) ? base : { ...base, scope: fallbackScope };
+  const change = (c: Partial<QueueFilter>) => setFilter(screen, { ...filter, ...c });
+  const pendingIds = useMemo(() => new Set(pending.map((p) => p.event.complaintId)), [pending]);
+
+  const one = <T,>(v: T | T[] | undefined): T | '' => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+
+  return (
+    <section aria-label={title}>
+      <h1>
+        {title} {count !== null && <span className="hint">{t('queue.count', { count })}</span>}
+      </h1>
+      <div className="toolbar" role="group" aria-label={t('queue.filters')}>
+        {scopes.length > 1 && (
+          <label>
+            {t('queue.scope')}
+            <select aria-label="Scope" value={filter.scope} onChange={(e) => change({ scope: e.target.value as QueueScope })}>
+              {scopes.map((s) => (
+                <option key={s} value={s}>{t(`queue.scopes.${s}`)}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('queue.status')}
+          <select
+            aria-label="Status"
+            value={one(filter.status)}
+            onChange={(e) => change({ status: (e.target.value || undefined) as ComplaintStatus | undefined })}
+          >
+            <option value="">{t('queue.any')}</option>
+            {COMPLAINT_STATUSES.map((s) => (
+              <option key={s} value={s}>{t(`statuses.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.grade')}
+          <select
+            aria-label="Grade"
+            value={String(one(filter.grade))}
+            onChange={(e) => change({ grade: e.target.value ? (Number(e.target.value) as Grade) : undefined })}
+          >
+            <option value="">{t('queue.any')}</option>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>{t(`grades.${g}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.category')}
+          <select
+            aria-label="Category filter"
+            value={one(filter.category)}
+            onChange={(e) => change({ category: (e.target.value || undefined) as Category | undefined })}
+          >
+            <option value="">{t('queue.any')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>{t(`categories.${c}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            aria-label="Overdue"
+            checked={filter.overdue ?? false}
+            onChange={(e) => change({ overdue: e.target.checked || undefined })}
+          />
+          {t('queue.overdue')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            aria-label="Due today"
+            checked={filter.dueToday ?? false}
+            onChange={(e) => change({ dueToday: e.target.checked || undefined })}
+          />
+          {t('queue.dueToday')}
+        </label>
+        <label>
+          {t('queue.sort')}
+          <select aria-label="Sort" value={filter.sort ?? 'deadline'} onChange={(e) => change({ sort: e.target.value as QueueFilter['sort'] })}>
+            <option value="deadline">{t('queue.sortDeadline')}</option>
+            <option value="updated">{t('queue.sortUpdated')}</option>
+          </select>
+        </label>
+        <span className="hint" style={{ marginLeft: 'auto' }}>{t('queue.keyboardHint')}</span>
+      </div>
+      <ComplaintGrid
+        filter={filter}
+        selectedId={selectedId}
+        onOpen={select}
+        now={now}
+        policy={reference.policy}
+        pendingIds={pendingIds}
+        onCount={setCount}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { adviceFor } from './advice';
+
+describe('adviceFor', () => {
+  it('sends role and scope refusals to someone who may act', () => {
+    expect(adviceFor('role_not_allowed')).toBe('forbidden');
+    expect(adviceFor('out_of_scope')).toBe('forbidden');
+  });
+  it('asks to re-enter invalid data and to re-check a state conflict', () => {
+    expect(adviceFor('schema')).toBe('invalid');
+    expect(adviceFor('illegal_state')).toBe('conflict');
+  });
+  it('recognises clock trouble by name', () => {
+    expect(adviceFor('hlc_skew_exceeded')).toBe('skew');
+  });
+  it('falls back to a general instruction for codes it does not know', () => {
+    expect(adviceFor('something_new')).toBe('default');
+  });
+});

@@ -1,0 +1,31 @@
+export type Advice = 'forbidden' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'default';
+
+/** What the user can do about a rejection, by the server's reason code. */
+export function adviceFor(code: string): Advice {
+  switch (code) {
+    case 'role_not_allowed':
+    case 'out_of_scope':
+    case 'actor_mismatch':
+    case 'forbidden':
+      return 'forbidden';
+    case 'schema':
+    case 'bad_request':
+    case 'unknown_type':
+    case 'too_large':
+    case 'custom':
+    case 'invalid':
+      return 'invalid';
+    case 'illegal_state':
+    case 'duplicate_id':
+    case 'conflict':
+      return 'conflict';
+    case 'unknown_complaint':
+    case 'unknown_branch':
+      return 'unknown';
+    case 'hlc_skew':
+    case 'clock_skew':
+      return 'skew';
+    default:
+      return code.includes('skew') ? 'skew' : 'default';
+  }
+}

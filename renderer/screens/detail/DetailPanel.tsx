@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
+import type { SessionUser } from '../../data/types';
+import { useComplaint } from '../../hooks/use-complaint';
+import { useNow } from '../../hooks/use-now';
+import { useReference } from '../../hooks/use-reference';
+import { useTimeline } from '../../hooks/use-timeline';
+import { A11Y } from '../../i18n/accessible-names';
+import { formatDateTime } from '../../i18n/format-date';
+import { availableActions, type ActionId } from '../../app/complaint-actions';
+import { runningClocks } from '../../app/due-soon';
+import { matches } from '../../app/hotkeys';
+import { useHotkey } from '../../app/use-hotkey';
+import { ActionForm } from '../../components/ActionForm';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { EscalateDialog } from '../../components/EscalateDialog';
+import { Timeline } from '../../components/Timeline';
+import { useUiStore } from '../../state/ui-store';
+import { actionSpec } from './action-specs';
+
+interface Props {
+  id: string;
+  user: SessionUser;
+  /** Actions to show first and open (the workspace's own). */
+  focus?: ActionId[];
+}
+
+/** A complaint in full: fields, running clocks, the timeline, and what this role may do now. */
+export function DetailPanel({ id, user, focus = [] }: Props) {
+  const { t, i18n } = useTranslation();
+  const { complaint, loading } = useComplaint(id);
+  const timeline = useTimeline(id);
+  const reference = useReference();
+  const now = useNow(30_000);
+  const escalateOpen = useUiStore((s) => s.escalateOpen);
+  const setEscalateOpen = useUiStore((s) => s.setEscalateOpen);
+  const select = useUiStore((s) => s.select);
+  const [flash, setFlash] = useState<string | null>(null);
+  const actions = complaint ? availableActions(user.role, complaint) : new Set<ActionId>();
+
+  useHotkey((e) => {
+    if (matches(e, 'Alt+E') && actions.has('escalate')) {
+      e.preventDefault();
+      setEscalateOpen(true);
+    }
+  });
+
+  if (!complaint) {
+    return <p className="empty">{loading ? t('detail.loading') : t('detail.notFound')}</p>;
+  }
+  const tz = reference.policy.timeZone;
+  const who = (actorId: string) => {
+    const u = reference.users.find((x) => x.id === actorId);
+    return u ? (u.jobNumber ? `${u.displayName} (${u.jobNumber})` : u.displayName) : actorId;
+  };
+  const branchName = (bid: string) => {
+    const b = reference.branches.find((x) => x.id === bid);
+    return b ? (i18n.language === 'en' && b.nameEn ? b.nameEn : b.name) : bid;
+  };
+  const running = new Set(runningClocks(complaint));
+  const ctx = { complaint, user, reference, t, language: i18n.language, now };
+  const ordered = [...focus.filter((a) => actions.has(a)), ...[...actions].filter((a) => !focus.includes(a))];
+  const specs = ordered.map((a) => ({ id: a, spec: actionSpec(a, ctx) })).filter((x) => x.spec !== null);
+
+  const c = complaint;
+  const row = (label: string, value: React.ReactNode) =>
+    value === null || value === undefined || value === '' ? null : (
+      <>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </>
+    );
+
+  return (
+    <article className="detail" aria-label={`${t('detail.fields')} ${c.number}`}>
+      <div className="card-head" style={{ justifyContent: 'space-between' }}>
+        <h2 className="number">{c.number}</h2>
+        <button type="button" className="btn" aria-label={t('detail.close')} onClick={() => select(null)}>
+          ✕
+        </button>
+      </div>
+      <div className="card-head">
+        <span className="badge">{t(`statuses.${c.status}`)}</span>
+        {c.grade && <span className="badge">{`${c.grade} · ${t(`grades.${c.grade}`)}`}</span>}
+        {c.escalationLevel > 0 && (
+          <span className="badge escalated">{t('queue.escalatedBadge', { level: t(`levels.${c.escalationLevel}`) })}</span>
+        )}
+        {c.flags.filedWithoutSoothing && <span className="badge pending">{t('soothing.confirmTitle')}</span>}
+      </div>
+
+      {actions.has('escalate') && (
+        <div className="actions-row">
+          <button type="button" className="btn" aria-label={A11Y.escalate} onClick={() => setEscalateOpen(true)}>
+            ↑ {t('detail.escalate')} <kbd>Alt+E</kbd>
+          </button>
+        </div>
+      )}
+      {flash && <div className="notice ok" role="status">{flash}</div>}
+
+      <h3>{t('detail.deadlines')}</h3>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0, fontSize: 12 }}>
+        {DEADLINE_CLOCKS.filter((k) => c.deadlines[k]).map((k) => (
+          <li key={k} style={{ display: 'flex', gap: 6, alignItems: 'center', marginBottom: 2 }}>
+            <span style={{ minWidth: 92, color: '#5f6b7a' }}>{t(`clocks.${k}`)}</span>
+            <span>{formatDateTime(c.deadlines[k], tz)}</span>
+            {running.has(k) && <DeadlineBadge due={c.deadlines[k]} clock={k} now={now} policy={reference.policy} />}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('detail.fields')}</h3>
+      <dl className="kv">
+        {row(t('detail.customerName'), c.complainant?.name)}
+        {row(t('detail.phone'), c.complainant?.phone)}
+        {row(t('detail.customerType'), c.complainant ? t(`customerTypes.${c.complainant.customerType}`) : null)}
+        {row(t('detail.address'), c.complainant?.address)}
+        {row(t('detail.channel'), c.channel ? t(`channels.${c.channel}`) : null)}
+        {row(t('detail.category'), c.category ? `${t(`categories.${c.category}`)}${c.subCategory ? ` · ${c.subCategory}` : ''}` : null)}
+        {row(t('detail.description'), c.description)}
+        {row(t('detail.demands'), c.demands)}
+        {row(
+          t('detail.respondent'),
+          [c.respondent?.department, ...(c.respondent?.agentJobNumbers ?? [])].filter(Boolean).join(' · '),
+        )}
+        {row(
+          t('detail.incident'),
+          [c.incident?.occurredAt ? formatDateTime(c.incident.occurredAt, tz) : '', c.incident?.place ?? ''].filter(Boolean).join(' · '),
+        )}
+        {row(t('detail.callSerial'), c.callSerial)}
+        {row(t('detail.branch'), branchName(c.branchId))}
+        {row(t('detail.assignee'), c.assigneeId ? who(c.assigneeId) : t('detail.unassigned'))}
+        {row(t('detail.level'), t(`levels.${c.escalationLevel}`))}
+        {row(t('detail.createdAt'), formatDateTime(c.receivedAt ?? c.createdAt, tz))}
+        {row(t('detail.updatedAt'), formatDateTime(c.updatedAt, tz))}
+        {row(t('intake.notAcceptedReason'), c.notAcceptedReason)}
+        {row(
+          t('detail.soothing'),
+          c.soothing
+            ? [
+                c.soothing.steps.calmed ? '✓' : '✗', t('soothing.calmed'), ' ',
+                c.soothing.steps.understood ? '✓' : '✗', t('soothing.understood'), ' ',
+                c.soothing.steps.offeredSolution ? '✓' : '✗', t('soothing.offeredSolution'),
+                ` · ${t(`emotions.${c.soothing.emotionBefore}`)} → ${t(`emotions.${c.soothing.emotionAfter}`)}`,
+              ].join('')
+            : null,
+        )}
+        {row(
+          t('detail.callbacks'),
+          c.callbacks.attempts.length
+            ? t('callbacks.attempts', { count: c.callbacks.attempts.length, max: reference.policy.secondResolution.maxCallbackAttempts })
+            : null,
+        )}
+        {row(t('callbacks.midCourse'), c.callbacks.midCourseNote?.text)}
+        {row(t('review.finding'), c.finding ? t(`review.findings.${c.finding}`) : null)}
+        {row(t('review.resolution'), c.resolution?.text)}
+        {row(
+          t('review.refund'),
+          c.refunds.map((r) => `${r.amount} ${reference.policy.refund.currency} (${r.decision})`).join(' · '),
+        )}
+        {row(t('review.survey'), c.survey ? `${c.survey.score}/${c.survey.scale}` : null)}
+      </dl>
+      {c.notes.length > 0 && (
+        <>
+          <h3>{t('detail.note')}</h3>
+          <ul style={{ paddingLeft: 16, margin: 0, fontSize: 13 }}>
+            {c.notes.map((n) => (
+              <li key={n.eventId}>
+                <span style={{ whiteSpace: 'pre-wrap' }}>{n.text}</span>{' '}
+                <span className="hint">— {who(n.actorId)} {formatDateTime(n.at, tz)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t('detail.actions')}</h3>
+      {specs.length === 0 && !actions.has('escalate') && <p className="hint">{t('detail.noActions')}</p>}
+      {specs.map(({ id: actionId, spec }) => (
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open={focus.includes(actionId)} />
+      ))}
+
+      <Timeline rows={timeline} timeZone={tz} who={who} />
+
+      {escalateOpen && actions.has('escalate') && (
+        <EscalateDialog
+          complaintId={c.id}
+          number={c.number}
+          level={c.escalationLevel}
+          onClose={() => setEscalateOpen(false)}
+          onDone={setFlash}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,107 @@
+// `npm start`: build the web client, start the sync server with the demo
+// organisation, and open the desktop window — or, where Electron's binary is
+// not installed, say which address to open in a browser.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RENDERER_DIR } from '../electron/build-paths';
+import { buildElectron } from './build-electron';
+import { runCommand, startChild, stopChild, type RunningChild } from './child-process';
+import {
+  browserFallbackMessage,
+  desktopDecision,
+  electronArgs,
+  electronEnv,
+  serverAddress,
+  serverEnv,
+  signalExitCode,
+} from './start-plan';
+import { probeHealth, waitForHealth } from './wait-for-health';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const HEALTH_TIMEOUT_MS = 120_000;
+
+const children: RunningChild[] = [];
+let stopping = false;
+
+async function shutdown(code: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    // The desktop window first, so it never sees its server vanish under it.
+    for (const child of [...children].reverse()) await stopChild(child, signal);
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\nStopping (${signal})…`);
+    void shutdown(signalExitCode(signal), signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  });
+}
+
+async function main(): Promise<void> {
+  const address = serverAddress(process.env);
+
+  console.log('Building the web client…');
+  const viteBin = require.resolve('vite/bin/vite.js');
+  const viteConfig = path.join(root, 'renderer/vite.config.ts');
+  if (!existsSync(viteConfig)) throw new Error('renderer/vite.config.ts is missing; the web client cannot be built');
+  const buildCode = await runCommand('vite build', process.execPath, [viteBin, 'build', '--config', viteConfig], { cwd: root });
+  if (buildCode !== 0) throw new Error(`building the web client failed (exit code ${buildCode})`);
+  const clientDir = path.join(root, RENDERER_DIR);
+  if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`the web client build did not produce ${RENDERER_DIR}/index.html`);
+
+  const desktop = desktopDecision(() => require('electron') as unknown, existsSync, process.env);
+  if (desktop.kind === 'electron') {
+    console.log('Building the desktop shell…');
+    await buildElectron(root);
+  }
+
+  if (await probeHealth(address.url)) {
+    throw new Error(`something already answers at ${address.url}; stop it or choose another PORT`);
+  }
+
+  console.log(`Starting the sync server on ${address.url}…`);
+  const npmCli = process.env.npm_execpath;
+  const server =
+    npmCli !== undefined && npmCli.endsWith('.js')
+      ? startChild('server', process.execPath, [npmCli, 'run', '--silent', 'server'], { cwd: root, env: serverEnv(process.env, clientDir), ownGroup: true })
+      : startChild('server', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'server'], {
+          cwd: root,
+          env: serverEnv(process.env, clientDir),
+          ownGroup: true,
+        });
+  children.push(server);
+  let serverExit: string | undefined;
+  void server.exited.then((exit) => {
+    serverExit = `the server exited (${exit.signal ?? `code ${exit.code}`})`;
+    if (!stopping) {
+      console.error(`Stopping: ${serverExit}.`);
+      void shutdown(exit.code === 0 || exit.code === null ? 1 : exit.code);
+    }
+  });
+  await waitForHealth(address.url, { timeoutMs: HEALTH_TIMEOUT_MS, giveUp: () => serverExit });
+  console.log(`The sync server is ready at ${address.url}.`);
+
+  if (desktop.kind === 'browser') {
+    console.log(browserFallbackMessage(address, desktop.reason));
+    return;
+  }
+
+  console.log('Opening the desktop window…');
+  const electron = startChild('electron', desktop.binary, electronArgs(root, address.url), { cwd: root, env: electronEnv(process.env) });
+  children.push(electron);
+  const exit = await electron.exited;
+  if (!stopping) {
+    console.log('The desktop window closed; stopping the server.');
+    await shutdown(exit.code ?? 0);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});

@@ -1,0 +1,189 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import { registerAdminRoutes } from './admin/routes';
+import { LoginLimiter } from './auth/login-limiter';
+import { registerAuthRoutes } from './auth/routes';
+import { registerComplaintRoutes } from './complaints/routes';
+import { ConfigError, defaultConfig, type ServerConfig } from './config';
+import type { AppContext } from './context';
+import type { Db } from './db/db';
+import { migrate } from './db/migrations';
+import { openDb } from './db/open-db';
+import { DeadlineWatcher, type WatchResult } from './deadlines/watcher';
+import { errorBody, installErrorHandling } from './http/errors';
+import { registerReferenceRoutes } from './reference/routes';
+import { SettingsStore } from './reference/settings-store';
+import { seedDemo } from './seed/demo';
+import { registerSyncRoutes } from './sync/routes';
+import { StreamHub } from './sync/stream-hub';
+import { MAX_BODY_BYTES } from './sync/wire';
+
+export interface HotlineServer {
+  app: FastifyInstance;
+  db: Db;
+  config: ServerConfig;
+  hub: StreamHub;
+  settings: SettingsStore;
+  /** Runs the deadline watcher once at `now` (tests pass an explicit time). */
+  runDeadlineWatch(now?: Date): Promise<WatchResult>;
+  /** Starts listening on config.host:config.port; resolves to the base URL (port 0 picks a free one). */
+  listen(): Promise<string>;
+  /** Graceful stop: streams closed, in-flight requests finished, database closed. */
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? defaultConfig.version;
+  } catch {
+    return defaultConfig.version;
+  }
+}
+
+/**
+ * Builds the server: opens the database, applies migrations, seeds the demo
+ * organisation when asked, and registers every route. Does not listen.
+ */
+export async function createServer(overrides: Partial<ServerConfig> = {}): Promise<HotlineServer> {
+  const config: ServerConfig = { ...defaultConfig, version: packageVersion(), ...overrides };
+  if (config.clientDir && !(existsSync(config.clientDir) && statSync(config.clientDir).isDirectory())) {
+    throw new ConfigError(`CLIENT_DIR ${config.clientDir} is not a directory`);
+  }
+
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    forceCloseConnections: 'idle',
+    logger: {
+      level: config.logLevel,
+      // Requests are logged by method, path and status only: no headers, no bodies, no query values.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'token', 'password'], censor: '[redacted]' },
+    },
+  });
+
+  let db: Db;
+  try {
+    db = await openDb(config, (message) => app.log.warn(message));
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+
+  try {
+    await migrate(db);
+    const settings = new SettingsStore(db);
+    if (config.seedDemo && (await seedDemo(db, config.scryptCost))) app.log.info('seeded the demo organisation');
+
+    const hub = new StreamHub(db, {
+      heartbeatMs: config.heartbeatMs,
+      onError: (err) => app.log.error({ err: String(err) }, 'stream fan-out failed'),
+    });
+    await hub.start();
+
+    const ctx: AppContext = {
+      config,
+      db,
+      limiter: new LoginLimiter(config.loginMaxFailures, config.loginWindowMs),
+      settings,
+      hub,
+    };
+
+    const defaultJson = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    // An empty JSON body (a bodiless POST such as logout) is no body, not an error.
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+      return defaultJson(request, body as string, done);
+    });
+
+    installErrorHandling(app);
+    await app.register(cors, {
+      origin: (origin, cb) => {
+        if (!origin) return cb(null, true);
+        cb(null, config.corsOrigins.includes('*') || config.corsOrigins.includes(origin));
+      },
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'last-event-id', 'cache-control'],
+      exposedHeaders: ['etag', 'retry-after'],
+      maxAge: 600,
+    });
+
+    app.get('/health', async () => ({ status: 'ok', storage: db.storage, version: config.version }));
+    registerAuthRoutes(app, ctx);
+    registerSyncRoutes(app, ctx);
+    registerComplaintRoutes(app, ctx);
+    registerReferenceRoutes(app, ctx);
+    registerAdminRoutes(app, ctx);
+
+    const clientDir = config.clientDir;
+    if (clientDir) await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      // Client-side routes: any other GET outside the API gets the web client's index.html.
+      if (clientDir && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && path !== '/health') {
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      }
+      return reply.status(404).send(errorBody('not_found', 'Not found'));
+    });
+
+    const watcher = new DeadlineWatcher(db, settings, (maxSeq) => {
+      hub.poke();
+      db.notify(String(maxSeq)).catch(() => undefined);
+    });
+    watcher.start(config.deadlineWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'deadline watch failed'));
+
+    app.addHook('preClose', async () => {
+      await watcher.stop();
+      await hub.close();
+    });
+
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      config,
+      hub,
+      settings,
+      runDeadlineWatch: (now) => watcher.run(now),
+      async listen() {
+        await app.listen({ port: config.port, host: config.host });
+        const address = app.server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+      },
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** createServer, then listen: what the CLI and child-process harnesses use. */
+export async function startServer(
+  overrides: Partial<ServerConfig> = {},
+): Promise<HotlineServer & { url: string }> {
+  const server = await createServer(overrides);
+  try {
+    const url = await server.listen();
+    return Object.assign(server, { url });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}

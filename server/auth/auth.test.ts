@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+
+describe.each(storageKinds())('auth on %s', (storage) => {
+  let t: TestServer;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestServer(storage, { loginMaxFailures: 3, tokenTtlSeconds: 3600 });
+    api = new ApiClient(t.server);
+  });
+  afterAll(async () => t?.cleanup());
+
+  it('signs in a demo user and returns the token and the user without secrets', async () => {
+    const res = await api.request('POST', '/api/auth/login', { body: { username: 'lead.gz', password: 'demo1234' } });
+    expect(res.status).toBe(200);
+    expect(res.json.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(res.json.user).toMatchObject({ username: 'lead.gz', role: 'team_lead', branchId: 'gz', teamId: 'gz-t1' });
+    expect(res.json.user.displayName).toBeTypeOf('string');
+    expect(JSON.stringify(res.json)).not.toMatch(/scrypt|password/i);
+    const me = await api.request('GET', '/api/auth/me', { token: res.json.token });
+    expect(me.json.user.username).toBe('lead.gz');
+  });
+
+  it('answers an unknown user exactly like a wrong password', async () => {
+    const unknown = await api.request('POST', '/api/auth/login', { body: { username: 'nobody.here', password: 'demo1234' } });
+    const wrong = await api.request('POST', '/api/auth/login', { body: { username: 'agent2.gz', password: 'wrong-password' } });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toBe(wrong.body);
+  });
+
+  it('stores only hashes of passwords and tokens', async () => {
+    const { token } = await api.login('quality.gz');
+    const users = await t.server.db.query<{ password_hash: string }>("select password_hash from users where username = 'quality.gz'");
+    expect(users[0]?.password_hash).toMatch(/^scrypt\$/);
+    expect(users[0]?.password_hash).not.toContain('demo1234');
+    const tokens = await t.server.db.query<{ token_hash: string }>('select token_hash from auth_tokens');
+    expect(tokens.some((r) => r.token_hash === token)).toBe(false);
+  });
+
+  it('rate-limits repeated failures with 429, even for the right password', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await api.request('POST', '/api/auth/login', { body: { username: 'supervisor.dg', password: `guess-${i}` } });
+      expect(res.status).toBe(401);
+    }
+    const limited = await api.request('POST', '/api/auth/login', { body: { username: 'supervisor.dg', password: 'demo1234' } });
+    expect(limited.status).toBe(429);
+    expect(limited.json.error.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('400 for a malformed login body', async () => {
+    for (const body of [{}, { username: 'x' }, { username: 1, password: 2 }, []]) {
+      expect((await api.request('POST', '/api/auth/login', { body })).status).toBe(400);
+    }
+    expect((await api.request('POST', '/api/auth/login', { raw: '{"username":' })).status).toBe(400);
+  });
+
+  it('logout revokes the token', async () => {
+    const { token } = await api.login('agent.dg');
+    expect((await api.pull(token)).status).toBe(200);
+    const out = await api.request('POST', '/api/auth/logout', { token, headers: { 'content-type': 'application/json' } });
+    expect(out.status).toBe(204);
+    const after = await api.pull(token);
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe('invalid_token');
+  });
+
+  it('an expired token is refused', async () => {
+    const { token } = await api.login('lead.dg');
+    await t.server.db.query("update auth_tokens set expires_at = now() - interval '1 second'");
+    expect((await api.pull(token)).status).toBe(401);
+  });
+
+  it('401 for missing or malformed authorization on every API route', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/sync/events/pull'],
+      ['POST', '/api/sync/events/push'],
+      ['GET', '/api/complaints'],
+      ['GET', '/api/complaints/x'],
+      ['GET', '/api/reference'],
+      ['GET', '/api/admin/users'],
+      ['POST', '/api/auth/logout'],
+    ] as const) {
+      expect((await api.request(method, url)).status, `${method} ${url}`).toBe(401);
+      expect((await api.request(method, url, { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+      expect((await api.request(method, url, { headers: { authorization: "Bearer ' or 1=1 --" } })).status).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import { assessmentExemptions, type ExemptionCandidate, type ExemptionDecision } from '../rules/assessment-exemption';
+import { isServiceQuality } from './attribution';
+import { reviewCallback } from './callback-review';
+import { complaintFacts, matchesFilter, type ComplaintFacts } from './facts';
+import { inPeriod } from './period';
+import { scopedComplaints } from './scope';
+import type {
+  AgentAssessment,
+  AssessmentCounts,
+  AssessmentDecisionRow,
+  AssessmentReport,
+  CallbackReview,
+  CallbackStaffAssessment,
+  ReportInput,
+  TeamAssessment,
+} from './types';
+
+interface Reviewed {
+  f: ComplaintFacts;
+  callback: CallbackReview | null;
+}
+
+function decide(r: Reviewed, exemption: ExemptionDecision | undefined, limit: number): AssessmentDecisionRow {
+  const { p, attribution } = r.f;
+  const base = {
+    complaintId: p.id,
+    number: p.number,
+    agentId: attribution.agentId,
+    teamId: attribution.teamId,
+    receivedAt: p.receivedAt,
+    established: r.f.established,
+    limit,
+    secondResolutionReasons: [...p.flags.secondResolutionReasons],
+    callback: r.callback,
+  };
+  const sr = p.flags.secondResolution;
+  if (sr === null) return { ...base, outcome: 'pending', reason: 'pending_callback' };
+  if (sr === false) return { ...base, outcome: 'assessed', reason: 'no_second_resolution' };
+  if (r.f.revokedAt === null) {
+    const waiting = p.flags.review === null && p.status === 'callback_pending';
+    return waiting
+      ? { ...base, outcome: 'pending', reason: 'pending_callback' }
+      : { ...base, outcome: 'assessed', reason: 'not_withdrawn_after_callback' };
+  }
+  if (attribution.teamId === null || !exemption) return { ...base, outcome: 'assessed', reason: 'no_team' };
+  return {
+    ...base,
+    outcome: exemption.exempt ? 'exempt' : 'assessed',
+    reason: exemption.reason,
+    exemptionPeriod: exemption.period,
+    ...(exemption.ordinal === undefined ? {} : { ordinal: exemption.ordinal }),
+  };
+}
+
+function counts(rows: AssessmentDecisionRow[]): AssessmentCounts {
+  const assessed = rows.filter((r) => r.outcome === 'assessed');
+  return {
+    complaints: rows.length,
+    exempt: rows.filter((r) => r.outcome === 'exempt').length,
+    assessed: assessed.length,
+    pending: rows.filter((r) => r.outcome === 'pending').length,
+    assessedEstablished: assessed.filter((r) => r.established).length,
+    ids: rows.map((r) => r.complaintId),
+  };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string | null): [string, T[]][] {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    if (k === null) continue;
+    m.set(k, [...(m.get(k) ?? []), t]);
+  }
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * 考核 of the period's service-quality complaints (filed work orders naming
+ * the complained-about agent), received in the period. A team's complaint
+ * withdrawn after a norm-following 二解 callback is exempt while the team has
+ * had no more than the policy's limit of them in the assessment period; the
+ * count runs over every complaint the viewer may see, whatever the filters,
+ * so narrowing the report never changes a decision. Callback staff are
+ * assessed "norm not followed" when the caller was not a lead, the note was
+ * false, or the callback came after its deadline.
+ */
+export function computeAssessment(input: ReportInput): AssessmentReport {
+  const { policy, calendar, directory, viewer, period } = input;
+  const filter = input.filter ?? {};
+  const limit = policy.assessment.exemptionLimitPerTeamPerPeriod;
+  const facts = complaintFacts(scopedComplaints(input.complaints, viewer), policy, calendar, directory);
+
+  const reviewed: Reviewed[] = facts
+    .filter((f) => isServiceQuality(f.attribution) && f.p.milestones.filedAt !== null)
+    .map((f) => ({ f, callback: f.p.flags.secondResolution ? reviewCallback(f.p, f.attribution.teamId, directory) : null }));
+
+  const candidates: ExemptionCandidate[] = reviewed
+    .filter((r) => r.f.revokedAt !== null && r.f.attribution.teamId !== null)
+    .map((r) => ({
+      complaintId: r.f.p.id,
+      teamId: r.f.attribution.teamId ?? '',
+      withdrawnAt: r.f.revokedAt ?? '',
+      withdrawnAfterCallback: true,
+      callbackFollowedNorm: r.callback?.followed ?? false,
+    }));
+  const exemptions = assessmentExemptions(candidates, policy);
+  const byComplaint = new Map(exemptions.map((d) => [d.complaintId, d]));
+
+  const decisions = reviewed
+    .filter((r) => inPeriod(r.f.p.receivedAt, period, policy.timeZone) && matchesFilter(r.f, filter))
+    .sort((a, b) => (Date.parse(a.f.p.receivedAt ?? '') || 0) - (Date.parse(b.f.p.receivedAt ?? '') || 0) || (a.f.p.number < b.f.p.number ? -1 : 1))
+    .map((r) => decide(r, byComplaint.get(r.f.p.id), limit));
+
+  const teamNames = new Map(directory.teams.map((t) => [t.id, t.name]));
+  const userNames = new Map(directory.users.map((u) => [u.id, u.displayName]));
+
+  const teams: TeamAssessment[] = groupBy(decisions, (d) => d.teamId).map(([teamId, rows]) => {
+    const periods = [...new Set(rows.map((r) => r.exemptionPeriod).filter((x): x is string => x !== undefined))].sort();
+    return {
+      teamId,
+      name: teamNames.get(teamId) ?? teamId,
+      ...counts(rows),
+      exemptionUse: periods.map((period) => {
+        const q = exemptions.filter((d) => d.teamId === teamId && d.period === period && d.ordinal !== undefined);
+        return {
+          period,
+          qualifying: q.length,
+          exempt: q.filter((d) => d.exempt).length,
+          overLimit: q.filter((d) => d.reason === 'over_limit').length,
+          limit,
+        };
+      }),
+    };
+  });
+
+  const agents: AgentAssessment[] = groupBy(decisions, (d) => d.agentId).map(([agentId, rows]) => ({
+    agentId,
+    name: userNames.get(agentId) ?? agentId,
+    teamId: rows[0]?.teamId ?? null,
+    ...counts(rows),
+  }));
+
+  const withCallback = decisions.filter((d): d is AssessmentDecisionRow & { callback: CallbackReview } => d.callback !== null);
+  const callbackStaff: CallbackStaffAssessment[] = groupBy(withCallback, (d) => d.callback.callerId || null).map(([userId, rows]) => {
+    const reasons = { caller_not_lead: 0, note_false: 0, deadline_missed: 0 };
+    for (const r of rows) for (const why of r.callback.reasons) reasons[why] += 1;
+    const followed = rows.filter((r) => r.callback.followed).length;
+    return {
+      userId,
+      name: userNames.get(userId) ?? userId,
+      callbacks: rows.length,
+      followed,
+      notFollowed: rows.length - followed,
+      reasons,
+      ids: rows.map((r) => r.complaintId),
+    };
+  });
+
+  return { period, filter, limit, decisions, teams, agents, callbackStaff };
+}

@@ -1,0 +1,64 @@
+import { callbackNorm } from '../rules/assessment-exemption';
+import type { ComplaintProjection } from '../fold/projection';
+import type { Role } from '../roles';
+import { notifiedParties } from './attribution';
+import type { CallbackReview, Directory } from './types';
+
+function actorOf(p: ComplaintProjection, eventId: string): string | null {
+  return p.timeline.find((t) => t.eventId === eventId)?.actorId ?? null;
+}
+
+/**
+ * The 中途意见 contradicts the record: its callback serial is not a call that
+ * reached the customer, it reports an acceptance that call did not get, or it
+ * calls the complaint unfounded where the investigation found it established.
+ */
+export function noteContradictsRecord(p: ComplaintProjection): boolean {
+  const note = p.callbacks.midCourseNote;
+  if (note === null) return false;
+  const reached = p.callbacks.attempts.filter((a) => a.reached);
+  if (p.callbacks.attempts.length > 0) {
+    const call = reached.find((a) => a.serial === note.callbackSerial);
+    if (!call) return true;
+    if (call.customerAccepted !== undefined && call.customerAccepted !== note.customerAccepted) return true;
+  }
+  return !note.complaintFounded && (p.finding === 'established' || p.finding === 'partially');
+}
+
+/**
+ * Who made the 二解 callback and whether it followed the norm. The caller is
+ * whoever made the call the customer accepted on (else the last call that
+ * reached them, else the first attempt, else who wrote the note). An acting
+ * lead or B角 counts as the lead: the team's registered lead, or a person the
+ * officer notified as the lead. Null when no callback was made.
+ */
+export function reviewCallback(p: ComplaintProjection, teamId: string | null, directory: Directory): CallbackReview | null {
+  const attempts = p.callbacks.attempts;
+  const note = p.callbacks.midCourseNote;
+  if (attempts.length === 0 && note === null) return null;
+  const reached = attempts.filter((a) => a.reached);
+  const decisive = reached.find((a) => a.customerAccepted === true) ?? reached.at(-1) ?? attempts[0];
+  const callerId = (decisive ? actorOf(p, decisive.eventId) : null) ?? note?.actorId ?? '';
+  const user = directory.users.find((u) => u.id === callerId);
+  const team = teamId === null ? undefined : directory.teams.find((t) => t.id === teamId);
+  const actingAsLead = (!!team?.leadId && team.leadId === callerId) || notifiedParties(p).leadIds.includes(callerId);
+  const calledAt = attempts[0]?.at ?? note?.at ?? null;
+  const dueAt = p.deadlines.callback ?? null;
+  const deadlineMissed = calledAt !== null && dueAt !== null && Date.parse(calledAt) > Date.parse(dueAt);
+  const callerRole = (user?.role ?? 'unknown') as Role;
+  const norm = callbackNorm({
+    callerRole,
+    callerActingAsLead: actingAsLead,
+    noteFalse: noteContradictsRecord(p),
+    deadlineMissed,
+  });
+  return {
+    callerId,
+    callerRole,
+    callerActingAsLead: actingAsLead,
+    calledAt,
+    dueAt,
+    followed: norm.followed,
+    reasons: norm.reasons,
+  };
+}

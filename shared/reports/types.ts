@@ -1,0 +1,227 @@
+import type { Category, Finding } from '../events/fields';
+import type { WorkCalendar } from '../calendar/calendar';
+import type { ComplaintProjection, ComplaintStatus } from '../fold/projection';
+import type { Grade, Policy } from '../policy/policy';
+import type { Role } from '../roles';
+import type { CallbackNormReason, ExemptionReason } from '../rules/assessment-exemption';
+import type { SecondResolutionReason } from '../rules/second-resolution-eligibility';
+
+/** The users directory as reports need it (the reference data both sides have). */
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  role: Role | string;
+  branchId: string | null;
+  teamId: string | null;
+  jobNumber?: string | null;
+}
+
+export interface DirectoryTeam {
+  id: string;
+  branchId: string;
+  name: string;
+  leadId?: string | null;
+}
+
+export interface DirectoryBranch {
+  id: string;
+  name: string;
+}
+
+export interface Directory {
+  users: readonly DirectoryUser[];
+  teams: readonly DirectoryTeam[];
+  branches: readonly DirectoryBranch[];
+}
+
+/** Inclusive local days ('YYYY-MM-DD') in the centre's time zone. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+export interface ReportFilter {
+  branchId?: string;
+  teamId?: string;
+  agentId?: string;
+}
+
+/** Who asks: scope (branch) and masking follow the role. */
+export interface ReportViewer {
+  role: Role;
+  branchId: string;
+}
+
+/** A number and the complaints behind it. */
+export interface Metric {
+  count: number;
+  ids: string[];
+}
+
+export interface Kpis {
+  /** Received in the period (by receipt time). */
+  received: Metric;
+  /** Received in the period and found established or partially established. */
+  established: Metric;
+  /** Revoked after 二解 in the period (by the officer's review time), not since reopened. */
+  revoked: Metric;
+  /** Resolved in the period (by resolution time): the denominator of timeliness. */
+  handled: Metric;
+  /** Of those handled, resolved by the handling deadline (extensions included). */
+  onTime: Metric;
+  late: Metric;
+  /** 投诉处理及时率 = onTime / handled; null when nothing was handled. */
+  timelinessRate: number | null;
+  /** Mean hours from receipt to resolution over the handled ones. */
+  avgHandlingHours: number | null;
+  /** Mean working days from the receipt day to the resolution day over the handled ones. */
+  avgHandlingWorkingDays: number | null;
+  /** Surveyed in the period (by survey time). */
+  surveyed: Metric;
+  /** Mean survey score as a percentage of its scale; null when nobody was surveyed. */
+  satisfactionPct: number | null;
+  /** Received in the period and repeating an earlier complaint (same phone and category in the policy window). */
+  repeats: Metric;
+}
+
+export interface GroupKpis {
+  id: string;
+  name: string;
+  kpis: Kpis;
+}
+
+export interface CategoryCount {
+  category: Category | 'none';
+  count: number;
+  ids: string[];
+}
+
+/** How the responsible agent of a complaint was found. */
+export type AttributionVia = 'respondent' | 'notified' | 'assignee' | 'registrar' | 'none';
+
+export interface ReportRow {
+  id: string;
+  number: string;
+  status: ComplaintStatus;
+  category: Category | null;
+  grade: Grade | null;
+  branchId: string;
+  agentId: string | null;
+  teamId: string | null;
+  attributedVia: AttributionVia;
+  /** Masked unless the viewer's role needs the full number. */
+  phone: string;
+  receivedAt: string | null;
+  resolvedAt: string | null;
+  handlingDeadline: string | null;
+  onTime: boolean | null;
+  handlingHours: number | null;
+  handlingWorkingDays: number | null;
+  finding: Finding | null;
+  revokedAt: string | null;
+  repeat: boolean;
+  satisfactionPct: number | null;
+}
+
+export interface ReportSummary {
+  period: ReportPeriod;
+  filter: ReportFilter;
+  totals: Kpis;
+  byBranch: GroupKpis[];
+  byTeam: GroupKpis[];
+  byAgent: GroupKpis[];
+  byCategory: CategoryCount[];
+  /** Every complaint that some figure above counts, by receipt time then number. */
+  rows: ReportRow[];
+}
+
+export type AssessmentOutcome = 'exempt' | 'assessed' | 'pending';
+
+/** Why a service-quality complaint is exempt, assessed or not yet decided. */
+export type AssessmentReason =
+  | ExemptionReason
+  | 'no_second_resolution'
+  | 'no_team'
+  | 'pending_callback';
+
+export interface CallbackReview {
+  callerId: string;
+  callerRole: string;
+  callerActingAsLead: boolean;
+  /** When the callback was made (first attempt, else the note) and its due time. */
+  calledAt: string | null;
+  dueAt: string | null;
+  followed: boolean;
+  reasons: CallbackNormReason[];
+}
+
+export interface AssessmentDecisionRow {
+  complaintId: string;
+  number: string;
+  agentId: string | null;
+  teamId: string | null;
+  receivedAt: string | null;
+  established: boolean;
+  outcome: AssessmentOutcome;
+  reason: AssessmentReason;
+  /** The assessment period the exemption count runs in, when withdrawn after the callback. */
+  exemptionPeriod?: string;
+  /** Place among the team's qualifying withdrawals of that period. */
+  ordinal?: number;
+  limit: number;
+  secondResolutionReasons: SecondResolutionReason[];
+  callback: CallbackReview | null;
+}
+
+export interface AssessmentCounts {
+  complaints: number;
+  exempt: number;
+  assessed: number;
+  pending: number;
+  /** Assessed and established or partially established. */
+  assessedEstablished: number;
+  ids: string[];
+}
+
+export interface TeamAssessment extends AssessmentCounts {
+  teamId: string;
+  name: string;
+  /** Qualifying withdrawals per assessment period, with the limit that applies. */
+  exemptionUse: { period: string; qualifying: number; exempt: number; overLimit: number; limit: number }[];
+}
+
+export interface AgentAssessment extends AssessmentCounts {
+  agentId: string;
+  name: string;
+  teamId: string | null;
+}
+
+export interface CallbackStaffAssessment {
+  userId: string;
+  name: string;
+  callbacks: number;
+  followed: number;
+  notFollowed: number;
+  reasons: Record<CallbackNormReason, number>;
+  ids: string[];
+}
+
+export interface AssessmentReport {
+  period: ReportPeriod;
+  filter: ReportFilter;
+  limit: number;
+  decisions: AssessmentDecisionRow[];
+  teams: TeamAssessment[];
+  agents: AgentAssessment[];
+  callbackStaff: CallbackStaffAssessment[];
+}
+
+export interface ReportInput {
+  complaints: readonly ComplaintProjection[];
+  policy: Policy;
+  calendar: WorkCalendar;
+  directory: Directory;
+  viewer: ReportViewer;
+  period: ReportPeriod;
+  filter?: ReportFilter;
+}

@@ -1,0 +1,101 @@
+import type { StoredEvent } from '../../shared/events/envelope';
+import { pullAll, type Session } from '../../bench/lib/api-client';
+import type { ChaosClient } from './chaos-client';
+import { canonicalJson, firstDifference } from './canonical-json';
+
+/**
+ * The end-of-run checks: the server and every client hold the same accepted
+ * events with the same content, each author's rejected events are rejected
+ * on both sides, no event any client wrote is missing, nothing is left
+ * pending, and every client's projection equals the server's, field for field.
+ */
+
+const ENVELOPE_FIELDS = ['id', 'complaintId', 'type', 'actorId', 'branchId', 'hlc', 'occurredAt', 'payload', 'v'] as const;
+
+function envelopeOf(e: Record<string, unknown>): string {
+  return canonicalJson(Object.fromEntries(ENVELOPE_FIELDS.map((k) => [k, e[k]])));
+}
+
+export interface Written {
+  clientIndex: number;
+  event: { id: string } & Record<string, unknown>;
+}
+
+export interface Verdict {
+  problems: string[];
+  stats: { serverAccepted: number; written: number; rejected: number; complaints: number };
+}
+
+async function fetchProjection(url: string, token: string, id: string): Promise<unknown> {
+  const res = await fetch(`${url}/api/complaints/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return { error: res.status };
+  return res.json();
+}
+
+export async function verifyConvergence(url: string, viewer: Session, clients: readonly ChaosClient[], written: readonly Written[]): Promise<Verdict> {
+  const problems: string[] = [];
+  const note = (p: string) => {
+    if (problems.length < 30) problems.push(p);
+  };
+  const serverAll = await pullAll(url, viewer.token, 1000);
+  const serverAccepted = new Map<string, StoredEvent>();
+  for (const e of serverAll) if (e.status === 'accepted') serverAccepted.set(e.id, e);
+
+  // Nothing written is lost: each author's pull shows each of its events, accepted or rejected.
+  const byAuthor = new Map<number, Map<string, StoredEvent>>();
+  for (const c of clients) {
+    const pulled = await pullAll(url, c.session.token, 1000);
+    byAuthor.set(c.index, new Map(pulled.map((e) => [e.id, e])));
+  }
+  let rejected = 0;
+  for (const w of written) {
+    const onServer = byAuthor.get(w.clientIndex)?.get(w.event.id);
+    if (!onServer) {
+      note(`lost: event ${w.event.id} (${String(w.event.type)}) written by client ${w.clientIndex} is not on the server`);
+      continue;
+    }
+    if (envelopeOf(onServer as unknown as Record<string, unknown>) !== envelopeOf(w.event)) note(`altered: event ${w.event.id} differs on the server from what client ${w.clientIndex} wrote`);
+    if (onServer.status === 'rejected') rejected++;
+  }
+
+  for (const c of clients) {
+    const local = (await c.db.events.find().exec()).map((d) => d.toJSON() as unknown as Omit<StoredEvent, "status"> & { status: string });
+    const localById = new Map(local.map((e) => [e.id, e]));
+    const pending = local.filter((e) => e.status === 'pending');
+    if (pending.length) note(`client ${c.index}: ${pending.length} event(s) still pending (e.g. ${pending[0]?.id})`);
+    for (const [id, e] of serverAccepted) {
+      const mine = localById.get(id);
+      if (!mine) note(`client ${c.index}: missing accepted event ${id} (${e.type})`);
+      else if (mine.status !== 'accepted') note(`client ${c.index}: event ${id} is ${mine.status} locally, accepted on the server`);
+      else if (envelopeOf(mine as unknown as Record<string, unknown>) !== envelopeOf(e as unknown as Record<string, unknown>)) note(`client ${c.index}: event ${id} content differs from the server's`);
+    }
+    const own = byAuthor.get(c.index) ?? new Map<string, StoredEvent>();
+    for (const e of local) {
+      if (serverAccepted.has(e.id)) continue;
+      const server = own.get(e.id);
+      if (e.status === 'accepted') note(`client ${c.index}: event ${e.id} accepted locally but not among the server's accepted events`);
+      else if (e.status === 'rejected' && server?.status !== 'rejected') note(`client ${c.index}: event ${e.id} rejected locally but ${server?.status ?? 'absent'} on the server`);
+    }
+  }
+
+  // Projections: the server's fold of each complaint against every client's.
+  const complaintIds = [...new Set([...serverAccepted.values()].map((e) => e.complaintId))].sort();
+  const serverProjections = new Map<string, unknown>();
+  for (const id of complaintIds) serverProjections.set(id, await fetchProjection(url, viewer.token, id));
+  for (const c of clients) {
+    await c.projector.idle();
+    const docs = await c.db.complaints.find().exec();
+    const local = new Map(docs.map((d) => [d.id, (d.toJSON() as { p: unknown }).p]));
+    for (const id of complaintIds) {
+      const mine = local.get(id);
+      if (mine === undefined) {
+        note(`client ${c.index}: no projection of complaint ${id}`);
+        continue;
+      }
+      const diff = firstDifference(serverProjections.get(id), mine);
+      if (diff) note(`client ${c.index}: projection of ${id} differs from the server's at ${diff}`);
+    }
+    for (const id of local.keys()) if (!serverProjections.has(id)) note(`client ${c.index}: projection of ${id} that the server does not have`);
+  }
+  return { problems, stats: { serverAccepted: serverAccepted.size, written: written.length, rejected, complaints: complaintIds.length } };
+}
