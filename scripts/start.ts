@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const address = serverAddress(process.env);
 
   console.log('Building the web client…');
-  const viteBin = require.resolve('vite/bin/vite.js');
+  // vite's "exports" hide its bin; its package.json is exported and sits beside it.
+  const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js');
   const viteConfig = path.join(root, 'renderer/vite.config.ts');
   if (!existsSync(viteConfig)) throw new Error('renderer/vite.config.ts is missing; the web client cannot be built');
   const buildCode = await runCommand('vite build', process.execPath, [viteBin, 'build', '--config', viteConfig], { cwd: root });

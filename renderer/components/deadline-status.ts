@@ -40,5 +40,5 @@ export function deadlineStatus(dueIso: string, nowMs: number, warningMs: number)
 
 /** The icon that carries the tone for those who cannot tell the colours apart. */
 export function deadlineIcon(tone: DeadlineTone): string {
-  return tone === 'red' ? '⛔' : tone === 'amber' ? '⚠' : '⏱';
+  return tone === 'red' ? '✖' : tone === 'amber' ? '⚠' : '○';
 }

@@ -79,15 +79,17 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         void a.save();
       }}
     >
-      <h1>{t('intake.title')}</h1>
-      {draft.saved && (
-        <div className="notice ok" role="status">
-          {t('intake.saved')}
-          <output className="number-big" aria-label={A11Y.complaintNumber}>
-            {draft.saved.number}
-          </output>
-        </div>
-      )}
+      <div className="intake-head">
+        <h1>{t('intake.title')}</h1>
+        {draft.saved && (
+          <div className="notice ok" role="status">
+            {t('intake.saved')}
+            <output className="number-big" aria-label={A11Y.complaintNumber}>
+              {draft.saved.number}
+            </output>
+          </div>
+        )}
+      </div>
       <div className="form-grid">
         <h2 className="grid-title">{t('intake.who')}</h2>
         <Field label={f.name.label} required error={err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
