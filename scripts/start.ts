@@ -37,7 +37,8 @@ async function shutdown(code: number, signal: NodeJS.Signals = 'SIGTERM'): Promi
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    console.log(`\nStopping (${signal})…`);
+    // tsx relays the terminal's signal too, so it may arrive twice.
+    if (!stopping) console.log(`\nStopping (${signal})…`);
     void shutdown(signalExitCode(signal), signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
   });
 }

@@ -14,6 +14,7 @@ import { openDb } from './db/open-db';
 import { DeadlineWatcher, type WatchResult } from './deadlines/watcher';
 import { errorBody, installErrorHandling } from './http/errors';
 import { registerReferenceRoutes } from './reference/routes';
+import { registerReportRoutes } from './reports/routes';
 import { SettingsStore } from './reference/settings-store';
 import { seedDemo } from './seed/demo';
 import { registerSyncRoutes } from './sync/routes';
@@ -121,6 +122,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerComplaintRoutes(app, ctx);
     registerReferenceRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
+    registerReportRoutes(app, ctx);
 
     const clientDir = config.clientDir;
     if (clientDir) await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: ['index.html'] });

@@ -62,6 +62,12 @@ export function Shell({ session, user, onLanguage }: Props) {
       focusById(CUSTOMER_NAME_ID);
     } else if (matches(e, 'Alt+S')) {
       e.preventDefault();
+      // The soothing panel beside an open complaint, else the one beside intake.
+      const beside = document.getElementById('soothing-first');
+      if (beside) {
+        beside.focus();
+        return;
+      }
       if (current !== 'new') go('new');
       setSoothingVisible(true);
       focusById('soothing-first');

@@ -32,7 +32,7 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           </>
         )}
       </span>
-      {sync.syncing && <span>{' · '}{t('sync.syncing')}</span>}
+      {sync.syncing && sync.online && <span>{' · '}{t('sync.syncing')}</span>}
       <span data-pending={sync.pending}>
         {' · '}
         {english ? englishPending : (

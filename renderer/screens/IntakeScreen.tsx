@@ -9,10 +9,14 @@ import { useHotkey } from '../app/use-hotkey';
 import { matches } from '../app/hotkeys';
 import { Field } from '../components/Field';
 import { useIntakeStatus } from '../state/intake-status-store';
+import { draftHasContent } from '../state/intake-draft';
 import { failedAcceptance, validateIntake, type IntakeField } from './intake/intake-validation';
 import { fieldId, useIntakeActions } from './intake/use-intake-actions';
 
 export const CUSTOMER_NAME_ID = fieldId('customerName');
+
+// Only the first intake of an app run can hold a draft from before a crash or restart.
+let firstMountOfRun = true;
 
 /**
  * Intake, keyboard first: Tab follows the caller's story (who, what happened,
@@ -24,6 +28,11 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
   const { draft, update } = a;
   const status = useIntakeStatus();
   const [notAcceptedReason, setNotAcceptedReason] = useState('');
+  const [restored] = useState(() => {
+    const was = firstMountOfRun && draftHasContent(draft) && draft.outcome === null;
+    firstMountOfRun = false;
+    return was;
+  });
   const tz = a.reference.policy.timeZone;
 
   useHotkey((e) => {
@@ -61,12 +70,12 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
     phone: text('phone', A11Y.phone, { type: 'tel' }),
     address: text('address', null),
     sub: text('subCategory', null),
-    description: text('description', A11Y.description, { multiline: 3 }),
+    description: text('description', A11Y.description, { multiline: 2 }),
     incidentAt: text('incidentAt', null, { type: 'datetime-local' }),
     place: text('incidentPlace', null),
     dept: text('respondentDepartment', null),
     agents: text('respondentAgents', null),
-    demands: text('demands', A11Y.demands, { multiline: 2 }),
+    demands: text('demands', A11Y.demands, { multiline: 1 }),
     serial: text('callSerial', null),
   };
 
@@ -90,10 +99,15 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
           </div>
         )}
       </div>
+      {restored && !draft.saved && (
+        <div className="notice info" role="status">
+          {t('intake.draftRestored')}
+        </div>
+      )}
       <div className="form-grid">
         <h2 className="grid-title">{t('intake.who')}</h2>
         <Field label={f.name.label} required error={err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
-        <Field label={f.phone.label} required error={err('phone', f.phone.label)}>{f.phone.control}</Field>
+        <Field label={f.phone.label} required error={err('phone', f.phone.label)} className="span2">{f.phone.control}</Field>
         <Field label={t('intake.customerType')} required>
           <select
             id={fieldId('customerType')}
@@ -107,7 +121,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </Field>
-        <Field label={f.address.label} className="span2">{f.address.control}</Field>
+        <Field label={f.address.label}>{f.address.control}</Field>
 
         <h2 className="grid-title">{t('intake.what')}</h2>
         <Field label={t('intake.category')} required error={err('category', t('intake.category'))} className="span2">
@@ -124,8 +138,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </Field>
-        <Field label={f.sub.label} className="span2">{f.sub.control}</Field>
-        <Field label={f.incidentAt.label}>{f.incidentAt.control}</Field>
+        <Field label={f.sub.label}>{f.sub.control}</Field>
+        <Field label={f.incidentAt.label} className="span2">{f.incidentAt.control}</Field>
         <Field label={f.place.label}>{f.place.control}</Field>
         <Field label={f.description.label} required error={err('description', f.description.label)} className="span6">
           {f.description.control}
@@ -190,7 +204,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         </div>
       )}
 
-      {failed.length > 0 && !draft.outcome && (draft.description.trim() || draft.phone.trim()) ? (
+      {failed.length > 0 && !locked && (draft.description.trim() || draft.phone.trim()) ? (
         <details className="notice warn">
           <summary>
             {t('intake.acceptance')}: {failed.map((c) => t(`intake.conditions.${c}`)).join(' ')}

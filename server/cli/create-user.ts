@@ -1,5 +1,5 @@
 import { roleSchema } from '../../shared/roles';
-import { createUser } from '../auth/users';
+import { createUser, newUserSchema } from '../auth/users';
 import type { ServerConfig } from '../config';
 import { migrate } from '../db/migrations';
 import { openDb } from '../db/open-db';
@@ -61,31 +61,29 @@ export async function createUserCommand(config: ServerConfig, argv: string[], en
   const role = roleSchema.safeParse(args.role);
   if (!role.success) throw new Error(`--role must be one of ${roleSchema.options.join(', ')}`);
   const password = await readPassword(env);
+  const input = newUserSchema.safeParse({
+    username: args.username,
+    password,
+    role: role.data,
+    branchId: args.branch ?? null,
+    teamId: args.team ?? null,
+    ...(args.displayName ? { displayName: args.displayName } : {}),
+    ...(args.jobNumber ? { jobNumber: args.jobNumber } : {}),
+  });
+  if (!input.success) {
+    throw new Error(input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  }
   const db = await openDb(config);
   try {
     await migrate(db);
     const user = await db.transaction(async (tx) => {
-      const created = await createUser(
-        tx,
-        {
-          username: args.username,
-          password,
-          role: role.data,
-          branchId: args.branch ?? null,
-          teamId: args.team ?? null,
-          ...(args.displayName ? { displayName: args.displayName } : {}),
-          ...(args.jobNumber ? { jobNumber: args.jobNumber } : {}),
-        },
-        config.scryptCost,
-      );
+      const created = await createUser(tx, input.data, config.scryptCost);
       await bumpReferenceVersion(tx);
       return created;
     });
     return `Created ${user.role} ${user.username} (id ${user.id})`;
   } catch (err) {
     if (err instanceof HttpError) throw new Error(err.message);
-    const issues = (err as { issues?: { path: unknown[]; message: string }[] }).issues;
-    if (issues) throw new Error(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     throw err;
   } finally {
     await db.close();

@@ -37,6 +37,10 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     await setup.connect();
     try {
       await setup.query(`create schema if not exists ${schema}`);
+    } catch (err) {
+      // Two processes creating it at once: one wins, the other's unique violation means it exists.
+      const code = (err as { code?: string }).code;
+      if (code !== '23505' && code !== '42P06') throw err;
     } finally {
       await setup.end();
     }

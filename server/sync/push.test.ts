@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
 
 describe.each(storageKinds())('push on %s', (storage) => {
   let t: TestServer;
@@ -20,7 +20,7 @@ describe.each(storageKinds())('push on %s', (storage) => {
   const pushOne = async (name: string, doc: unknown) => {
     const res = await api.push(as(name).token, [doc]);
     expect(res.status).toBe(200);
-    return res.json as any[];
+    return res.json as Json[];
   };
   const idsOf = (docs: { id: string }[]) => docs.map((d) => d.id);
 
@@ -74,7 +74,7 @@ describe.each(storageKinds())('push on %s', (storage) => {
   });
 
   describe('per-event problems are stored rejected, returned, and never fail the batch', () => {
-    const expectRejected = (answer: any[], id: string, code: string) => {
+    const expectRejected = (answer: Json[], id: string, code: string) => {
       const doc = answer.find((d) => d.id === id);
       expect(doc, `answer for ${id}`).toBeDefined();
       expect(doc.status).toBe('rejected');
@@ -115,7 +115,6 @@ describe.each(storageKinds())('push on %s', (storage) => {
     });
 
     it('actor not the caller', async () => {
-      const me = as('agent.gz');
       const forged = f.created({ id: as('agent2.gz').user.id, branchId: 'gz' });
       expectRejected(await pushOne('agent.gz', forged), forged.id, 'actor_mismatch');
     });

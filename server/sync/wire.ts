@@ -109,6 +109,6 @@ export function shallowCopy(doc: Record<string, unknown>): Record<string, unknow
 }
 
 export function cleanText(s: string, max: number): string {
-  const t = s.replace(/\u0000/g, '\uFFFD').toWellFormed();
+  const t = s.replaceAll('\u0000', '\uFFFD').toWellFormed();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

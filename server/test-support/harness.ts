@@ -82,7 +82,11 @@ export async function startTestServer(
   };
 }
 
-/** Minimal HTTP client over fastify.inject (or a base URL with fetch). */
+/** Parsed response JSON in tests, where every shape is asserted field by field anyway. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** Minimal HTTP client over fastify.inject. */
 export class ApiClient {
   constructor(private readonly server: HotlineServer) {}
 
@@ -105,7 +109,7 @@ export class ApiClient {
     } catch {
       json = undefined;
     }
-    return { status: res.statusCode, json: json as any, body: res.body, headers: res.headers };
+    return { status: res.statusCode, json: json as Json, body: res.body, headers: res.headers };
   }
 
   async login(username: string, password = DEMO_PASSWORD): Promise<{ token: string; user: LoggedInUser }> {
@@ -129,8 +133,8 @@ export class ApiClient {
   }
 
   /** Pulls until caught up; returns every document and the final checkpoint. */
-  async pullAll(token: string, seq = 0, limit = 1000): Promise<{ documents: any[]; seq: number }> {
-    const documents: any[] = [];
+  async pullAll(token: string, seq = 0, limit = 1000): Promise<{ documents: Json[]; seq: number }> {
+    const documents: Json[] = [];
     let cp = seq;
     for (;;) {
       const res = await this.pull(token, cp, limit);

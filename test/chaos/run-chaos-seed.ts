@@ -1,19 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '../../shared/roles';
-import { canWrite } from '../../shared/rules/permissions';
 import { defaultPolicy } from '../../shared/policy/policy';
-import type { ComplaintProjection } from '../../shared/fold/projection';
 import { login, type Session } from '../../bench/lib/api-client';
 import { freePort } from '../../bench/lib/free-port';
 import { startServerProcess, type ServerProcess } from '../../bench/lib/server-process';
 import { createRng } from '../fixtures/rng';
 import { nodeIdFor } from '../fixtures/fixture-clock';
 import { makePlan, type PlanOptions } from './chaos-plan';
-import { startChaosClient, type ChaosClient } from './chaos-client';
-import { chooseAction, newComplaintPayload } from './chaos-actions';
+import { startClientThread, type ChaosClientThread } from './chaos-client-thread';
 import { verifyConvergence, type Written } from './verify-convergence';
 
 export interface ChaosOptions extends Omit<PlanOptions, 'maxSkewMs'> {
@@ -31,7 +26,6 @@ export interface SeedResult {
   ms: number;
 }
 
-const BRANCH = 'gz';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -65,7 +59,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
   const problems: string[] = [];
   const stats: Record<string, number> = { kills: 0, killsMidPush: 0, restarts: 0, writes: 0, offline: 0, duplicated: 0, replayed: 0 };
   let server: ServerProcess | null = null;
-  const clients: ChaosClient[] = [];
+  const clients: ChaosClientThread[] = [];
   try {
     server = await startServerProcess(serverOptions);
     const url = server.url;
@@ -93,16 +87,10 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     const errors: string[] = [];
     for (const [i, c] of plan.clients.entries()) {
       clients.push(
-        await startChaosClient({
-          index: i,
-          runId,
-          serverUrl: url,
-          session: sessions[i] as Session,
-          skewMs: c.skewMs,
-          nodeId: nodeIdFor(`${runId}/${i}`),
-          onPushSent,
-          onError: (m) => errors.push(m),
-        }),
+        await startClientThread(
+          { index: i, runId, serverUrl: url, session: sessions[i] as Session, skewMs: c.skewMs, nodeId: nodeIdFor(`${runId}/${i}`) },
+          { onPushSent, onError: (m) => errors.push(m) },
+        ),
       );
     }
     const written: Written[] = [];
@@ -116,50 +104,35 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     };
 
     for (const step of plan.steps) {
+      const client = 'client' in step ? (clients[step.client] as ChaosClientThread) : null;
       switch (step.kind) {
         case 'write': {
-          const client = clients[step.client] as ChaosClient;
-          const role = client.session.user.role as Role;
-          const local = (await client.db.complaints.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON() as { id: string; p: unknown });
-          const nowIso = new Date(client.now()).toISOString();
-          if (canWrite(role, 'complaint.created') && (local.length === 0 || step.complaintRoll < 0.2)) {
-            const complaintId = uuidv7();
-            const number = `GZ-C${seed}-${client.index}-${++created}`;
-            written.push({
-              clientIndex: client.index,
-              event: await client.write({
-                id: uuidv7(), type: 'complaint.created', complaintId, actorId: client.session.user.id, branchId: BRANCH,
-                payload: newComplaintPayload(seed * 1000 + created, number, nowIso) as unknown as Record<string, unknown>, v: 1, _deleted: false,
-              }),
-            });
-          } else if (local.length > 0) {
-            const target = local[Math.floor(step.complaintRoll * local.length)] as { id: string; p: ComplaintProjection };
-            const chosen = chooseAction(role, target.p, step.actionRoll, { actorId: client.session.user.id, userIds, nowIso, serial: `SN${rng.hex(10).toUpperCase()}` });
-            if (!chosen) break;
-            written.push({
-              clientIndex: client.index,
-              event: await client.write({
-                id: uuidv7(), type: chosen.type, complaintId: target.id, actorId: client.session.user.id, branchId: target.p.branchId,
-                payload: chosen.payload as Record<string, unknown>, v: 1, _deleted: false,
-              }),
-            });
-          }
+          created++;
+          const event = await (client as ChaosClientThread).write({
+            actionRoll: step.actionRoll,
+            complaintRoll: step.complaintRoll,
+            newNumber: `GZ-C${seed}-${step.client}-${created}`,
+            payloadSeed: seed * 10_000 + created,
+            serial: `SN${rng.hex(10).toUpperCase()}`,
+            userIds,
+          });
+          if (event) written.push({ clientIndex: step.client, event: event as Written['event'] });
           stats.writes = written.length;
           break;
         }
         case 'offline':
-          (clients[step.client] as ChaosClient).network.setOnline(false);
+          await (client as ChaosClientThread).setOnline(false);
           stats.offline = (stats.offline ?? 0) + 1;
           break;
         case 'online':
-          (clients[step.client] as ChaosClient).network.setOnline(true);
+          await (client as ChaosClientThread).setOnline(true);
           break;
         case 'duplicate-next-push':
-          (clients[step.client] as ChaosClient).network.duplicateNextPush();
+          await (client as ChaosClientThread).duplicateNextPush();
           stats.duplicated = (stats.duplicated ?? 0) + 1;
           break;
         case 'replay-old-push':
-          void (clients[step.client] as ChaosClient).network.replayOldPush(step.pick);
+          await (client as ChaosClientThread).replayOldPush(step.pick);
           stats.replayed = (stats.replayed ?? 0) + 1;
           break;
         case 'kill-server-during-next-push':
@@ -183,7 +156,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     // Heal: the link comes back everywhere, the server is up; then wait for quiet.
     killArmed = false;
     await restart();
-    for (const c of clients) c.network.setOnline(true);
+    for (const c of clients) await c.setOnline(true);
     const deadline = Date.now() + (options.convergeTimeoutMs ?? 60_000);
     let verdict = await settleAndVerify();
     while (verdict.problems.length > 0 && Date.now() < deadline) {
@@ -194,12 +167,10 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     Object.assign(stats, verdict.stats);
 
     async function settleAndVerify() {
-      for (const c of clients) {
-        c.replication.reSync();
-        await withTimeout(c.replication.awaitInSync(), 20_000, `client ${c.index} sync`).catch((e: unknown) => problems.length < 1 && void e);
-        await c.projector.idle();
-      }
-      return verifyConvergence((server as ServerProcess).url, viewer, clients, written);
+      await Promise.all(clients.map((c) => withTimeout(c.settle(20_000), 30_000, `client ${c.index} settle`)));
+      const states = [];
+      for (const c of clients) states.push({ index: c.index, session: c.session, snapshot: await c.snapshot() });
+      return verifyConvergence((server as ServerProcess).url, viewer, states, written);
     }
   } catch (err) {
     problems.push(`run aborted: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.slice(0, 2000));

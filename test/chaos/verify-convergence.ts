@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../shared/events/envelope';
 import { pullAll, type Session } from '../../bench/lib/api-client';
-import type { ChaosClient } from './chaos-client';
+import type { ClientSnapshot } from './chaos-client-protocol';
 import { canonicalJson, firstDifference } from './canonical-json';
 
 /**
@@ -32,7 +32,13 @@ async function fetchProjection(url: string, token: string, id: string): Promise<
   return res.json();
 }
 
-export async function verifyConvergence(url: string, viewer: Session, clients: readonly ChaosClient[], written: readonly Written[]): Promise<Verdict> {
+export interface ClientState {
+  index: number;
+  session: Session;
+  snapshot: ClientSnapshot;
+}
+
+export async function verifyConvergence(url: string, viewer: Session, clients: readonly ClientState[], written: readonly Written[]): Promise<Verdict> {
   const problems: string[] = [];
   const note = (p: string) => {
     if (problems.length < 30) problems.push(p);
@@ -59,7 +65,7 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
   }
 
   for (const c of clients) {
-    const local = (await c.db.events.find().exec()).map((d) => d.toJSON() as unknown as Omit<StoredEvent, "status"> & { status: string });
+    const local = c.snapshot.events;
     const localById = new Map(local.map((e) => [e.id, e]));
     const pending = local.filter((e) => e.status === 'pending');
     if (pending.length) note(`client ${c.index}: ${pending.length} event(s) still pending (e.g. ${pending[0]?.id})`);
@@ -83,9 +89,7 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
   const serverProjections = new Map<string, unknown>();
   for (const id of complaintIds) serverProjections.set(id, await fetchProjection(url, viewer.token, id));
   for (const c of clients) {
-    await c.projector.idle();
-    const docs = await c.db.complaints.find().exec();
-    const local = new Map(docs.map((d) => [d.id, (d.toJSON() as { p: unknown }).p]));
+    const local = new Map(c.snapshot.complaints.map((d) => [d.id, d.projection]));
     for (const id of complaintIds) {
       const mine = local.get(id);
       if (mine === undefined) {

@@ -18,6 +18,8 @@ import { EscalateDialog } from '../../components/EscalateDialog';
 import { Timeline } from '../../components/Timeline';
 import { useUiStore } from '../../state/ui-store';
 import { actionSpec } from './action-specs';
+import { DetailSoothing } from './DetailSoothing';
+import { canWrite } from '../../../shared/rules/permissions';
 
 interface Props {
   id: string;
@@ -62,6 +64,15 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   const ctx = { complaint, user, reference, t, language: i18n.language, now };
   const ordered = [...focus.filter((a) => actions.has(a)), ...[...actions].filter((a) => !focus.includes(a))];
   const specs = ordered.map((a) => ({ id: a, spec: actionSpec(a, ctx) })).filter((x) => x.spec !== null);
+  const focused = specs.filter((s) => focus.includes(s.id));
+  const others = specs.filter((s) => !focus.includes(s.id));
+  // The call's outcome belongs to whoever took the call: offered to the registering user only.
+  const registeredBy = complaint.timeline.find((e) => e.type === 'complaint.created')?.actorId;
+  const needsSoothing =
+    complaint.status === 'registered' &&
+    complaint.soothing === null &&
+    registeredBy === user.id &&
+    canWrite(user.role, 'soothing.recorded');
 
   const c = complaint;
   const row = (label: string, value: React.ReactNode) =>
@@ -97,6 +108,10 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         </div>
       )}
       {flash && <div className="notice ok" role="status">{flash}</div>}
+      {needsSoothing && <DetailSoothing complaint={c} user={user} reference={reference} />}
+      {focused.map(({ id: actionId, spec }) => (
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open />
+      ))}
 
       <h3>{t('detail.deadlines')}</h3>
       <ul style={{ listStyle: 'none', padding: 0, margin: 0, fontSize: 12 }}>
@@ -176,8 +191,8 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
 
       <h3>{t('detail.actions')}</h3>
       {specs.length === 0 && !actions.has('escalate') && <p className="hint">{t('detail.noActions')}</p>}
-      {specs.map(({ id: actionId, spec }) => (
-        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open={focus.includes(actionId)} />
+      {others.map(({ id: actionId, spec }) => (
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} />
       ))}
 
       <Timeline rows={timeline} timeZone={tz} who={who} />

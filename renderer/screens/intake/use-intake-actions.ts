@@ -35,7 +35,12 @@ export function useIntakeActions(user: SessionUser) {
   const updateDraft = useDraftStore((s) => s.update);
   const clearDraft = useDraftStore((s) => s.clear);
   const status = useIntakeStatus();
-  const priors = useRepeatCheck(draft.phone.trim(), draft.category || null);
+  const found = useRepeatCheck(draft.phone.trim(), draft.category || null);
+  // Once saved, the complaint itself is in the local store: it is not its own repeat.
+  const savedId = draft.saved?.complaintId;
+  // A cleared form must not keep the last warning (the live query keeps its last value).
+  const asked = draft.phone.trim() !== '' && draft.category !== '';
+  const priors = useMemo(() => (asked ? found.filter((p) => p.id !== savedId) : []), [asked, found, savedId]);
 
   const update = useCallback(
     (change: Partial<IntakeDraft>) => updateDraft(user.id, (d) => ({ ...d, ...change })),

@@ -1,0 +1,52 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import type { SyncState } from '../data/types';
+import { initI18n } from '../i18n/i18n';
+import { SyncBar } from './SyncBar';
+
+const sync = (change: Partial<SyncState> = {}): SyncState => ({
+  online: true, syncing: false, pending: 3, lastSyncedAt: '2026-11-23T09:00:00Z', authExpired: false, error: null, ...change,
+});
+
+/** The element's text as automation reads it (textContent), without markup. */
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+
+function render(state: SyncState, expired = false) {
+  return renderToStaticMarkup(<SyncBar sync={state} expired={expired} timeZone="Asia/Shanghai" onSignInAgain={() => {}} />);
+}
+
+describe('SyncBar', () => {
+  beforeAll(() => {
+    initI18n('zh-CN');
+  });
+
+  it('is a status named "Sync status"', async () => {
+    await i18next.changeLanguage('zh-CN');
+    expect(render(sync())).toMatch(/role="status" aria-label="Sync status"/);
+  });
+
+  it('keeps "Online" and "N pending" in English inside the Chinese text', async () => {
+    await i18next.changeLanguage('zh-CN');
+    const t = text(render(sync()));
+    expect(t).toContain('在线');
+    expect(t).toContain('Online');
+    expect(t).toContain('3 pending');
+    expect(t).toContain('2026-11-23 17:00');
+  });
+
+  it('says Offline and the count in English', async () => {
+    await i18next.changeLanguage('en');
+    const t = text(render(sync({ online: false, pending: 0 })));
+    expect(t).toContain('Offline');
+    expect(t).toContain('0 pending');
+    expect(t).not.toContain('Online');
+  });
+
+  it('asks to sign in again when the token expired, in both languages', async () => {
+    await i18next.changeLanguage('zh-CN');
+    expect(text(render(sync({ authExpired: true })))).toMatch(/sign in again/i);
+    await i18next.changeLanguage('en');
+    expect(text(render(sync(), true))).toMatch(/sign in again/i);
+  });
+});

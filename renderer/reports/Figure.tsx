@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { Metric } from '../../shared/reports/types';
+
+export interface Drill {
+  figure: string;
+  ids: string[];
+}
+
+/** A count that opens the complaints behind it. */
+export function Figure({ metric, label, onDrill }: { metric: Metric; label: string; onDrill(d: Drill): void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="link" aria-label={t('reports.showRows', { figure: label })} onClick={() => onDrill({ figure: label, ids: metric.ids })}>
+      {metric.count}
+    </button>
+  );
+}

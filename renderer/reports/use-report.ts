@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { map } from 'rxjs';
+import type { ComplaintProjection } from '../../shared/fold/projection';
+import { computeAssessment } from '../../shared/reports/assessment';
+import { directoryFrom } from '../../shared/reports/directory';
+import { computeSummary } from '../../shared/reports/summary';
+import type { AssessmentReport, Directory, ReportFilter, ReportPeriod, ReportSummary } from '../../shared/reports/types';
+import { useDataStore } from '../data/context';
+import { projectionOf } from '../data/live/strip';
+import type { Reference, SessionUser } from '../data/types';
+import { useObservable } from '../hooks/use-observable';
+import { useReference } from '../hooks/use-reference';
+
+/** Every complaint folded on this workstation, live (reports count all of them, not a page). */
+export function useAllComplaints(): { complaints: ComplaintProjection[]; loading: boolean } {
+  const store = useDataStore();
+  return useObservable(
+    () => (store ? store.db.complaints.find().$.pipe(map((docs) => ({ complaints: docs.map(projectionOf), loading: false }))) : null),
+    { complaints: [], loading: true },
+    [store],
+  );
+}
+
+export interface UseReport {
+  summary: ReportSummary;
+  assessment: AssessmentReport;
+  directory: Directory;
+  reference: Reference;
+  /** Complaints by id, for the rows behind a figure and the print view. */
+  byId: Map<string, ComplaintProjection>;
+  loading: boolean;
+}
+
+/**
+ * The reports of a period from the local projections, computed with the
+ * shared code the server runs, so they work offline and match the server's
+ * GET /api/reports for the same synced data.
+ */
+export function useReport(user: SessionUser, period: ReportPeriod, filter: ReportFilter): UseReport {
+  const reference = useReference();
+  const { complaints, loading } = useAllComplaints();
+  const directory = useMemo(() => directoryFrom(reference), [reference]);
+  const filterKey = JSON.stringify(filter);
+  return useMemo(() => {
+    const input = {
+      complaints,
+      policy: reference.policy,
+      calendar: reference.calendar,
+      directory,
+      viewer: { role: user.role, branchId: user.branchId },
+      period,
+      filter: JSON.parse(filterKey) as ReportFilter,
+    };
+    return {
+      summary: computeSummary(input),
+      assessment: computeAssessment(input),
+      directory,
+      reference,
+      byId: new Map(complaints.map((p) => [p.id, p])),
+      loading,
+    };
+  }, [complaints, reference, directory, user.role, user.branchId, period, filterKey, loading]);
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
+import { commands } from '../../data/commands';
+import type { Reference, SessionUser } from '../../data/types';
+import { emptyDraft } from '../../state/intake-draft';
+import { zhCN } from '../../i18n/resources/zh-CN';
+import { SoothingPanel, type SoothingValue } from '../../components/SoothingPanel';
+
+interface Props {
+  complaint: ComplaintProjection;
+  user: SessionUser;
+  reference: Reference;
+}
+
+/**
+ * The soothing panel beside a registered complaint whose call outcome is not
+ * recorded yet (say, the workstation restarted mid-call).
+ */
+export function DetailSoothing({ complaint: c, user, reference }: Props) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<SoothingValue>(() => emptyDraft().soothing);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const payload = (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean) => ({
+    steps: { calmed: value.calmed, understood: value.understood, offeredSolution: value.offeredSolution },
+    emotionBefore: value.emotionBefore,
+    emotionAfter: value.emotionAfter,
+    ...(value.scriptId ? { scriptId: value.scriptId } : {}),
+    outcome,
+    ...(confirmed ? { withoutSoothingConfirmed: true } : {}),
+    ...(outcome === 'withdrawn' && value.withdrawalReason.trim() ? { withdrawalReason: value.withdrawalReason.trim() } : {}),
+    ...(outcome === 'withdrawn' && c.callSerial ? { complainedSerial: c.callSerial } : {}),
+  });
+
+  const run = async (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean) => {
+    setBusy(true);
+    try {
+      const r1 = await commands.recordSoothing(c.id, payload(outcome, confirmed));
+      if (!r1.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r1.message ?? t(`errors.${r1.error}`) }) });
+      if (outcome === 'not_accepted') {
+        const category = zhCN.categories[c.category ?? 'other'];
+        const channel = zhCN.channels[c.channel ?? 'phone'];
+        const r2 = await commands.fileWorkOrder(c.id, { subject: `投诉申告-${category}-${channel}` });
+        if (!r2.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r2.message ?? t(`errors.${r2.error}`) }) });
+      }
+      setMessage({ ok: true, text: t(outcome === 'withdrawn' ? 'soothing.withdrawn' : 'soothing.filed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card">
+      <SoothingPanel
+        value={value}
+        onChange={(change) => setValue((v) => ({ ...v, ...change }))}
+        customerName={c.complainant?.name ?? ''}
+        jobNumber={user.jobNumber ?? user.username}
+        issue={c.subCategory ?? (c.category ? t(`categories.${c.category}`) : '')}
+        category={c.category ?? ''}
+        scripts={reference.scripts}
+        busy={busy}
+        onWithdrew={() => void run('withdrawn', false)}
+        onFile={(confirmed) => void run('not_accepted', confirmed)}
+        message={message && <div className={`notice ${message.ok ? 'ok' : 'error'}`} role="status">{message.text}</div>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ChaosClientOptions } from './chaos-client';
+
+/** Messages between the chaos run and its workstation threads. */
+export interface WriteStep {
+  actionRoll: number;
+  complaintRoll: number;
+  /** Used when the step registers a new complaint. */
+  newNumber: string;
+  payloadSeed: number;
+  serial: string;
+  userIds: string[];
+}
+
+export type ClientRequest =
+  | { op: 'start'; options: Omit<ChaosClientOptions, 'onPushSent' | 'onError'> }
+  | { op: 'write'; step: WriteStep }
+  | { op: 'online'; online: boolean }
+  | { op: 'duplicate-next-push' }
+  | { op: 'replay-old-push'; pick: number }
+  | { op: 'settle'; timeoutMs: number }
+  | { op: 'snapshot' }
+  | { op: 'close' };
+
+export interface ClientSnapshot {
+  events: ({ id: string; status: string; complaintId: string; type: string } & Record<string, unknown>)[];
+  complaints: { id: string; projection: Record<string, unknown> }[];
+}
