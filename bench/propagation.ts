@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canWrite } from '../shared/rules/permissions';
@@ -9,6 +8,7 @@ import type { BenchArgs } from './lib/args';
 import type { BenchResult } from './lib/bench-result';
 import { databaseUrl, dropSchema, freshSchemaName } from './lib/pg-schema';
 import { startServerProcess } from './lib/server-process';
+import { startTsWorker } from './lib/ts-worker';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';
 import type { ClientsReport } from './propagation-clients';
@@ -28,8 +28,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function startClients(url: string, tokens: string[]): { ready: Promise<void>; stop: () => Promise<ClientsReport> } {
-  // tsx registers itself for workers started from a tsx process through execArgv.
-  const worker = new Worker(path.join(here, 'propagation-clients.ts'), { workerData: { url, tokens }, execArgv: ['--import', 'tsx'] });
+  const worker = startTsWorker(path.join(here, 'propagation-clients.ts'), { url, tokens });
   let resolveReady: () => void;
   let rejectAll: (err: unknown) => void = () => undefined;
   const ready = new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../data/types';
 import type { ScreenId } from '../state/ui-store';
@@ -11,6 +12,9 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { SupervisorScreen } from '../screens/SupervisorScreen';
 import type { Language } from '../i18n/pick-language';
 import { scopesFor, wideScope } from './default-scope';
+
+// Charts are heavy and only managers open them: loaded on first visit.
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 interface Props {
   screen: ScreenId;
@@ -44,6 +48,12 @@ export function ScreenView({ screen, user, onLanguage }: Props) {
       return <ReviewScreen user={user} />;
     case 'supervisor':
       return <SupervisorScreen user={user} />;
+    case 'reports':
+      return (
+        <Suspense fallback={<p className="empty">{t('queue.loading')}</p>}>
+          <ReportsScreen user={user} />
+        </Suspense>
+      );
     case 'attention':
       return <NeedsAttentionScreen />;
     case 'outbox':

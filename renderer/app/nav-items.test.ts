@@ -18,6 +18,12 @@ describe('navItemsFor', () => {
     expect(allowedScreens('director')).toContain('supervisor');
     expect(allowedScreens('team_lead')).not.toContain('supervisor');
   });
+  it('gives reports to managers, not to agents or leads', () => {
+    expect(allowedScreens('quality_manager')).toContain('reports');
+    expect(allowedScreens('director')).toContain('reports');
+    expect(allowedScreens('agent')).not.toContain('reports');
+    expect(allowedScreens('team_lead')).not.toContain('reports');
+  });
   it('names the team screen for what it holds', () => {
     expect(navItemsFor('team_lead').find((i) => i.screen === 'team')?.name).toBe('Team queue');
     expect(navItemsFor('supervisor').find((i) => i.screen === 'team')?.name).toBe('Branch queue');

@@ -13,6 +13,7 @@ const TEAM_ROLES: readonly Role[] = ['team_lead'];
 const BRANCH_ROLES: readonly Role[] = ['complaint_officer', 'quality_manager', 'supervisor', 'director', 'admin'];
 const REVIEW_ROLES: readonly Role[] = ['complaint_officer', 'quality_manager'];
 const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'director'];
+const REPORT_ROLES: readonly Role[] = ['quality_manager', 'supervisor', 'director', 'admin'];
 
 /**
  * The left navigation for a role. "New complaint" and "Queue" are there for
@@ -28,6 +29,7 @@ export function navItemsFor(role: Role): NavItem[] {
   if (role === 'team_lead') items.push({ screen: 'callbacks', labelKey: 'nav.callbacks', name: 'Callbacks' });
   if (REVIEW_ROLES.includes(role)) items.push({ screen: 'review', labelKey: 'nav.review', name: 'Review' });
   if (SUPERVISOR_ROLES.includes(role)) items.push({ screen: 'supervisor', labelKey: 'nav.supervisor', name: 'Supervisor' });
+  if (REPORT_ROLES.includes(role)) items.push({ screen: 'reports', labelKey: 'nav.reports', name: 'Reports' });
   items.push(
     { screen: 'attention', labelKey: 'nav.attention', name: 'Needs attention' },
     { screen: 'outbox', labelKey: 'nav.outbox', name: 'Outbox' },

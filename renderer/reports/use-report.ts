@@ -14,7 +14,7 @@ import { useReference } from '../hooks/use-reference';
 /** Every complaint folded on this workstation, live (reports count all of them, not a page). */
 export function useAllComplaints(): { complaints: ComplaintProjection[]; loading: boolean } {
   const store = useDataStore();
-  return useObservable(
+  return useObservable<{ complaints: ComplaintProjection[]; loading: boolean }>(
     () => (store ? store.db.complaints.find().$.pipe(map((docs) => ({ complaints: docs.map(projectionOf), loading: false }))) : null),
     { complaints: [], loading: true },
     [store],

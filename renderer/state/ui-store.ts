@@ -8,6 +8,7 @@ export const SCREENS = [
   'callbacks',
   'review',
   'supervisor',
+  'reports',
   'attention',
   'outbox',
   'settings',

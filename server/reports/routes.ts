@@ -12,12 +12,12 @@ import type { AppContext } from '../context';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { loadReferenceData } from '../reference/reference-data';
 
-const ID_PATTERN = /^[^\u0000]{1,64}$/;
+const MAX_ID = 64;
 
 function optionalId(q: Record<string, unknown>, name: string): string | undefined {
   const v = q[name];
   if (v === undefined || v === '') return undefined;
-  if (typeof v !== 'string' || !ID_PATTERN.test(v) || !v.isWellFormed()) throw badRequest(`${name} is malformed`);
+  if (typeof v !== 'string' || v.length > MAX_ID || v.includes('\u0000') || !v.isWellFormed()) throw badRequest(`${name} is malformed`);
   return v;
 }
 

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../bench/lib/ts-worker';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Session } from '../../bench/lib/api-client';
@@ -24,7 +24,7 @@ export async function startClientThread(
   options: Omit<ChaosClientOptions, 'onPushSent' | 'onError'>,
   hooks: { onPushSent(): void; onError(message: string): void },
 ): Promise<ChaosClientThread> {
-  const worker = new Worker(path.join(here, 'chaos-client-worker.ts'), { execArgv: ['--import', 'tsx'] });
+  const worker = startTsWorker(path.join(here, 'chaos-client-worker.ts'));
   let next = 0;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   worker.on('message', (msg: { type: string; id?: number; result?: unknown; error?: string; message?: string }) => {

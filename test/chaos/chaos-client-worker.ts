@@ -17,7 +17,7 @@ let client: ChaosClient | null = null;
 
 async function writeStep(c: ChaosClient, step: WriteStep): Promise<Record<string, unknown> | null> {
   const role = c.session.user.role as Role;
-  const local = (await c.db.complaints.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON() as { id: string; p: ComplaintProjection });
+  const local = (await c.db.complaints.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON() as unknown as { id: string; p: ComplaintProjection });
   const nowIso = new Date(c.now()).toISOString();
   if (canWrite(role, 'complaint.created') && (local.length === 0 || step.complaintRoll < 0.2)) {
     return c.write({
@@ -39,7 +39,7 @@ async function snapshot(c: ChaosClient): Promise<ClientSnapshot> {
   await c.projector.idle();
   const events = (await c.db.events.find().exec()).map((d) => d.toJSON() as unknown as ClientSnapshot['events'][number]);
   const complaints = (await c.db.complaints.find().exec()).map((d) => {
-    const p = (d.toJSON() as { p: ComplaintProjection }).p;
+    const p = (d.toJSON() as unknown as { p: ComplaintProjection }).p;
     // The local projection keeps the folded events for incremental folding; the server's answer leaves them out.
     return { id: d.id, projection: withoutEvents(p) as unknown as Record<string, unknown> };
   });

@@ -93,6 +93,7 @@ test('二解: the lead calls back within the spacing rule, adds the mid-course n
     await expect(entries.filter({ hasText: 'Mid-course note' })).toHaveCount(1);
     await expect(entries.filter({ hasText: 'Officer review' })).toHaveCount(1);
     await expect(timeline(page).locator('[data-state="applied"]')).toHaveCount(await entries.count());
+    await expect(timeline(page)).not.toContainText('rejected:');
   }
 
   await Promise.all([agent.close(), officer.close(), lead.close()]);

@@ -42,6 +42,7 @@ export const en = {
     callbacks: 'Callbacks',
     review: 'Review',
     supervisor: 'Supervisor',
+    reports: 'Reports',
     attention: 'Needs attention',
     outbox: 'Outbox',
     settings: 'Settings',

@@ -44,6 +44,7 @@ export const zhCN: Resources = {
     callbacks: '二解回访',
     review: '综援审核',
     supervisor: '主管视图',
+    reports: '统计报表',
     attention: '待处理问题',
     outbox: '待同步',
     settings: '设置',

@@ -1,0 +1,281 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { localDay } from '../../shared/calendar/calendar';
+import { monthOf } from '../../shared/reports/period';
+import type { GroupKpis, Kpis, ReportFilter, ReportPeriod } from '../../shared/reports/types';
+import type { SessionUser } from '../data/types';
+import { seesAllBranches } from '../../shared/roles';
+import { AssessmentView } from './AssessmentView';
+import { ComplaintRecord } from './ComplaintRecord';
+import { DrillRows } from './DrillRows';
+import { Figure, type Drill } from './Figure';
+import { exportCsv, exportXlsx } from './export-report';
+import { registerReportStrings } from './i18n';
+import { useReport } from './use-report';
+import { useReference } from '../hooks/use-reference';
+import './print.css';
+
+type Tab = 'kpis' | 'assessment';
+
+function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
+  const { t } = useTranslation();
+  const none = t('reports.kpi.none');
+  const card = (label: string, value: string | number, ids: string[]) => (
+    <button type="button" className="kpi" key={label} aria-label={t('reports.showRows', { figure: label })} onClick={() => onDrill({ figure: label, ids })}>
+      <span>{label}</span>
+      <strong>{value}</strong>
+    </button>
+  );
+  const pct = (x: number | null) => (x === null ? none : `${Math.round(x * 10_000) / 100}%`);
+  return (
+    <div className="kpis" role="group" aria-label={t('reports.tabs.kpis')}>
+      {card(t('reports.kpi.received'), k.received.count, k.received.ids)}
+      {card(t('reports.kpi.established'), k.established.count, k.established.ids)}
+      {card(t('reports.kpi.revoked'), k.revoked.count, k.revoked.ids)}
+      {card(t('reports.kpi.handled'), k.handled.count, k.handled.ids)}
+      {card(t('reports.kpi.timelinessRate'), pct(k.timelinessRate), k.handled.ids)}
+      {card(t('reports.kpi.late'), k.late.count, k.late.ids)}
+      {card(
+        t('reports.kpi.avgHandling'),
+        k.avgHandlingHours === null ? none : t('reports.kpi.avgHandlingValue', { hours: k.avgHandlingHours, days: k.avgHandlingWorkingDays }),
+        k.handled.ids,
+      )}
+      {card(t('reports.kpi.satisfaction'), k.satisfactionPct === null ? none : `${k.satisfactionPct}%`, k.surveyed.ids)}
+      {card(t('reports.kpi.repeats'), k.repeats.count, k.repeats.ids)}
+    </div>
+  );
+}
+
+function GroupTable({ title, groups, onDrill }: { title: string; groups: GroupKpis[]; onDrill(d: Drill): void }) {
+  const { t } = useTranslation();
+  const pct = (x: number | null) => (x === null ? t('reports.kpi.none') : `${Math.round(x * 10_000) / 100}%`);
+  const fig = (g: GroupKpis, key: 'received' | 'established' | 'revoked' | 'handled' | 'onTime' | 'repeats', label: string) => (
+    <Figure metric={g.kpis[key]} label={`${g.name} ${label}`} onDrill={onDrill} />
+  );
+  return (
+    <table aria-label={title}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th>{t('reports.groups.name')}</th>
+          <th>{t('reports.kpi.received')}</th>
+          <th>{t('reports.kpi.established')}</th>
+          <th>{t('reports.kpi.revoked')}</th>
+          <th>{t('reports.kpi.handled')}</th>
+          <th>{t('reports.kpi.onTime')}</th>
+          <th>{t('reports.kpi.timelinessRate')}</th>
+          <th>{t('reports.kpi.satisfaction')}</th>
+          <th>{t('reports.kpi.repeats')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.id}>
+            <td>{g.name}</td>
+            <td>{fig(g, 'received', t('reports.kpi.received'))}</td>
+            <td>{fig(g, 'established', t('reports.kpi.established'))}</td>
+            <td>{fig(g, 'revoked', t('reports.kpi.revoked'))}</td>
+            <td>{fig(g, 'handled', t('reports.kpi.handled'))}</td>
+            <td>{fig(g, 'onTime', t('reports.kpi.onTime'))}</td>
+            <td>{pct(g.kpis.timelinessRate)}</td>
+            <td>{g.kpis.satisfactionPct === null ? t('reports.kpi.none') : `${g.kpis.satisfactionPct}%`}</td>
+            <td>{fig(g, 'repeats', t('reports.kpi.repeats'))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Reports for quality managers, supervisors and directors: the KPIs of a
+ * period with charts and the complaints behind every number, the assessment
+ * with its reasons, exports, and a printable record of any complaint.
+ */
+export function ReportsScreen({ user }: { user: SessionUser }) {
+  registerReportStrings();
+  const { t } = useTranslation();
+  const [today] = useState(() => Date.now());
+  const [period, setPeriod] = useState<ReportPeriod | null>(null);
+  const [filter, setFilter] = useState<ReportFilter>({});
+  const [tab, setTab] = useState<Tab>('kpis');
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const [printId, setPrintId] = useState<string | null>(null);
+  const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const tz = useReference().policy.timeZone;
+  const current = useMemo(() => period ?? monthOf(localDay({ timeZone: tz }, today)), [period, tz, today]);
+  const report = useReport(user, current, filter);
+  const { summary, assessment, directory } = report;
+
+  const branches = useMemo(
+    () => directory.branches.filter((b) => seesAllBranches(user.role) || b.id === user.branchId),
+    [directory, user.role, user.branchId],
+  );
+  const teams = directory.teams.filter((x) => branches.some((b) => b.id === x.branchId) && (!filter.branchId || x.branchId === filter.branchId));
+  const agents = directory.users.filter((u) => u.teamId && teams.some((x) => x.id === u.teamId) && (!filter.teamId || u.teamId === filter.teamId));
+
+  const printed = printId ? report.byId.get(printId) : undefined;
+  if (printed) {
+    return (
+      <ComplaintRecord
+        complaint={printed}
+        directory={directory}
+        role={user.role}
+        timeZone={tz}
+        printedAt={new Date(today).toISOString()}
+        onBack={() => setPrintId(null)}
+      />
+    );
+  }
+
+  const setDay = (which: 'from' | 'to', day: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+    const next = { ...current, [which]: day };
+    if (next.from <= next.to) setPeriod(next);
+  };
+  const choose = (key: keyof ReportFilter, value: string) => {
+    const next: ReportFilter = { ...filter };
+    if (value) next[key] = value;
+    else delete next[key];
+    if (key === 'branchId') {
+      delete next.teamId;
+      delete next.agentId;
+    }
+    if (key === 'teamId') delete next.agentId;
+    setFilter(next);
+  };
+  const source = { summary, assessment, directory, timeZone: tz, t };
+  const runXlsx = async () => {
+    setExportState({ busy: true, error: null });
+    try {
+      await exportXlsx(source);
+      setExportState({ busy: false, error: null });
+    } catch (err) {
+      setExportState({ busy: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const categoryData = summary.byCategory.map((c) => ({
+    name: c.category === 'none' ? t('reports.kpi.none') : t(`categories.${c.category}`, { defaultValue: c.category }),
+    count: c.count,
+  }));
+  const teamData = summary.byTeam.map((g) => ({ name: g.name, rate: g.kpis.timelinessRate === null ? 0 : Math.round(g.kpis.timelinessRate * 10_000) / 100 }));
+  const agentData = summary.byAgent.map((g) => ({ name: g.name, count: g.kpis.received.count }));
+
+  return (
+    <section className="reports" aria-labelledby="reports-title">
+      <h2 id="reports-title">{t('reports.title')}</h2>
+      <p className="hint">{t('reports.offlineNote')}</p>
+
+      <form className="filters" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('reports.from')}
+          <input type="date" aria-label="From" value={current.from} max={current.to} onChange={(e) => setDay('from', e.target.value)} />
+        </label>
+        <label>
+          {t('reports.to')}
+          <input type="date" aria-label="To" value={current.to} min={current.from} onChange={(e) => setDay('to', e.target.value)} />
+        </label>
+        <label>
+          {t('reports.branch')}
+          <select aria-label="Branch" value={filter.branchId ?? ''} onChange={(e) => choose('branchId', e.target.value)}>
+            <option value="">{t('reports.all')}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.team')}
+          <select aria-label="Team" value={filter.teamId ?? ''} onChange={(e) => choose('teamId', e.target.value)}>
+            <option value="">{t('reports.all')}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.agent')}
+          <select aria-label="Agent" value={filter.agentId ?? ''} onChange={(e) => choose('agentId', e.target.value)}>
+            <option value="">{t('reports.all')}</option>
+            {agents.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-label="Export CSV" onClick={() => exportCsv(source, tab)}>
+          {t('reports.exportCsv')}
+        </button>
+        <button type="button" aria-label="Export XLSX" disabled={exportState.busy} onClick={() => void runXlsx()}>
+          {exportState.busy ? t('reports.exporting') : t('reports.exportXlsx')}
+        </button>
+      </form>
+      {exportState.error && <p role="alert">{t('reports.exportFailed', { message: exportState.error })}</p>}
+
+      <div role="tablist" aria-label={t('reports.title')}>
+        {(['kpis', 'assessment'] as const).map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} aria-label={x === 'kpis' ? 'KPIs' : 'Assessment'} onClick={() => setTab(x)}>
+            {t(`reports.tabs.${x}`)}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" aria-label={tab === 'kpis' ? 'KPIs' : 'Assessment'}>
+        {tab === 'kpis' ? (
+          <>
+            <KpiCards k={summary.totals} onDrill={setDrill} />
+            <div className="charts">
+              <figure>
+                <figcaption>{t('reports.charts.categories')}</figcaption>
+                <BarChart width={420} height={220} data={categoryData} accessibilityLayer>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Bar dataKey="count" name={t('reports.charts.count')} fill="#3b6fb6" />
+                </BarChart>
+              </figure>
+              <figure>
+                <figcaption>{t('reports.charts.timelinessByTeam')}</figcaption>
+                <BarChart width={420} height={220} data={teamData} accessibilityLayer>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" />
+                  <YAxis domain={[0, 100]} />
+                  <Tooltip />
+                  <Bar dataKey="rate" name={t('reports.charts.rate')} fill="#4a9a5b" />
+                </BarChart>
+              </figure>
+              <figure>
+                <figcaption>{t('reports.charts.byAgent')}</figcaption>
+                <BarChart width={420} height={220} data={agentData} accessibilityLayer>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Bar dataKey="count" name={t('reports.charts.count')} fill="#b6813b" />
+                </BarChart>
+              </figure>
+            </div>
+            <GroupTable title={t('reports.groups.byBranch')} groups={summary.byBranch} onDrill={setDrill} />
+            <GroupTable title={t('reports.groups.byTeam')} groups={summary.byTeam} onDrill={setDrill} />
+            <GroupTable title={t('reports.groups.byAgent')} groups={summary.byAgent} onDrill={setDrill} />
+          </>
+        ) : (
+          <AssessmentView report={assessment} directory={directory} onDrill={setDrill} onPrint={setPrintId} />
+        )}
+      </div>
+
+      {drill && (
+        <DrillRows drill={drill} rows={summary.rows} directory={directory} timeZone={tz} onClose={() => setDrill(null)} onPrint={setPrintId} />
+      )}
+    </section>
+  );
+}
