@@ -56,7 +56,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
 
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     logger: {
       level: config.logLevel,

@@ -23,6 +23,8 @@ export interface ServerConfig {
   scryptCost: number;
   loginMaxFailures: number;
   loginWindowMs: number;
+  /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
+  trustProxy: boolean;
   version: string;
 }
 
@@ -48,6 +50,7 @@ export const defaultConfig: ServerConfig = {
   scryptCost: 2 ** 15,
   loginMaxFailures: 5,
   loginWindowMs: 5 * 60_000,
+  trustProxy: false,
   version: '0.1.0',
 };
 
@@ -116,5 +119,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     heartbeatMs: intIn(env, 'HEARTBEAT_MS', defaultConfig.heartbeatMs, 50, 25_000),
     deadlineWatchIntervalMs: intIn(env, 'DEADLINE_WATCH_MS', defaultConfig.deadlineWatchIntervalMs, 0, 86_400_000),
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
+    trustProxy: flag(env, 'TRUST_PROXY'),
   };
 }

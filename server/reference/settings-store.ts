@@ -5,6 +5,8 @@ import type { Sql } from '../db/db';
 export interface FoldSettings {
   policy: Policy;
   calendar: WorkCalendar;
+  /** Ids of every branch (events may only name these). */
+  branches: ReadonlySet<string>;
   /** The reference-data version these settings were read at. */
   version: number;
 }
@@ -53,7 +55,8 @@ export class SettingsStore {
     const version = await referenceVersion(tx);
     if (this.cached && this.cached.version === version) return this.cached;
     const policy = await readPolicy(tx);
-    this.cached = { policy, calendar: calendarFromPolicy(policy), version };
+    const branches = new Set((await tx.query<{ id: string }>('select id from branches')).map((r) => r.id));
+    this.cached = { policy, calendar: calendarFromPolicy(policy), branches, version };
     return this.cached;
   }
 }

@@ -124,7 +124,9 @@ async function acceptInTransaction(
     ]);
   }
 
-  const ctx: FoldContext = await settings.current(tx);
+  const current = await settings.current(tx);
+  const ctx: FoldContext = { policy: current.policy, calendar: current.calendar };
+  const branches = current.branches;
 
   // Ids already stored: unchanged repeats are skipped, changed ones are conflicts.
   const existing = new Map<string, StoredRow>();
@@ -145,7 +147,6 @@ async function acceptInTransaction(
       complaints.set(r.id, { branchId: r.branch_id, firstSeq: Number(r.first_seq), projectionText: r.projection });
     }
   }
-  const branches = new Set((await tx.query<{ id: string }>('select id from branches')).map((r) => r.id));
 
   const returned: string[] = [];
   let unchanged = 0;
@@ -263,6 +264,7 @@ async function acceptInTransaction(
 
   if (folded.size) {
     const entries = [...folded.entries()];
+    const dues = entries.map(([, f]) => dueTimes(f.after));
     const eventSeqs = (complaintId: string) =>
       accepted.filter((d) => d.complaintId === complaintId).map((d) => seqOf(d.incoming.id));
     await tx.query(
@@ -286,8 +288,8 @@ async function acceptInTransaction(
         entries.map(([, f]) => f.after.escalationLevel),
         entries.map(([id, f]) => f.state?.firstSeq ?? Math.min(...eventSeqs(id))),
         entries.map(([id]) => Math.max(...eventSeqs(id))),
-        entries.map(([, f]) => dueTimes(f.after).nextDue),
-        entries.map(([, f]) => dueTimes(f.after).watchDue),
+        dues.map((d) => d.nextDue),
+        dues.map((d) => d.watchDue),
         entries.map(([, f]) => JSON.stringify(f.after)),
       ],
     );
@@ -348,7 +350,7 @@ function decide(
   writer: Writer,
   complaints: Map<string, ComplaintState>,
   createdInBatch: Map<string, string>,
-  branches: Set<string>,
+  branches: ReadonlySet<string>,
 ): Decided {
   const complaintId = safeKey(inc.doc.complaintId);
   const reject = (reason: RejectReason, event: EventEnvelope | null = null): Decided => ({

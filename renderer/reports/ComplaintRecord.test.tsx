@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { initI18n } from '../i18n/i18n';
+import { FIXTURE_DIRECTORY } from '../../shared/reports/report-fixture';
+import { fixtureProjections } from '../../shared/reports/test-data';
+import { ComplaintRecord } from './ComplaintRecord';
+
+describe('printable complaint record', () => {
+  initI18n('en');
+  const p = fixtureProjections().find((x) => x.id === 'rpt-c01');
+  if (!p) throw new Error('fixture missing');
+  const render = (role: 'quality_manager' | 'complaint_officer') =>
+    renderToStaticMarkup(
+      <ComplaintRecord complaint={p} directory={FIXTURE_DIRECTORY} role={role} timeZone="Asia/Shanghai" printedAt="2026-11-23T03:00:00.000Z" onBack={() => undefined} />,
+    );
+
+  it('holds registration, timeline, notes, result and survey sections', () => {
+    const html = render('complaint_officer');
+    for (const heading of ['Registration', 'Timeline', 'Notes', 'Result', 'Satisfaction survey']) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('Complaint record C01');
+    expect(html).toContain('2026-11-18 09:00');
+    expect(html).toContain('Established');
+    expect(html).toContain('王海燕');
+    expect(html).toContain('13700000801');
+  });
+
+  it('masks the phone for a role that does not call customers', () => {
+    const html = render('quality_manager');
+    expect(html).toContain('137****0801');
+    expect(html).not.toContain('13700000801');
+  });
+});
