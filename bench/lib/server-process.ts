@@ -60,8 +60,8 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.databaseSchema) env.DATABASE_SCHEMA = options.databaseSchema;
   if (options.dataDir) env.DATA_DIR = options.dataDir;
-  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.join(REPO_ROOT, 'server/main.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with tsx's loader), not the tsx launcher: SIGKILL must hit the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/main.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {
     log += chunk.toString();

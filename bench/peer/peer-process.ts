@@ -9,8 +9,7 @@ export interface PeerProcess {
 
 /** Starts the in-memory pouchdb server in its own process and waits for it to listen. */
 export async function startPouchdbServer(): Promise<PeerProcess> {
-  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.join(REPO_ROOT, 'bench/peer/pouchdb-server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/peer/pouchdb-server.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

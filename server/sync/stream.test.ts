@@ -62,7 +62,11 @@ describe.each(storageKinds())('stream on %s', (storage) => {
   });
 
   it('sends heartbeat comments and answers 401 without a token', async () => {
-    const s = await stream('agent.gz');
+    const s = await SseClient.open(`${url}/api/sync/events/stream`, as('agent.gz').token, { origin: 'app://hotline-desk' });
+    open.push(s);
+    // The desktop app reads the stream cross-origin.
+    expect(s.headers.get('access-control-allow-origin')).toBe('app://hotline-desk');
+    expect(s.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await s.until(() => s.comments >= 3, 5000, 'heartbeats');
     const anonymous = await fetch(`${url}/api/sync/events/stream`);
     expect(anonymous.status).toBe(401);

@@ -10,15 +10,17 @@ export class SseClient {
   readonly messages: unknown[] = [];
   comments = 0;
   status = 0;
+  headers: Headers = new Headers();
   ended = false;
   private readonly controller = new AbortController();
   private waiters: (() => void)[] = [];
   private done: Promise<void> = Promise.resolve();
 
-  static async open(url: string, token: string): Promise<SseClient> {
+  static async open(url: string, token: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: client.controller.signal });
+    const res = await fetch(url, { headers: { ...headers, authorization: `Bearer ${token}` }, signal: client.controller.signal });
     client.status = res.status;
+    client.headers = res.headers;
     if (res.status !== 200 || !res.body) {
       client.ended = true;
       return client;

@@ -61,7 +61,10 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
   let server: ServerProcess | null = null;
   const clients: ChaosClientThread[] = [];
   try {
+    const phase = (name: string, since: number) => (stats[`${name}Ms`] = Date.now() - since);
+    let t = Date.now();
     server = await startServerProcess(serverOptions);
+    phase('serverStart', t);
     const url = server.url;
     const sessions: Session[] = [];
     for (const c of plan.clients) sessions.push(await login(url, c.username));
@@ -85,14 +88,19 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
       setTimeout(() => killServer(true), rng.int(0, 8));
     };
     const errors: string[] = [];
-    for (const [i, c] of plan.clients.entries()) {
-      clients.push(
-        await startClientThread(
-          { index: i, runId, serverUrl: url, session: sessions[i] as Session, skewMs: c.skewMs, nodeId: nodeIdFor(`${runId}/${i}`) },
-          { onPushSent, onError: (m) => errors.push(m) },
+    t = Date.now();
+    // Workstations boot side by side, as they would in an office.
+    clients.push(
+      ...(await Promise.all(
+        plan.clients.map((c, i) =>
+          startClientThread(
+            { index: i, runId, serverUrl: url, session: sessions[i] as Session, skewMs: c.skewMs, nodeId: nodeIdFor(`${runId}/${i}`) },
+            { onPushSent, onError: (m) => errors.push(m) },
+          ),
         ),
-      );
-    }
+      )),
+    );
+    phase('clientsStart', t);
     const written: Written[] = [];
     let created = 0;
     const restart = async () => {
@@ -103,6 +111,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
       stats.restarts = (stats.restarts ?? 0) + 1;
     };
 
+    t = Date.now();
     for (const step of plan.steps) {
       const client = 'client' in step ? (clients[step.client] as ChaosClientThread) : null;
       switch (step.kind) {
@@ -153,6 +162,8 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
       await sleep(2);
     }
 
+    phase('steps', t);
+    t = Date.now();
     // Heal: the link comes back everywhere, the server is up; then wait for quiet.
     killArmed = false;
     await restart();
@@ -163,6 +174,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
       await sleep(500);
       verdict = await settleAndVerify();
     }
+    phase('converge', t);
     problems.push(...verdict.problems, ...errors.slice(0, 5));
     Object.assign(stats, verdict.stats);
 

@@ -5,6 +5,10 @@ import { defineConfig } from '@playwright/test';
  * organisation) serving the built web client on the same origin. The global
  * setup builds the client, starts the server on a free port and publishes
  * its address in E2E_BASE_URL; test workers start after it and inherit it.
+ *
+ * Knobs: CHROMIUM_PATH (the browser binary), E2E_SKIP_BUILD=1 (reuse an
+ * existing dist/renderer), E2E_KEEP_DATA=1 (keep the server's data directory
+ * and log), E2E_SERVER_LOG_LEVEL (default warn).
  */
 export default defineConfig({
   testDir: '.',
