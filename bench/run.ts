@@ -2,7 +2,8 @@
  * `npm run bench` (full) and `npm run bench:quick` (smaller data, fewer runs):
  * runs the benchmarks one after another, printing the machine, the command
  * and each benchmark's tables in Markdown, then the goals met and not met.
- * `--only sync,queries,push,propagation,memory` picks some.
+ * `--only sync,queries,push,propagation` picks some (queries also measures
+ * the client's memory and cold start).
  */
 import { parseBenchArgs } from './lib/args';
 import { goalLines, type BenchResult } from './lib/bench-result';
@@ -16,7 +17,6 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   queries: async () => (await import('./local-queries/run-local-queries')).runLocalQueries,
   push: async () => (await import('./push-pull-postgres')).runPushPullPostgres,
   propagation: async () => (await import('./propagation')).runPropagation,
-  memory: async () => (await import('./memory-start/run-memory-start')).runMemoryStart,
 };
 
 async function main(): Promise<void> {

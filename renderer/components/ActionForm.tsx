@@ -43,10 +43,28 @@ function initialValues(fields: FieldSpec[]): FormValues {
 export function ActionForm({ spec, open = false }: { spec: ActionSpec; open?: boolean }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(() => initialValues(spec.fields));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
+  // Pre-filled values follow the complaint (a callback just logged gives the note its serial)
+  // until the user edits that field; what the user typed is never overwritten.
+  const initialKey = JSON.stringify(initialValues(spec.fields));
+  const [seenInitialKey, setSeenInitialKey] = useState(initialKey);
+  if (seenInitialKey !== initialKey) {
+    setSeenInitialKey(initialKey);
+    const fresh = JSON.parse(initialKey) as FormValues;
+    setValues((v) => {
+      const next = { ...v };
+      for (const name of Object.keys(fresh)) if (!touched.has(name)) next[name] = fresh[name]!;
+      return next;
+    });
+  }
+
+  const set = (name: string, value: FieldValue) => {
+    setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
+    setValues((v) => ({ ...v, [name]: value }));
+  };
   const missing = spec.fields.find((f) => f.required && (f.kind === 'checkbox' ? false : !String(values[f.name] ?? '').trim()));
 
   const submit = async (e: FormEvent) => {

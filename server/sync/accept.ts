@@ -131,8 +131,9 @@ async function acceptInTransaction(
   // Ids already stored: unchanged repeats are skipped, changed ones are conflicts.
   const existing = new Map<string, StoredRow>();
   for (const r of await tx.query<StoredRow>(
-    `select id, seq, complaint_id, status, reason_code, reason_message, pushed_by, received_at, doc
-       from events where id = any($1::text[])`,
+    `select e.id, (select o.fseq from feed o where o.event_id = e.id and o.origin) as seq, e.complaint_id, e.status,
+            e.reason_code, e.reason_message, e.pushed_by, e.received_at, e.doc
+       from events e where e.id = any($1::text[])`,
     [[...new Set(incoming.map((i) => i.id))]],
   )) {
     existing.set(r.id, r);
@@ -221,22 +222,13 @@ async function acceptInTransaction(
     }
   }
 
-  // Sequence numbers are taken under a transaction-scoped lock held to COMMIT:
-  // a transaction that takes higher numbers commits after every lower one.
-  if (db.storage === 'postgres') {
-    await tx.query('select pg_advisory_xact_lock($1, $2)', [db.lockNamespace, LOCKS.sequence]);
-  }
-  const seqRows = await tx.query<{ s: unknown }>("select nextval('feed_seq') as s from generate_series(1, $1)", [feedRows.length]);
-  const seqs = seqRows.map((r) => Number(r.s)).sort((a, b) => a - b);
-  const seqOf = (eventId: string) => seqs[originIndex.get(eventId) as number] as number;
-
+  // Events and projections first: they need no sequence number.
   const inserted = await tx.query<{ id: string }>(
-    `insert into events (id, seq, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
-     select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+    `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
      on conflict (id) do nothing returning id`,
     [
       fresh.map((d) => d.incoming.id),
-      fresh.map((d) => seqOf(d.incoming.id)),
       fresh.map((d) => d.complaintId),
       fresh.map((d) => (d.event ? d.event.type : safeKey(d.incoming.doc.type))),
       fresh.map((d) => (d.reason ? 'rejected' : 'accepted')),
@@ -249,34 +241,19 @@ async function acceptInTransaction(
   );
   if (inserted.length !== fresh.length) throw new InsertRaceError();
 
-  await tx.query(
-    `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
-     select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[])`,
-    [
-      feedRows.map((_, i) => seqs[i]),
-      feedRows.map((r) => r.eventId),
-      feedRows.map((r) => r.branchId),
-      feedRows.map(() => writerId),
-      feedRows.map((r) => r.accepted),
-      feedRows.map((r) => r.origin),
-    ],
-  );
-
   if (folded.size) {
     const entries = [...folded.entries()];
     const dues = entries.map(([, f]) => dueTimes(f.after));
-    const eventSeqs = (complaintId: string) =>
-      accepted.filter((d) => d.complaintId === complaintId).map((d) => seqOf(d.incoming.id));
+    // New complaints take their listing order from the column default.
     await tx.query(
       `insert into complaints (id, branch_id, number, status, grade, category, assignee_id, escalation_level,
-                               first_seq, last_seq, next_due, watch_due, projection)
+                               next_due, watch_due, projection)
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[],
-                            $9::bigint[], $10::bigint[], $11::timestamptz[], $12::timestamptz[], $13::text[])
+                            $9::timestamptz[], $10::timestamptz[], $11::text[])
        on conflict (id) do update set
          branch_id = excluded.branch_id, number = excluded.number, status = excluded.status, grade = excluded.grade,
          category = excluded.category, assignee_id = excluded.assignee_id, escalation_level = excluded.escalation_level,
-         last_seq = excluded.last_seq, next_due = excluded.next_due, watch_due = excluded.watch_due,
-         projection = excluded.projection`,
+         next_due = excluded.next_due, watch_due = excluded.watch_due, projection = excluded.projection`,
       [
         entries.map(([id]) => id),
         entries.map(([, f]) => f.after.branchId),
@@ -286,14 +263,36 @@ async function acceptInTransaction(
         entries.map(([, f]) => f.after.category),
         entries.map(([, f]) => f.after.assigneeId),
         entries.map(([, f]) => f.after.escalationLevel),
-        entries.map(([id, f]) => f.state?.firstSeq ?? Math.min(...eventSeqs(id))),
-        entries.map(([id]) => Math.max(...eventSeqs(id))),
         dues.map((d) => d.nextDue),
         dues.map((d) => d.watchDue),
         entries.map(([, f]) => JSON.stringify(f.after)),
       ],
     );
   }
+
+  // Feed sequence numbers are taken under a transaction-scoped lock held to
+  // COMMIT: a transaction that takes higher numbers commits after every
+  // lower one. Only this last statement runs under it.
+  if (db.storage === 'postgres') {
+    await tx.query('select pg_advisory_xact_lock($1, $2)', [db.lockNamespace, LOCKS.sequence]);
+  }
+  const seqRows = await tx.query<{ s: unknown }>(
+    `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
+     select nextval('feed_seq'), r.event_id, r.branch_id, $4, r.accepted, r.origin
+       from unnest($1::text[], $2::text[], $3::boolean[], $5::boolean[]) with ordinality
+            as r(event_id, branch_id, accepted, origin, n)
+      order by r.n
+     returning fseq as s`,
+    [
+      feedRows.map((r) => r.eventId),
+      feedRows.map((r) => r.branchId),
+      feedRows.map((r) => r.accepted),
+      writerId,
+      feedRows.map((r) => r.origin),
+    ],
+  );
+  const seqs = seqRows.map((r) => Number(r.s)).sort((a, b) => a - b);
+  const seqOf = (eventId: string) => seqs[originIndex.get(eventId) as number] as number;
 
   for (const d of rejected) {
     returned.push(documentJson(d.incoming.stored, seqOf(d.incoming.id), receivedAt, 'rejected', d.reason));

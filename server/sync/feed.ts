@@ -63,8 +63,12 @@ function toEntry(r: EntryRow): FeedEntry {
   };
 }
 
+/** An event's own `seq` is the feed sequence of its origin row; re-announcements look it up. */
+export const EVENT_SEQ = (feed: string, event: string) =>
+  `case when ${feed}.origin then ${feed}.fseq else (select o.fseq from feed o where o.event_id = ${event}.id and o.origin) end`;
+
 const ENTRY_COLUMNS = `f.fseq, f.branch_id, f.pushed_by, f.accepted, f.origin,
-  e.seq, e.doc, e.status, e.received_at, e.reason_code, e.reason_message`;
+  ${EVENT_SEQ('f', 'e')} as seq, e.doc, e.status, e.received_at, e.reason_code, e.reason_message`;
 
 /** Who sees a feed row: the same rule as the pull queries below, for the stream. */
 export function visibleTo(user: AuthUser, e: Pick<FeedEntry, 'branchId' | 'pushedBy' | 'accepted' | 'origin'>): boolean {

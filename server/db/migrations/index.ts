@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { soothingScripts } from './002-soothing-scripts';
+import { shortSequenceSection } from './003-short-sequence-section';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** In order; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initial, soothingScripts];
+export const MIGRATIONS: readonly Migration[] = [initial, soothingScripts, shortSequenceSection];

@@ -1,0 +1,185 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { toComplaintDoc } from '../../renderer/data/projection/complaint-doc';
+import type { ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
+import type { SessionUser } from '../../renderer/data/types';
+import { fold } from '../../shared/fold/fold';
+import { defaultPolicy } from '../../shared/policy/policy';
+import { defaultCalendar } from '../../shared/calendar/calendar';
+import { demoBranches, generateDataset } from '../../test/fixtures/complaint-dataset';
+import type { BenchArgs } from '../lib/args';
+import type { BenchResult } from '../lib/bench-result';
+import { summarize } from '../lib/stats';
+import { formatNumber, renderTable } from '../lib/table';
+import { buildBenchPage } from './build-page';
+import { serveFolder } from './static-server';
+
+/**
+ * Benchmarks 2 and 5 in real Chromium (Debian's, headless, driven by
+ * Playwright): the renderer's data layer on IndexedDB (RxDB + Dexie) holding
+ * N complaints: the queue's first page, the due-today count and Chinese
+ * substring search; then the JS heap and a cold start (browser restart →
+ * database open → first queue page) on the same persisted IndexedDB.
+ */
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SEARCH_TERMS = ['态度', '扣费', '宽带', '光猫', '退费', '信号', '安装', '套餐', '话费', '催促', '营业厅', '投诉', '流量', '工号', '装维', '发票', '道歉', '停机', '上门', '网速'];
+const USER: SessionUser = { id: 'user-supervisor-gz', username: 'supervisor.gz', displayName: '主管', role: 'supervisor', branchId: 'gz', teamId: null };
+
+type Bench = {
+  open(user: SessionUser): Promise<number>;
+  load(docs: ComplaintDoc[]): Promise<number>;
+  count(): Promise<number>;
+  queuePage(skip: number): Promise<{ ms: number; rows: number; count: number }>;
+  dueToday(grade: number | undefined): Promise<{ ms: number; count: number }>;
+  search(text: string): Promise<{ ms: number; rows: number }>;
+  coldStart(user: SessionUser): Promise<{ openMs: number; firstPageMs: number; rows: number; readyAtMs: number }>;
+  close(): Promise<void>;
+};
+declare const hdBench: Bench;
+
+function complaintDocs(n: number): ComplaintDoc[] {
+  const ctx = { policy: defaultPolicy, calendar: defaultCalendar() };
+  const data = generateDataset({ seed: 50_000, complaints: n, branches: demoBranches(), endMs: Date.now() - 60_000, spanDays: 45 });
+  return data.complaints.map((c) => {
+    const p = fold(c.events, ctx);
+    if (!p) throw new Error(`no projection for ${c.number}`);
+    return toComplaintDoc(p);
+  });
+}
+
+async function launch(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+async function heapMb(page: Page): Promise<{ used: number; total: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  await cdp.detach();
+  return { used: usage.usedSize / 2 ** 20, total: usage.totalSize / 2 ** 20 };
+}
+
+async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.waitForFunction(() => document.title === 'ready');
+  return page;
+}
+
+export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
+  const n = Number(args.flags.get('complaints') ?? (args.quick ? 5000 : 50_000));
+  const reps = args.runs ?? (args.quick ? 15 : 40);
+  const coldRuns = args.quick ? 2 : 4;
+  const work = await mkdtemp(path.join(os.tmpdir(), 'hd-bench-chromium-'));
+  await buildBenchPage(path.join(work, 'page'));
+  const site = await serveFolder(path.join(work, 'page'));
+  const profile = path.join(work, 'profile');
+  try {
+    const genStart = performance.now();
+    const docs = complaintDocs(n);
+    const genSeconds = (performance.now() - genStart) / 1000;
+    const docMb = JSON.stringify(docs).length / 2 ** 20;
+
+    let context = await launch(profile);
+    let page = await openPage(context, site.url);
+    await page.evaluate((u) => hdBench.open(u), USER);
+    const heapEmpty = await heapMb(page);
+    const loadStart = performance.now();
+    for (let i = 0; i < docs.length; i += 1000) {
+      const chunk = docs.slice(i, i + 1000);
+      await page.evaluate((d) => hdBench.load(d), chunk);
+    }
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const count = await page.evaluate(() => hdBench.count());
+    if (count !== n) throw new Error(`loaded ${count} of ${n}`);
+    const heapLoaded = await heapMb(page);
+    await page.evaluate(() => hdBench.close());
+    await context.close();
+
+    // Warm browser, cold queries: a fresh page on the persisted database, then repeated distinct queries.
+    context = await launch(profile);
+    page = await openPage(context, site.url);
+    await page.evaluate((u) => hdBench.open(u), USER);
+    const firstSearch = await page.evaluate((t) => hdBench.search(t), '态度');
+    const pageMs: number[] = [];
+    const dueMs: number[] = [];
+    const searchMs: number[] = [];
+    let rows = 0;
+    let openCount = 0;
+    let dueCount = 0;
+    const grades = [undefined, 1, 2, 3, 4];
+    for (let r = 0; r < reps; r++) {
+      // Each repetition asks something new (another page, grade or term), so no answer comes from RxDB's query cache.
+      const q = await page.evaluate((skip) => hdBench.queuePage(skip), (r % 20) * 50);
+      pageMs.push(q.ms);
+      if (r === 0) {
+        rows = q.rows;
+        openCount = q.count;
+      }
+      const d = await page.evaluate((g) => hdBench.dueToday(g), grades[r % grades.length]);
+      dueMs.push(d.ms);
+      if (r === 0) dueCount = d.count;
+      const s = await page.evaluate((t) => hdBench.search(t), SEARCH_TERMS[r % SEARCH_TERMS.length] as string);
+      searchMs.push(s.ms);
+    }
+    const heapWorking = await heapMb(page);
+    await page.evaluate(() => hdBench.close());
+    await context.close();
+
+    // Cold start: browser launch → page → open database → first queue page.
+    const coldTotal: number[] = [];
+    const coldReady: number[] = [];
+    const coldOpen: number[] = [];
+    for (let c = 0; c < coldRuns; c++) {
+      const t0 = performance.now();
+      context = await launch(profile);
+      page = await openPage(context, site.url);
+      const cold = await page.evaluate((u) => hdBench.coldStart(u), USER);
+      coldTotal.push(performance.now() - t0);
+      coldReady.push(cold.readyAtMs);
+      coldOpen.push(cold.openMs);
+      await page.evaluate(() => hdBench.close());
+      await context.close();
+    }
+
+    const p = summarize(pageMs);
+    const d = summarize(dueMs);
+    const s = summarize(searchMs);
+    const queries = renderTable(
+      ['query (N = ' + n.toLocaleString('en-US') + ' complaints in IndexedDB)', 'runs', 'median ms', 'p95 ms', 'result'],
+      [
+        ['queue page: branch + open statuses, by deadline, 50 rows + total count', reps, formatNumber(p.median), formatNumber(p.p95), `${rows} rows of ${openCount}`],
+        ['due-today count (branch, ± grade)', reps, formatNumber(d.median), formatNumber(d.p95), `${dueCount} due today (all grades)`],
+        ['Chinese substring search, 2–3 characters, 50 hits', reps, formatNumber(s.median), formatNumber(s.p95), `${SEARCH_TERMS.length} terms in turn`],
+        ['first search after open (builds the in-memory index)', 1, formatNumber(firstSearch.ms), '', `${firstSearch.rows} rows`],
+      ],
+    );
+    const memory = renderTable(
+      ['measure', 'value'],
+      [
+        ['JS heap, database open and empty (after GC)', `${formatNumber(heapEmpty.used)} MB`],
+        [`JS heap right after loading ${n.toLocaleString('en-US')} complaints (after GC)`, `${formatNumber(heapLoaded.used)} MB`],
+        ['JS heap after reopening, queries and search index built (after GC)', `${formatNumber(heapWorking.used)} MB`],
+        ['cold start: browser launch → first queue page, median / p95', `${formatNumber(summarize(coldTotal).median)} / ${formatNumber(summarize(coldTotal).p95)} ms`],
+        ['cold start: navigation → first queue page (in page), median / p95', `${formatNumber(summarize(coldReady).median)} / ${formatNumber(summarize(coldReady).p95)} ms`],
+        ['of which opening the database and session, median', `${formatNumber(summarize(coldOpen).median)} ms`],
+        ['complaint documents loaded', `${n.toLocaleString('en-US')} (${formatNumber(docMb)} MB JSON), bulk insert ${formatNumber(loadSeconds)} s; generated and folded in Node in ${formatNumber(genSeconds)} s`],
+      ],
+    );
+    return {
+      name: 'local-queries',
+      title: `Local queries, memory and cold start in Chromium IndexedDB (${n.toLocaleString('en-US')} complaints)`,
+      sections: [queries, memory],
+      goals: [
+        { goal: 'queue page p95 ≤ 30 ms', measured: `${formatNumber(p.p95)} ms`, met: p.p95 <= 30 },
+        { goal: 'search p95 ≤ 80 ms', measured: `${formatNumber(s.p95)} ms`, met: s.p95 <= 80 },
+      ],
+    };
+  } finally {
+    await site.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
