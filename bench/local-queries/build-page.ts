@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Bundles the benchmark page (production mode, as the app ships) into `outDir`. */
-export async function buildBenchPage(outDir: string): Promise<void> {
+export async function buildBenchPage(outDir: string, options: { minify?: boolean } = {}): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await build({
     entryPoints: [path.join(here, 'page-entry.ts')],
@@ -14,7 +14,8 @@ export async function buildBenchPage(outDir: string): Promise<void> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    minify: options.minify ?? true,
+    keepNames: options.minify === false,
     outfile: path.join(outDir, 'bench.js'),
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',

@@ -15,6 +15,8 @@ import { summarize } from '../lib/stats';
 import { formatNumber, renderTable } from '../lib/table';
 import { buildBenchPage } from './build-page';
 import { serveFolder } from './static-server';
+import { profileTop } from './cpu-profile';
+import { queuePlans } from './query-plans';
 
 /**
  * Benchmarks 2 and 5 in real Chromium (Debian's, headless, driven by
@@ -74,7 +76,9 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
   const reps = args.runs ?? (args.quick ? 15 : 40);
   const coldRuns = args.quick ? 2 : 4;
   const work = await mkdtemp(path.join(os.tmpdir(), 'hd-bench-chromium-'));
-  await buildBenchPage(path.join(work, 'page'));
+  const profiling = args.flags.get('profile') === 'true';
+  // A profile needs readable function names; the measured runs use the minified build the app ships.
+  await buildBenchPage(path.join(work, 'page'), { minify: !profiling });
   const site = await serveFolder(path.join(work, 'page'));
   const profile = path.join(work, 'profile');
   try {
@@ -126,6 +130,16 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
       searchMs.push(s.ms);
     }
     const heapWorking = await heapMb(page);
+    const profiles: string[] = [];
+    if (profiling) {
+      for (const [label, work] of [
+        ['queue page', async () => { for (let i = 0; i < 5; i++) await page.evaluate((skip) => hdBench.queuePage(skip), 1000 + i * 50); }],
+        ['due-today count', async () => { for (let i = 0; i < 5; i++) await page.evaluate((g) => hdBench.dueToday(g), [undefined, 1, 2, 3, 4][i]); }],
+      ] as const) {
+        const top = await profileTop(page, work);
+        profiles.push(`CPU profile, 5 × ${label} (self time, top ${top.length}):\n\n${renderTable(['function', 'self ms', 'share'], top.map((t) => [t.name, formatNumber(t.selfMs), `${(t.share * 100).toFixed(1)} %`]))}`);
+      }
+    }
     await page.evaluate(() => hdBench.close());
     await context.close();
 
@@ -169,10 +183,16 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
         ['complaint documents loaded', `${n.toLocaleString('en-US')} (${formatNumber(docMb)} MB JSON), bulk insert ${formatNumber(loadSeconds)} s; generated and folded in Node in ${formatNumber(genSeconds)} s`],
       ],
     );
+    const plans = await queuePlans(USER, Date.now());
+    const planTable = renderTable(
+      ['query', 'index RxDB picks', 'key range read', 'index gives the sort', 'index decides the filter'],
+      plans.map((x) => [x.query, x.index, x.range, x.sortSatisfied ? 'yes' : 'no', x.selectorSatisfied ? 'yes' : 'no']),
+    );
+    const avgDocKb = (docMb * 1024) / n;
     return {
       name: 'local-queries',
       title: `Local queries, memory and cold start in Chromium IndexedDB (${n.toLocaleString('en-US')} complaints)`,
-      sections: [queries, memory],
+      sections: [queries, memory, `RxDB query plans (average complaint document ${formatNumber(avgDocKb)} KB of JSON, the projection with its folded events):\n\n${planTable}`, ...profiles],
       goals: [
         { goal: 'queue page p95 ≤ 30 ms', measured: `${formatNumber(p.p95)} ms`, met: p.p95 <= 30 },
         { goal: 'search p95 ≤ 80 ms', measured: `${formatNumber(s.p95)} ms`, met: s.p95 <= 80 },

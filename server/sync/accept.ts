@@ -45,7 +45,6 @@ interface Decided {
 
 interface ComplaintState {
   branchId: string;
-  firstSeq: number | null;
   projectionText: string;
 }
 
@@ -141,11 +140,11 @@ async function acceptInTransaction(
 
   const complaints = new Map<string, ComplaintState>();
   if (complaintIds.length) {
-    for (const r of await tx.query<{ id: string; branch_id: string; first_seq: unknown; projection: string }>(
-      'select id, branch_id, first_seq, projection from complaints where id = any($1::text[])',
+    for (const r of await tx.query<{ id: string; branch_id: string; projection: string }>(
+      'select id, branch_id, projection from complaints where id = any($1::text[])',
       [complaintIds],
     )) {
-      complaints.set(r.id, { branchId: r.branch_id, firstSeq: Number(r.first_seq), projectionText: r.projection });
+      complaints.set(r.id, { branchId: r.branch_id, projectionText: r.projection });
     }
   }
 
@@ -185,11 +184,11 @@ async function acceptInTransaction(
     list.push(d);
     byComplaint.set(d.event.complaintId, list);
   }
-  const folded = new Map<string, { before: ComplaintProjection | null; after: ComplaintProjection; state?: ComplaintState }>();
+  const folded = new Map<string, { before: ComplaintProjection | null; after: ComplaintProjection }>();
   for (const [complaintId, list] of byComplaint) {
     const state = complaints.get(complaintId);
     const result = foldCandidates(state?.projectionText ?? null, list, ctx);
-    if (result.after && result.applied > 0) folded.set(complaintId, { before: result.before, after: result.after, ...(state ? { state } : {}) });
+    if (result.after && result.applied > 0) folded.set(complaintId, { before: result.before, after: result.after });
   }
 
   const accepted = fresh.filter((d) => d.reason === null && d.event !== null);
@@ -211,10 +210,8 @@ async function acceptInTransaction(
       for (const e of f.before.events) feedRows.push({ eventId: e.id, branchId: post, accepted: true, origin: false });
     }
   }
-  const originIndex = new Map<string, number>();
   for (const d of fresh) {
     const f = d.reason === null && d.complaintId ? folded.get(d.complaintId) : undefined;
-    originIndex.set(d.incoming.id, feedRows.length);
     feedRows.push({ eventId: d.incoming.id, branchId: f ? f.after.branchId : null, accepted: d.reason === null, origin: true });
     const pre = f?.before?.branchId;
     if (f && pre && pre !== f.after.branchId) {
@@ -276,13 +273,13 @@ async function acceptInTransaction(
   if (db.storage === 'postgres') {
     await tx.query('select pg_advisory_xact_lock($1, $2)', [db.lockNamespace, LOCKS.sequence]);
   }
-  const seqRows = await tx.query<{ s: unknown }>(
+  const seqRows = await tx.query<{ s: unknown; event_id: string; origin: boolean }>(
     `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
      select nextval('feed_seq'), r.event_id, r.branch_id, $4, r.accepted, r.origin
        from unnest($1::text[], $2::text[], $3::boolean[], $5::boolean[]) with ordinality
             as r(event_id, branch_id, accepted, origin, n)
       order by r.n
-     returning fseq as s`,
+     returning fseq as s, event_id, origin`,
     [
       feedRows.map((r) => r.eventId),
       feedRows.map((r) => r.branchId),
@@ -291,8 +288,9 @@ async function acceptInTransaction(
       feedRows.map((r) => r.origin),
     ],
   );
-  const seqs = seqRows.map((r) => Number(r.s)).sort((a, b) => a - b);
-  const seqOf = (eventId: string) => seqs[originIndex.get(eventId) as number] as number;
+  const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
+  const seqOf = (eventId: string) => originSeq.get(eventId) as number;
+  const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
 
   for (const d of rejected) {
     returned.push(documentJson(d.incoming.stored, seqOf(d.incoming.id), receivedAt, 'rejected', d.reason));
@@ -302,7 +300,7 @@ async function acceptInTransaction(
     accepted: accepted.length,
     rejected: rejected.length,
     unchanged,
-    maxSeq: seqs.length ? (seqs[seqs.length - 1] as number) : null,
+    maxSeq,
   };
 }
 

@@ -69,10 +69,13 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
     const localById = new Map(local.map((e) => [e.id, e]));
     const pending = local.filter((e) => e.status === 'pending');
     if (pending.length) note(`client ${c.index}: ${pending.length} event(s) still pending (e.g. ${pending[0]?.id})`);
+    // The highest server sequence this client holds: an event below it that it lacks was skipped, not just late.
+    const maxSeq = Math.max(0, ...local.map((e) => (typeof e.seq === 'number' ? e.seq : 0)));
     for (const [id, e] of serverAccepted) {
       const mine = localById.get(id);
-      if (!mine) note(`client ${c.index}: missing accepted event ${id} (${e.type})`);
-      else if (mine.status !== 'accepted') note(`client ${c.index}: event ${id} is ${mine.status} locally, accepted on the server`);
+      const where = `server seq ${e.seq}, client's highest seq ${maxSeq}, author client ${written.find((w) => w.event.id === id)?.clientIndex ?? '?'}`;
+      if (!mine) note(`client ${c.index}: missing accepted event ${id} (${e.type}; ${where})`);
+      else if (mine.status !== 'accepted') note(`client ${c.index}: event ${id} is ${mine.status} locally, accepted on the server (${e.type}; ${where})`);
       else if (envelopeOf(mine as unknown as Record<string, unknown>) !== envelopeOf(e as unknown as Record<string, unknown>)) note(`client ${c.index}: event ${id} content differs from the server's`);
     }
     const own = byAuthor.get(c.index) ?? new Map<string, StoredEvent>();
