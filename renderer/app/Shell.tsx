@@ -56,6 +56,8 @@ export function Shell({ session, user, onLanguage }: Props) {
   const current = allowed.includes(screen) ? screen : 'queue';
 
   useHotkey((e) => {
+    // A modal dialog owns the keyboard until it closes (it handles Escape and Tab itself).
+    if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
     if (matches(e, 'Alt+N')) {
       e.preventDefault();
       go('new');

@@ -39,8 +39,19 @@ function initialValues(fields: FieldSpec[]): FormValues {
   return out;
 }
 
+interface Props {
+  spec: ActionSpec;
+  open?: boolean;
+  /**
+   * Told of a success. A recorded action often changes the complaint's state,
+   * and the state decides which forms exist, so this form may be gone before
+   * its own confirmation could be read: the parent says it instead.
+   */
+  onDone?(title: string): void;
+}
+
 /** One action's small form, folded away until opened; says what happened in words. */
-export function ActionForm({ spec, open = false }: { spec: ActionSpec; open?: boolean }) {
+export function ActionForm({ spec, open = false, onDone }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(() => initialValues(spec.fields));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -82,8 +93,14 @@ export function ActionForm({ spec, open = false }: { spec: ActionSpec; open?: bo
     try {
       const r = await spec.submit(values);
       if (r.ok) {
-        setMessage({ ok: true, text: t('detail.done') });
         setValues(initialValues(spec.fields));
+        setTouched(new Set());
+        if (onDone) {
+          setMessage(null);
+          onDone(spec.title);
+        } else {
+          setMessage({ ok: true, text: t('detail.done') });
+        }
       } else {
         const known = ['not_signed_in', 'forbidden', 'invalid', 'not_found', 'not_allowed_now'].includes(r.error);
         setMessage({ ok: false, text: t('detail.failed', { message: r.message ?? (known ? t(`errors.${r.error}`) : r.error) }) });

@@ -163,7 +163,9 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
                       {t(`statuses.${c.status}`)}
                       {c.escalationLevel > 0 && (
                         <span className="badge escalated" title={t('queue.escalatedBadge', { level: t(`levels.${c.escalationLevel}`) })}>
-                          {' '}↑{c.escalationLevel}
+                          {' '}
+                          <span aria-hidden="true">↑{c.escalationLevel}</span>
+                          <span className="sr-only">{t('queue.escalatedBadge', { level: t(`levels.${c.escalationLevel}`) })}</span>
                         </span>
                       )}
                     </span>

@@ -3,6 +3,9 @@ import { HOTKEYS } from '../app/hotkeys';
 import { A11Y } from '../i18n/accessible-names';
 import { Dialog } from './Dialog';
 
+/** Key names as printed on the keyboard. */
+const KEY_CAPS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' };
+
 /** Every shortcut that works, from the same table the handlers use. */
 export function HelpDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -14,7 +17,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
             <tr key={h.id}>
               <td>
                 {h.combos.map((c) => (
-                  <kbd key={c}>{c}</kbd>
+                  <kbd key={c}>{KEY_CAPS[c] ?? c}</kbd>
                 ))}
               </td>
               <td>{t(`help.keys.${h.id}`)}</td>

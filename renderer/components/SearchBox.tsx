@@ -71,10 +71,8 @@ export function SearchBox() {
                 }}
               >
                 <span className="num">{c.number}</span>
-                <span>{c.complainant?.name}</span>
-                <span style={{ color: '#5f6b7a', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                  {c.description}
-                </span>
+                <span className="who">{c.complainant?.name}</span>
+                <span className="desc">{c.description}</span>
               </button>
             </li>
           ))}

@@ -113,7 +113,13 @@ export function SoothingPanel(props: Props) {
       <h3>{t('soothing.scripts')}</h3>
       <div className="scenario-tabs" role="group" aria-label={t('soothing.scenario')}>
         {SCENARIOS.map((s) => (
-          <button key={s} type="button" aria-pressed={value.scenario === s} onClick={() => onChange({ scenario: s })}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={value.scenario === s}
+            title={t(`soothing.scenario${s}`)}
+            onClick={() => onChange({ scenario: s })}
+          >
             {t(`soothing.scenario${s}`)}
           </button>
         ))}

@@ -50,3 +50,32 @@ describe('SyncBar', () => {
     expect(text(render(sync(), true))).toMatch(/sign in again/i);
   });
 });
+
+describe('SyncBar stays truthful', () => {
+  it('says it is trying to reach the server, not syncing, while offline', async () => {
+    await i18next.changeLanguage('en');
+    const t = text(render(sync({ online: false, syncing: true, pending: 2 })));
+    expect(t).toContain('Offline');
+    expect(t).toContain('trying to reach the server');
+    expect(t).not.toContain('Syncing');
+    expect(t).toContain('2 pending (kept safe on this computer)');
+  });
+
+  it('says syncing while online', async () => {
+    await i18next.changeLanguage('en');
+    expect(text(render(sync({ syncing: true })))).toContain('Syncing');
+  });
+
+  it('does not claim syncing with an expired session', async () => {
+    await i18next.changeLanguage('en');
+    const t = text(render(sync({ syncing: true, authExpired: true, pending: 4 })));
+    expect(t).not.toContain('Syncing');
+    expect(t).toContain('4 pending (kept safe on this computer)');
+    expect(t).toMatch(/paused/);
+  });
+
+  it('says when it never synced', async () => {
+    await i18next.changeLanguage('en');
+    expect(text(render(sync({ lastSyncedAt: null })))).toContain('not yet synced');
+  });
+});

@@ -3,6 +3,7 @@ import type { SyncState } from '../data/types';
 import { A11Y } from '../i18n/accessible-names';
 import { en } from '../i18n/resources/en';
 import { formatDateTime } from '../i18n/format-date';
+import { changesWaitLocally, syncActivity } from './sync-activity';
 
 interface Props {
   sync: SyncState;
@@ -15,6 +16,7 @@ interface Props {
  * The thin bar that always says where sync stands. Its text keeps the English
  * words "Online"/"Offline" and "N pending" in every language (automation and
  * monitoring read them); Chinese readers see the Chinese words beside them.
+ * It never blocks work: nothing here is modal, and signing in again is offered, not forced.
  */
 export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
   const { t, i18n } = useTranslation();
@@ -22,8 +24,11 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
   const state = sync.online ? 'online' : 'offline';
   const englishState = en.sync[state];
   const englishPending = `${sync.pending} pending`;
+  const activity = syncActivity(sync, expired);
+  const paused = activity === 'paused';
+  const sep = <span aria-hidden="true">{' · '}</span>;
   return (
-    <div className="syncbar" role="status" aria-label={A11Y.syncStatus}>
+    <div className={`syncbar${paused ? ' is-paused' : ''}`} role="status" aria-label={A11Y.syncStatus}>
       <span className={state}>
         <span className="dot" aria-hidden="true" />
         {english ? englishState : (
@@ -32,24 +37,30 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           </>
         )}
       </span>
-      {sync.syncing && sync.online && <span>{' · '}{t('sync.syncing')}</span>}
-      <span data-pending={sync.pending}>
-        {' · '}
+      {activity && activity !== 'paused' && (
+        <span className={`activity ${activity}`}>
+          {sep}
+          <span className="spin" aria-hidden="true">⟳</span> {t(`sync.${activity}`)}
+        </span>
+      )}
+      <span data-pending={sync.pending} className={sync.pending > 0 ? 'waiting' : undefined}>
+        {sep}
         {english ? englishPending : (
           <>
             {t('sync.pending', { count: sync.pending })} <span lang="en" className="sr-only">{englishPending}</span>
           </>
         )}
+        {changesWaitLocally(sync, expired) && <> ({t('sync.keptLocally')})</>}
       </span>
       <span>
-        {' · '}
+        {sep}
         {sync.lastSyncedAt
           ? t('sync.lastSynced', { when: formatDateTime(sync.lastSyncedAt, timeZone) })
           : t('sync.neverSynced')}
       </span>
-      {(expired || sync.authExpired) && (
+      {paused && (
         <span className="expired">
-          {' · '}
+          {sep}
           {t('sync.expired')}{' '}
           <span lang="en" className="sr-only">sign in again</span>
           <button type="button" onClick={onSignInAgain}>
@@ -57,9 +68,9 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           </button>
         </span>
       )}
-      {sync.error && !sync.authExpired && (
-        <span title={sync.error}>
-          {' · '}
+      {sync.error && !paused && (
+        <span className="problem" title={sync.error}>
+          {sep}
           {t('sync.error', { message: sync.error })}
         </span>
       )}

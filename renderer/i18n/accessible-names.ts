@@ -42,6 +42,8 @@ export const A11Y = {
   reason: 'Reason',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  /** The detail's confirmation of the last recorded action. */
+  actionStatus: 'Action status',
 } as const;
 
 export type A11yKey = keyof typeof A11Y;

@@ -43,10 +43,12 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
   });
 
   const errors = status.showErrors ? validateIntake(draft) : {};
+  // Short words beside the label keep the form on one screen; the full sentence is the description.
   const err = (field: IntakeField, label: string) => {
     const e = errors[field];
-    if (!e) return null;
-    return e === 'phone' ? t('intake.errors.phone') : t(`intake.errors.${e}`, { field: label });
+    if (!e) return {};
+    const detail = e === 'phone' ? t('intake.errors.phone') : t(`intake.errors.${e}`, { field: label });
+    return { error: t(`intake.errors.short.${e}`), errorDetail: detail };
   };
   const locked = draft.saved !== null;
   const failed = failedAcceptance(draft);
@@ -106,8 +108,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       )}
       <div className="form-grid">
         <h2 className="grid-title">{t('intake.who')}</h2>
-        <Field label={f.name.label} required error={err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
-        <Field label={f.phone.label} required error={err('phone', f.phone.label)} className="span2">{f.phone.control}</Field>
+        <Field label={f.name.label} required {...err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
+        <Field label={f.phone.label} required {...err('phone', f.phone.label)} className="span2">{f.phone.control}</Field>
         <Field label={t('intake.customerType')} required>
           <select
             id={fieldId('customerType')}
@@ -124,7 +126,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         <Field label={f.address.label}>{f.address.control}</Field>
 
         <h2 className="grid-title">{t('intake.what')}</h2>
-        <Field label={t('intake.category')} required error={err('category', t('intake.category'))} className="span2">
+        <Field label={t('intake.category')} required {...err('category', t('intake.category'))} className="span3">
           <select
             id={fieldId('category')}
             aria-label={A11Y.category}
@@ -138,14 +140,15 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </Field>
-        <Field label={f.sub.label}>{f.sub.control}</Field>
-        <Field label={f.incidentAt.label} className="span2">{f.incidentAt.control}</Field>
-        <Field label={f.place.label}>{f.place.control}</Field>
-        <Field label={f.description.label} required error={err('description', f.description.label)} className="span6">
+        <Field label={f.sub.label} className="span3">{f.sub.control}</Field>
+        <Field label={f.description.label} required {...err('description', f.description.label)} className="span6">
           {f.description.control}
         </Field>
-        <Field label={f.dept.label} className="span3">{f.dept.control}</Field>
-        <Field label={f.agents.label} error={err('respondentAgents', f.agents.label)} className="span3">{f.agents.control}</Field>
+        {/* When and where come after the story itself: the date field costs several Tab stops. */}
+        <Field label={f.incidentAt.label} className="span2">{f.incidentAt.control}</Field>
+        <Field label={f.place.label}>{f.place.control}</Field>
+        <Field label={f.dept.label}>{f.dept.control}</Field>
+        <Field label={f.agents.label} {...err('respondentAgents', f.agents.label)} className="span2">{f.agents.control}</Field>
 
         <h2 className="grid-title">{t('intake.wants')}</h2>
         <Field label={f.demands.label} className="span6">{f.demands.control}</Field>
@@ -228,12 +231,6 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         </details>
       ) : null}
 
-      {status.message && (
-        <div className={`notice ${status.message.tone}`} role={status.message.tone === 'error' ? 'alert' : 'status'}>
-          {t(status.message.key, status.message.values)}
-        </div>
-      )}
-
       <div className="actions-row">
         <button type="submit" className="btn primary" aria-label={A11Y.saveComplaint} disabled={status.busy || locked}>
           {status.busy ? t('intake.saving') : t('intake.save')} <kbd>Ctrl+S</kbd>
@@ -242,6 +239,12 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
           <button type="button" className="btn" onClick={a.startOver}>
             {locked ? t('intake.another') : t('intake.clear')}
           </button>
+        )}
+        {/* Beside the buttons, not above them: a message must not push the form off the screen. */}
+        {status.message && (
+          <div className={`notice ${status.message.tone}`} role={status.message.tone === 'error' ? 'alert' : 'status'}>
+            {t(status.message.key, status.message.values)}
+          </div>
         )}
       </div>
     </form>

@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { QueueFilter, SessionUser } from '../data/types';
 import { useNow } from '../hooks/use-now';
 import { usePendingEvents } from '../hooks/use-pending-events';
-import { useQueue } from '../hooks/use-queue';
 import { useReference } from '../hooks/use-reference';
+import { useSupervisorAttention } from '../hooks/use-supervisor-attention';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { useUiStore } from '../state/ui-store';
 import { wideScope } from '../app/default-scope';
-import { isOpen } from '../app/complaint-actions';
+import { attentionLists, type AttentionEntry } from '../app/supervisor-attention';
 
 /**
  * The branch (directors: every branch) with what needs a supervisor first:
  * overdue, then escalated; refunds beyond authority to decide; concurrent
- * edits that were superseded.
+ * edits that were superseded. The three lists cover every local complaint,
+ * not just the recent ones.
  */
 export function SupervisorScreen({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
@@ -24,60 +25,64 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
   const select = useUiStore((s) => s.select);
   const scope = wideScope(user.role);
   const overdue = useMemo<QueueFilter>(() => ({ scope, overdue: true, sort: 'deadline' }), [scope]);
-  const recent = useMemo<QueueFilter>(() => ({ scope, sort: 'updated', limit: 500 }), [scope]);
-  const { items } = useQueue(recent);
+  const attention = useSupervisorAttention();
+  const lists = useMemo(
+    () => attentionLists(attention.entries.values(), scope === 'all' ? null : user.branchId),
+    [attention.entries, scope, user.branchId],
+  );
   const pendingIds = useMemo(() => new Set(pending.map((p) => p.event.complaintId)), [pending]);
-  const escalated = items.filter((c) => isOpen(c.status) && c.escalationLevel >= 3);
-  const refunds = items.filter((c) => c.refunds.some((r) => r.decision === 'pending'));
-  const conflicts = items.filter((c) => c.timeline.some((e) => e.state === 'superseded'));
   const label = (type: string) => (i18n.exists(`events.${type}`) ? t(`events.${type}`) : type);
-  const pick = (id: string) => select(id);
+  const who = (id: string) => reference.users.find((u) => u.id === id)?.displayName ?? id;
+  const currency = reference.policy.refund.currency;
+
+  const list = (title: string, entries: AttentionEntry[], empty: string, detail: (e: AttentionEntry) => string) => (
+    <section aria-label={title} className="attention-list">
+      <h2>
+        {title} {!attention.loading && <span className="hint">{t('queue.count', { count: entries.length })}</span>}
+      </h2>
+      {attention.loading ? (
+        <p className="hint" aria-busy="true">{t('supervisor.scanning')}</p>
+      ) : entries.length === 0 ? (
+        <p className="hint">{empty}</p>
+      ) : (
+        <table className="list">
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} aria-selected={selectedId === e.id || undefined}>
+                <td style={{ width: 1 }}>
+                  <button type="button" className="btn num" aria-current={selectedId === e.id || undefined} onClick={() => select(e.id)}>
+                    {e.number}
+                  </button>
+                </td>
+                <td style={{ width: 1, whiteSpace: 'nowrap' }}>
+                  <span className="badge">{t(`statuses.${e.status}`)}</span>
+                </td>
+                <td>{detail(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 
   return (
     <section aria-label="Supervisor">
       <h1>{t('supervisor.title')}</h1>
       <h2>{t('queue.overdue')}</h2>
-      <div style={{ height: 260, display: 'flex', flexDirection: 'column' }} className="compact-grid">
+      <div className="compact-grid">
         <ComplaintGrid filter={overdue} selectedId={selectedId} onOpen={select} now={now} policy={reference.policy} pendingIds={pendingIds} />
       </div>
-
-      <h2>{t('queue.escalatedBadge', { level: t('levels.3') })}</h2>
-      {escalated.length === 0 ? <p className="hint">—</p> : (
-        <ul className="hint" style={{ paddingLeft: 18 }}>
-          {escalated.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="btn num" onClick={() => pick(c.id)}>{c.number}</button>{' '}
-              {t(`levels.${c.escalationLevel}`)} · {t(`statuses.${c.status}`)}
-            </li>
-          ))}
-        </ul>
+      {list(t('queue.escalatedBadge', { level: t('levels.3') }), lists.escalated, t('supervisor.noEscalated'), (e) =>
+        t(`levels.${e.escalationLevel}`),
       )}
-
-      <h2>{t('supervisor.refunds')}</h2>
-      {refunds.length === 0 ? <p className="hint">{t('supervisor.noRefunds')}</p> : (
-        <ul style={{ paddingLeft: 18 }}>
-          {refunds.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="btn num" onClick={() => pick(c.id)}>{c.number}</button>{' '}
-              {c.refunds.filter((r) => r.decision === 'pending').map((r) => `${r.amount} ${reference.policy.refund.currency}`).join(', ')}
-            </li>
-          ))}
-        </ul>
+      {list(t('supervisor.refunds'), lists.refunds, t('supervisor.noRefunds'), (e) =>
+        e.pendingRefunds.map((r) => `${r.amount} ${currency}`).join(', '),
       )}
-
-      <h2>{t('supervisor.conflicts')}</h2>
-      {conflicts.length === 0 ? <p className="hint">{t('supervisor.noConflicts')}</p> : (
-        <ul style={{ paddingLeft: 18 }}>
-          {conflicts.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="btn num" onClick={() => pick(c.id)}>{c.number}</button>{' '}
-              {c.timeline
-                .filter((e) => e.state === 'superseded')
-                .map((e) => `${label(e.type)}${e.why ? ` (${e.why})` : ''}`)
-                .join('; ')}
-            </li>
-          ))}
-        </ul>
+      {list(t('supervisor.conflicts'), lists.conflicts, t('supervisor.noConflicts'), (e) =>
+        e.superseded
+          .map((s) => `${t('supervisor.supersededBy', { what: label(s.type), who: who(s.actorId) })}${s.why ? ` (${s.why})` : ''}`)
+          .join('; '),
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
 import type { SessionUser } from '../../data/types';
@@ -19,7 +19,11 @@ import { Timeline } from '../../components/Timeline';
 import { useUiStore } from '../../state/ui-store';
 import { actionSpec } from './action-specs';
 import { DetailSoothing } from './DetailSoothing';
+import { SoothingSummary } from './SoothingSummary';
 import { canWrite } from '../../../shared/rules/permissions';
+
+/** How long a confirmation stays before it clears itself. */
+const FLASH_MS = 8000;
 
 interface Props {
   id: string;
@@ -38,7 +42,14 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   const escalateOpen = useUiStore((s) => s.escalateOpen);
   const setEscalateOpen = useUiStore((s) => s.setEscalateOpen);
   const select = useUiStore((s) => s.select);
-  const [flash, setFlash] = useState<string | null>(null);
+  // Said here, not in the form: the form that succeeded may be gone with the state that offered it.
+  const [flash, setFlash] = useState<{ text: string; n: number } | null>(null);
+  const say = (text: string) => setFlash((f) => ({ text, n: (f?.n ?? 0) + 1 }));
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
   const actions = complaint ? availableActions(user.role, complaint) : new Set<ActionId>();
 
   useHotkey((e) => {
@@ -66,13 +77,11 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   const specs = ordered.map((a) => ({ id: a, spec: actionSpec(a, ctx) })).filter((x) => x.spec !== null);
   const focused = specs.filter((s) => focus.includes(s.id));
   const others = specs.filter((s) => !focus.includes(s.id));
-  // The call's outcome belongs to whoever took the call: offered to the registering user only.
-  const registeredBy = complaint.timeline.find((e) => e.type === 'complaint.created')?.actorId;
-  const needsSoothing =
-    complaint.status === 'registered' &&
-    complaint.soothing === null &&
-    registeredBy === user.id &&
-    canWrite(user.role, 'soothing.recorded');
+  // Soothing is an intake step (the fold refuses it once the complaint leaves "registered").
+  // Any agent who has the customer on the line may record it until then, first asker or
+  // not; the other roles read what was recorded.
+  const canSoothe = complaint.status === 'registered' && user.role === 'agent' && canWrite(user.role, 'soothing.recorded');
+  const done = (title: string) => say(t('detail.doneWhat', { what: title }));
 
   const c = complaint;
   const row = (label: string, value: React.ReactNode) =>
@@ -107,10 +116,19 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           </button>
         </div>
       )}
-      {flash && <div className="notice ok" role="status">{flash}</div>}
-      {needsSoothing && <DetailSoothing complaint={c} user={user} reference={reference} />}
+      <div className={flash ? 'notice ok flash' : 'flash-idle'} role="status" aria-label={A11Y.actionStatus}>
+        {flash && (
+          <>
+            <span>✓ {flash.text}</span>
+            <button type="button" aria-label={t('detail.dismiss')} onClick={() => setFlash(null)}>
+              ✕
+            </button>
+          </>
+        )}
+      </div>
+      {canSoothe && <DetailSoothing complaint={c} user={user} reference={reference} onDone={say} />}
       {focused.map(({ id: actionId, spec }) => (
-        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open />
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open onDone={done} />
       ))}
 
       <h3>{t('detail.deadlines')}</h3>
@@ -150,17 +168,6 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         {row(t('detail.updatedAt'), formatDateTime(c.updatedAt, tz))}
         {row(t('intake.notAcceptedReason'), c.notAcceptedReason)}
         {row(
-          t('detail.soothing'),
-          c.soothing
-            ? [
-                c.soothing.steps.calmed ? '✓' : '✗', t('soothing.calmed'), ' ',
-                c.soothing.steps.understood ? '✓' : '✗', t('soothing.understood'), ' ',
-                c.soothing.steps.offeredSolution ? '✓' : '✗', t('soothing.offeredSolution'),
-                ` · ${t(`emotions.${c.soothing.emotionBefore}`)} → ${t(`emotions.${c.soothing.emotionAfter}`)}`,
-              ].join('')
-            : null,
-        )}
-        {row(
           t('detail.callbacks'),
           c.callbacks.attempts.length
             ? t('callbacks.attempts', { count: c.callbacks.attempts.length, max: reference.policy.secondResolution.maxCallbackAttempts })
@@ -175,6 +182,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         )}
         {row(t('review.survey'), c.survey ? `${c.survey.score}/${c.survey.scale}` : null)}
       </dl>
+      {!canSoothe && <SoothingSummary complaint={c} timeZone={tz} who={who} />}
       {c.notes.length > 0 && (
         <>
           <h3>{t('detail.note')}</h3>
@@ -192,7 +200,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
       <h3>{t('detail.actions')}</h3>
       {specs.length === 0 && !actions.has('escalate') && <p className="hint">{t('detail.noActions')}</p>}
       {others.map(({ id: actionId, spec }) => (
-        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} />
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} onDone={done} />
       ))}
 
       <Timeline rows={timeline} timeZone={tz} who={who} />
@@ -203,7 +211,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           number={c.number}
           level={c.escalationLevel}
           onClose={() => setEscalateOpen(false)}
-          onDone={setFlash}
+          onDone={() => done(t('detail.escalate'))}
         />
       )}
     </article>

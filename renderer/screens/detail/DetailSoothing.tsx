@@ -11,17 +11,26 @@ interface Props {
   complaint: ComplaintProjection;
   user: SessionUser;
   reference: Reference;
+  /** Told of the recorded outcome: the panel goes away with the "registered" state. */
+  onDone(message: string): void;
 }
 
 /**
  * The soothing panel beside a registered complaint whose call outcome is not
  * recorded yet (say, the workstation restarted mid-call).
  */
-export function DetailSoothing({ complaint: c, user, reference }: Props) {
+export function DetailSoothing({ complaint: c, user, reference, onDone }: Props) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<SoothingValue>(() => emptyDraft().soothing);
+  // A second call on the same complaint starts from what was recorded before.
+  const [value, setValue] = useState<SoothingValue>(() => {
+    const blank = emptyDraft().soothing;
+    const s = c.soothing;
+    return s
+      ? { ...blank, ...s.steps, emotionBefore: s.emotionBefore, emotionAfter: s.emotionAfter, withdrawalReason: s.withdrawalReason ?? '' }
+      : blank;
+  });
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: false; text: string } | null>(null);
 
   const payload = (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean) => ({
     steps: { calmed: value.calmed, understood: value.understood, offeredSolution: value.offeredSolution },
@@ -45,7 +54,8 @@ export function DetailSoothing({ complaint: c, user, reference }: Props) {
         const r2 = await commands.fileWorkOrder(c.id, { subject: `投诉申告-${category}-${channel}` });
         if (!r2.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r2.message ?? t(`errors.${r2.error}`) }) });
       }
-      setMessage({ ok: true, text: t(outcome === 'withdrawn' ? 'soothing.withdrawn' : 'soothing.filed') });
+      setMessage(null);
+      onDone(t(outcome === 'withdrawn' ? 'soothing.withdrawn' : 'soothing.filed'));
     } finally {
       setBusy(false);
     }
@@ -64,7 +74,7 @@ export function DetailSoothing({ complaint: c, user, reference }: Props) {
         busy={busy}
         onWithdrew={() => void run('withdrawn', false)}
         onFile={(confirmed) => void run('not_accepted', confirmed)}
-        message={message && <div className={`notice ${message.ok ? 'ok' : 'error'}`} role="status">{message.text}</div>}
+        message={message && <div className="notice error" role="alert">{message.text}</div>}
       />
     </div>
   );
