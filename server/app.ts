@@ -6,6 +6,9 @@ import { registerAdminRoutes } from './admin/routes';
 import { LoginLimiter } from './auth/login-limiter';
 import { registerAuthRoutes } from './auth/routes';
 import { registerComplaintRoutes } from './complaints/routes';
+import { registerRepeatCheckRoute } from './complaints/repeat-check';
+import { registerWorkstationRoutes } from './workstations/routes';
+import { Refolder } from './complaints/refold';
 import { ConfigError, defaultConfig, type ServerConfig } from './config';
 import type { AppContext } from './context';
 import type { Db } from './db/db';
@@ -27,6 +30,8 @@ export interface HotlineServer {
   config: ServerConfig;
   hub: StreamHub;
   settings: SettingsStore;
+  /** Background re-folding of projections after a policy change (tests await `idle()`). */
+  refolder: Refolder;
   /** Runs the deadline watcher once at `now` (tests pass an explicit time). */
   runDeadlineWatch(now?: Date): Promise<WatchResult>;
   /** Starts listening on config.host:config.port; resolves to the base URL (port 0 picks a free one). */
@@ -88,13 +93,17 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     });
     await hub.start();
 
+    const refolder = new Refolder(db, settings);
     const ctx: AppContext = {
       config,
       db,
-      limiter: new LoginLimiter(config.loginMaxFailures, config.loginWindowMs),
+      limiter: new LoginLimiter(db, config.loginMaxFailures, config.loginWindowMs),
       settings,
       hub,
+      refolder,
     };
+    // Projections stored by an older build, or folded before the last policy change, catch up in the background.
+    refolder.run().catch((err: unknown) => app.log.error({ err: String(err) }, 're-fold failed'));
 
     const defaultJson = app.getDefaultJsonParser('error', 'error');
     app.removeContentTypeParser('application/json');
@@ -120,6 +129,8 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
     registerComplaintRoutes(app, ctx);
+    registerRepeatCheckRoute(app, ctx);
+    registerWorkstationRoutes(app, ctx);
     registerReferenceRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
     registerReportRoutes(app, ctx);
@@ -143,6 +154,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
 
     app.addHook('preClose', async () => {
       await watcher.stop();
+      await refolder.idle();
       await hub.close();
     });
 
@@ -153,6 +165,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       config,
       hub,
       settings,
+      refolder,
       runDeadlineWatch: (now) => watcher.run(now),
       async listen() {
         await app.listen({ port: config.port, host: config.host });

@@ -3,6 +3,7 @@ import type { Db } from './db/db';
 import type { LoginLimiter } from './auth/login-limiter';
 import type { SettingsStore } from './reference/settings-store';
 import type { StreamHub } from './sync/stream-hub';
+import type { Refolder } from './complaints/refold';
 
 /** What every route needs, built once per server instance. */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   limiter: LoginLimiter;
   settings: SettingsStore;
   hub: StreamHub;
+  /** Re-folds stored projections folded with another policy revision (background). */
+  refolder: Refolder;
 }

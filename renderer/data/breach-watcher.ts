@@ -2,7 +2,7 @@ import { breachEventId } from '../../shared/ids/breach-id';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { breachEscalationTarget } from '../../shared/rules/escalation-ladder';
 import { canWrite, inScope } from '../../shared/rules/permissions';
-import { breachedUnescalated } from './projection/open-clocks';
+import { breachedClocks } from '../../shared/deadlines/running-clocks';
 import { commandUser, writeEvent } from './command-write';
 import type { DataStore } from './store';
 
@@ -32,7 +32,7 @@ export function createBreachWatcher(store: DataStore, intervalMs = 60_000): Brea
     for (const doc of docs) {
       let p = doc.toJSON(true).p as ComplaintProjection;
       if (!inScope(user, p.branchId)) continue;
-      for (const clock of breachedUnescalated(p, store.now())) {
+      for (const clock of breachedClocks(p, new Date(store.now()).toISOString())) {
         const id = breachEventId(p.id, clock);
         // Already written here (maybe pending or refused): never write it twice.
         if (await store.db.events.findOne(id).exec()) continue;

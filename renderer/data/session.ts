@@ -50,6 +50,8 @@ export interface SessionOptions {
   api: Api;
   /** PBKDF2 iterations of new verifiers (tests lower it). */
   verifierIterations?: number;
+  /** Runs after each online sign-in, with the new token in place (registers the workstation); failures are ignored. */
+  onOnlineSignIn?: (user: SessionUser) => Promise<unknown>;
 }
 
 function parseUser(raw: unknown): SessionUser | null {
@@ -140,6 +142,8 @@ export function createSession(options: SessionOptions): Session {
       await platform.setSecret(SECRET_NAMES.syncToken, answer.token);
       await meta.set(TOKEN_OWNER_KEY, user.id);
       await meta.set<StoredVerifier>(verifierKey(username), { verifier: await createVerifier(username, password, iterations), user });
+      // The first sign-in on a workstation is always online: the workstation gets its number code here.
+      await options.onOnlineSignIn?.(user).catch(() => undefined);
       const session: StoredSession = { user, offline: false };
       await meta.set(CURRENT_KEY, session);
       await publish(session);

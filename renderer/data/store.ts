@@ -12,6 +12,7 @@ import { createProjector, type Projector } from './projection/projector';
 import { createSyncController, type SyncController } from './sync/sync-controller';
 import { createSearchIndex, type SearchIndex } from './search/search-index';
 import { createBreachWatcher, type BreachWatcher } from './breach-watcher';
+import { ensureWorkstationCode } from './workstation-code';
 import type { DataPlatform } from './platform-port';
 import type { Reference, SyncState } from './types';
 
@@ -82,7 +83,13 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
       onUnauthorized: () => onUnauthorized(),
     },
   });
-  const session = createSession({ meta, platform: options.platform, api, verifierIterations: options.verifierIterations });
+  const session = createSession({
+    meta,
+    platform: options.platform,
+    api,
+    verifierIterations: options.verifierIterations,
+    onOnlineSignIn: (user) => ensureWorkstationCode(api, meta, workstation.id, user.branchId),
+  });
   sessionRef.current = session;
 
   const projector = createProjector(db, meta, () => {

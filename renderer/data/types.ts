@@ -75,12 +75,15 @@ export interface ReferenceUser {
   id: string;
   username: string;
   displayName: string;
-  role: Role;
+  /** 'system' only for writers that are not people (see `system`): never a permission. */
+  role: Role | 'system';
   /** Null for roles that see every branch and belong to none. */
   branchId: string | null;
   teamId: string | null;
   jobNumber?: string;
   active?: boolean;
+  /** A writer that is not a person (the server's breach escalations): named in timelines, never assigned or signed in. */
+  system?: true;
 }
 
 export interface ReferenceBranch {
@@ -147,3 +150,19 @@ export type CommandError =
   | 'not_allowed_now';
 
 export type CommandResult = { ok: true; eventId: string } | { ok: false; error: CommandError; message?: string };
+
+/**
+ * An earlier complaint from the same phone in the same category, inside the
+ * policy's repeat window: from the local store, or from the server's wider
+ * view when online (only what intake needs to warn).
+ */
+export interface PriorComplaint {
+  id: string;
+  number: string | null;
+  status: string;
+  category: string | null;
+  branchId: string;
+  /** ISO instant of receipt (creation when unknown). */
+  receivedAt: string | null;
+  source: 'local' | 'server';
+}

@@ -1,14 +1,15 @@
 import { useDataStore } from '../data/context';
 import { repeatCheck$ } from '../data/live/repeat-check';
-import type { ComplaintProjection } from '../data/types';
+import type { PriorComplaint } from '../data/types';
 import type { Category } from '../../shared/events/fields';
 import { useObservable } from './use-observable';
 
 /**
  * Earlier complaints from the same phone and category inside the policy's
- * repeat window (local data; the server's view is merged in when online).
+ * repeat window: local data at once, the server's view merged in when online
+ * (asked once typing pauses; offline or failing → local only, no error).
  */
-export function useRepeatCheck(phone: string, category: Category | null | undefined): ComplaintProjection[] {
+export function useRepeatCheck(phone: string, category: Category | null | undefined): PriorComplaint[] {
   const store = useDataStore();
   return useObservable(
     () => (store && category ? repeatCheck$(store, phone, category) : null),

@@ -189,6 +189,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       await writePolicy(tx, next);
       return next;
     });
+    // Deadlines depend on the policy: stored projections are folded again, in the background.
+    ctx.refolder.run().catch((err: unknown) => request.log.error({ err: String(err) }, 're-fold after a policy change failed'));
     return { policy };
   });
 

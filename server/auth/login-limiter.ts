@@ -1,48 +1,46 @@
+import type { Sql } from '../db/db';
+import { RateCounter } from '../http/rate-counter';
+
 /**
- * Counts failed sign-ins per username and per client address within a window;
- * past the limit every attempt (even a right one) is refused until the window
- * moves on, which makes guessing passwords slow. In memory, per process.
+ * Counts failed sign-ins per username and per client address; past the limit
+ * every attempt (even a right one) is refused until the count falls, which
+ * makes guessing passwords slow. The counters live in the database, so the
+ * limit holds across every server process on it.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly counter: RateCounter;
 
   constructor(
+    db: Sql,
     private readonly maxFailures: number,
-    private readonly windowMs: number,
+    windowMs: number,
     /** Per address, several people may share one NAT: allow more. */
     private readonly perAddressFactor = 4,
-  ) {}
+  ) {
+    this.counter = new RateCounter(db, 'login', windowMs);
+  }
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  private static userKey(username: string): string {
+    return `u:${username.normalize('NFC').toLowerCase()}`;
   }
 
   /** Seconds to wait, or 0 when an attempt is allowed now. */
-  retryAfter(username: string, address: string, now: number = Date.now()): number {
-    const user = this.recent(`u:${username.toLowerCase()}`, now);
-    const addr = this.recent(`a:${address}`, now);
-    const blockedBy = [
-      user.length >= this.maxFailures ? user : undefined,
-      addr.length >= this.maxFailures * this.perAddressFactor ? addr : undefined,
-    ].filter((l): l is number[] => l !== undefined);
-    if (!blockedBy.length) return 0;
-    const until = Math.max(...blockedBy.map((l) => (l[0] ?? now) + this.windowMs));
-    return Math.max(1, Math.ceil((until - now) / 1000));
+  async retryAfter(username: string, address: string, now: number = Date.now()): Promise<number> {
+    const ms = await this.counter.waitMs(
+      [
+        { key: LoginLimiter.userKey(username), limit: this.maxFailures },
+        { key: `a:${address}`, limit: this.maxFailures * this.perAddressFactor },
+      ],
+      now,
+    );
+    return ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0;
   }
 
-  recordFailure(username: string, address: string, now: number = Date.now()): void {
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) {
-      const list = this.recent(key, now);
-      list.push(now);
-      this.failures.set(key, list.slice(-this.maxFailures * this.perAddressFactor));
-    }
-    if (this.failures.size > 100_000) this.failures.clear();
+  async recordFailure(username: string, address: string, now: number = Date.now()): Promise<void> {
+    await this.counter.hit([LoginLimiter.userKey(username), `a:${address}`], now);
   }
 
-  recordSuccess(username: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
+  async recordSuccess(username: string): Promise<void> {
+    await this.counter.clear(LoginLimiter.userKey(username));
   }
 }

@@ -17,7 +17,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!parsed.success) throw badRequest('Send {"username","password"}');
     const { username, password } = parsed.data;
     const address = request.ip;
-    const wait = ctx.limiter.retryAfter(username, address);
+    const wait = await ctx.limiter.retryAfter(username, address);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins; try again later');
@@ -42,10 +42,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (row) ok = (await verifyPassword(password, row.password_hash)) && !row.disabled;
     else await burnPasswordCheck(password, ctx.config.scryptCost);
     if (!row || !ok) {
-      ctx.limiter.recordFailure(username, address);
+      await ctx.limiter.recordFailure(username, address);
       throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
     }
-    ctx.limiter.recordSuccess(username);
+    await ctx.limiter.recordSuccess(username);
     const token = await issueToken(ctx.db, row.id, ctx.config.tokenTtlSeconds);
     const user = toAuthUser(row);
     return {

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { withoutEvents, type ComplaintProjection } from '../../shared/fold/projection';
+import { withoutEvents } from '../../shared/fold/projection';
 import { inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import { authenticate } from '../auth/authenticate';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
+import { currentProjections } from './refold';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
@@ -40,8 +41,8 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     if (typeof id !== 'string' || id.length < 1 || id.length > 64 || id.includes('\u0000') || !id.isWellFormed()) {
       throw notFound('No such complaint');
     }
-    const rows = await ctx.db.query<{ branch_id: string; projection: string }>(
-      'select branch_id, projection from complaints where id = $1',
+    const rows = await ctx.db.query<{ id: string; branch_id: string; projection: string; folded_revision: unknown }>(
+      'select id, branch_id, projection, folded_revision from complaints where id = $1',
       [id],
     );
     const row = rows[0];
@@ -49,7 +50,8 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     if (!row || !inScope({ role: user.role, branchId: user.branchId ?? '' }, row.branch_id)) {
       throw notFound('No such complaint');
     }
-    return withoutEvents(JSON.parse(row.projection) as ComplaintProjection);
+    const [p] = await currentProjections(ctx.db, await ctx.settings.current(), [row]);
+    return withoutEvents(p!);
   });
 
   app.get('/api/complaints', async (request) => {
@@ -92,16 +94,17 @@ export function registerComplaintRoutes(app: FastifyInstance, ctx: AppContext): 
     if (cursor !== undefined) add('first_seq < ?', decodeCursor(cursor));
 
     params.push(limit + 1);
-    const rows = await ctx.db.query<{ first_seq: unknown; projection: string }>(
-      `select first_seq, projection from complaints
+    const rows = await ctx.db.query<{ id: string; first_seq: unknown; projection: string; folded_revision: unknown }>(
+      `select id, first_seq, projection, folded_revision from complaints
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by first_seq desc limit $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const items = await currentProjections(ctx.db, await ctx.settings.current(), page);
     return {
-      items: page.map((r) => withoutEvents(JSON.parse(r.projection) as ComplaintProjection)),
+      items: items.map(withoutEvents),
       nextCursor: rows.length > limit && last ? encodeCursor(Number(last.first_seq)) : null,
     };
   });

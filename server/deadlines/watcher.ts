@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { makeEvent } from '../../shared/events/make-event';
-import type { ComplaintProjection } from '../../shared/fold/projection';
 import { createClock, tick, type HlcClock } from '../../shared/hlc/hlc';
+import { SYSTEM_ACTOR_ID } from '../../shared/actors/system-actor';
 import { breachEventId } from '../../shared/ids/breach-id';
 import type { EscalationLevel } from '../../shared/policy/policy';
 import { breachEscalationTarget } from '../../shared/rules/escalation-ladder';
 import type { Db } from '../db/db';
 import type { SettingsStore } from '../reference/settings-store';
 import { acceptEvents } from '../sync/accept';
+import { currentProjections } from '../complaints/refold';
 import type { PushRow } from '../sync/wire';
-import { breachedUnescalated } from './open-clocks';
+import { breachedClocks } from '../../shared/deadlines/running-clocks';
 
-export const SYSTEM_ACTOR_ID = 'system';
 const BATCH = 200;
 
 export interface WatchResult {
@@ -62,18 +62,19 @@ export class DeadlineWatcher {
     const result: WatchResult = { escalated: 0, maxSeq: null };
     const seen = new Set<string>();
     for (;;) {
-      const rows = await this.db.query<{ id: string; projection: string }>(
-        `select id, projection from complaints where watch_due <= $1::timestamptz
+      const rows = await this.db.query<{ id: string; projection: string; folded_revision: unknown }>(
+        `select id, projection, folded_revision from complaints where watch_due <= $1::timestamptz
            and not (id = any($2::text[])) order by watch_due limit $3`,
         [now.toISOString(), [...seen], BATCH],
       );
       if (!rows.length) break;
       const push: PushRow[] = [];
-      for (const row of rows) {
-        seen.add(row.id);
-        const p = JSON.parse(row.projection) as ComplaintProjection;
+      // A row not yet re-folded after a policy change is judged by the policy in force.
+      const projections = await currentProjections(this.db, await this.settings.current(), rows);
+      for (const p of projections) {
+        seen.add(p.id);
         let level = p.escalationLevel as EscalationLevel;
-        for (const clock of breachedUnescalated(p, now.getTime())) {
+        for (const clock of breachedClocks(p, now.toISOString())) {
           const toLevel = breachEscalationTarget(level);
           const event = makeEvent({
             id: breachEventId(p.id, clock),

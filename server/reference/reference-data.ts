@@ -1,3 +1,4 @@
+import { SYSTEM_ACTORS } from '../../shared/actors/system-actor';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import type { Sql } from '../db/db';
 import { readPolicy, referenceVersion } from './settings-store';
@@ -48,6 +49,8 @@ export async function loadReferenceData(db: Sql) {
       jobNumber: u.job_number,
       active: !u.disabled,
     })),
+    /** Writers that are not people (the server's breach escalations): a name for timelines, no role. */
+    actors: SYSTEM_ACTORS.map((a) => ({ id: a.id, displayName: a.displayName })),
     branches: branches.map((b) => ({
       id: b.id,
       name: b.name,

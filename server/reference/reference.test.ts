@@ -22,6 +22,9 @@ describe.each(storageKinds())('reference data and admin API on %s', (storage) =>
     const ref = res.json;
     expect(JSON.stringify(ref)).not.toMatch(/scrypt|password/i);
     expect(ref.users).toHaveLength(11);
+    // The server's own writer has a name for timelines but is no user: no role, no sign-in.
+    expect(ref.actors).toEqual([{ id: 'system', displayName: 'System / 系统' }]);
+    expect(ref.users.some((u: { id: string }) => u.id === 'system')).toBe(false);
     const lead = ref.users.find((u: { username: string }) => u.username === 'lead.gz');
     expect(Object.keys(lead).sort()).toEqual(['active', 'branchId', 'displayName', 'id', 'jobNumber', 'role', 'teamId', 'username']);
     expect(ref.users.every((u: { jobNumber: unknown }) => typeof u.jobNumber === 'string')).toBe(true);

@@ -7,8 +7,8 @@ import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
 import { LOCKS, type Db, type Sql } from '../db/db';
-import { nameHash } from '../db/pg-db';
-import { dueTimes } from '../deadlines/open-clocks';
+import { lockComplaints, upsertProjections } from '../complaints/projection-rows';
+import { foldFromEvents } from '../complaints/refold';
 import type { SettingsStore } from '../reference/settings-store';
 import { documentJson } from './feed';
 import { REJECT } from './reasons';
@@ -115,13 +115,7 @@ async function acceptInTransaction(
   const complaintIds = [...new Set(incoming.map((i) => safeKey(i.doc.complaintId)).filter((c): c is string => c !== null))];
 
   // Pushes touching the same complaint take turns, so each folds on the other's result.
-  if (db.storage === 'postgres' && complaintIds.length) {
-    const keys = [...new Set(complaintIds.map(nameHash))].sort((a, b) => a - b);
-    await tx.query('select pg_advisory_xact_lock($1, k) from unnest($2::int[]) as k', [
-      (db.lockNamespace + LOCKS.complaint) & 0x7fffffff,
-      keys,
-    ]);
-  }
+  await lockComplaints(db, tx, complaintIds);
 
   const current = await settings.current(tx);
   const ctx: FoldContext = { policy: current.policy, calendar: current.calendar };
@@ -140,11 +134,18 @@ async function acceptInTransaction(
 
   const complaints = new Map<string, ComplaintState>();
   if (complaintIds.length) {
-    for (const r of await tx.query<{ id: string; branch_id: string; projection: string }>(
-      'select id, branch_id, projection from complaints where id = any($1::text[])',
+    const stale: string[] = [];
+    for (const r of await tx.query<{ id: string; branch_id: string; projection: string; folded_revision: unknown }>(
+      'select id, branch_id, projection, folded_revision from complaints where id = any($1::text[])',
       [complaintIds],
     )) {
       complaints.set(r.id, { branchId: r.branch_id, projectionText: r.projection });
+      if (r.folded_revision === null || Number(r.folded_revision) !== current.policy.revision) stale.push(r.id);
+    }
+    // Folded with another policy: start from a fresh fold, so the result is what a client with this policy folds.
+    for (const [id, p] of await foldFromEvents(tx, stale, ctx)) {
+      const state = complaints.get(id);
+      if (state) state.projectionText = JSON.stringify(p);
     }
   }
 
@@ -239,32 +240,7 @@ async function acceptInTransaction(
   if (inserted.length !== fresh.length) throw new InsertRaceError();
 
   if (folded.size) {
-    const entries = [...folded.entries()];
-    const dues = entries.map(([, f]) => dueTimes(f.after));
-    // New complaints take their listing order from the column default.
-    await tx.query(
-      `insert into complaints (id, branch_id, number, status, grade, category, assignee_id, escalation_level,
-                               next_due, watch_due, projection)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[],
-                            $9::timestamptz[], $10::timestamptz[], $11::text[])
-       on conflict (id) do update set
-         branch_id = excluded.branch_id, number = excluded.number, status = excluded.status, grade = excluded.grade,
-         category = excluded.category, assignee_id = excluded.assignee_id, escalation_level = excluded.escalation_level,
-         next_due = excluded.next_due, watch_due = excluded.watch_due, projection = excluded.projection`,
-      [
-        entries.map(([id]) => id),
-        entries.map(([, f]) => f.after.branchId),
-        entries.map(([, f]) => f.after.number),
-        entries.map(([, f]) => f.after.status),
-        entries.map(([, f]) => f.after.grade),
-        entries.map(([, f]) => f.after.category),
-        entries.map(([, f]) => f.after.assigneeId),
-        entries.map(([, f]) => f.after.escalationLevel),
-        dues.map((d) => d.nextDue),
-        dues.map((d) => d.watchDue),
-        entries.map(([, f]) => JSON.stringify(f.after)),
-      ],
-    );
+    await upsertProjections(tx, [...folded.values()].map((f) => f.after), current.policy.revision);
   }
 
   // Feed sequence numbers are taken under a transaction-scoped lock held to

@@ -9,7 +9,7 @@ import { toComplaintDoc } from '../projection/complaint-doc';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers } from '../test-support';
 import { queue$ } from './queue';
-import { openClocks } from '../projection/open-clocks';
+import { runningClocks } from '../../../shared/deadlines/running-clocks';
 
 const N = 50_000;
 let store: DataStore;
@@ -72,7 +72,7 @@ describe(`queues and search at ${N} local complaints`, () => {
 
     expect(branch.value.items).toHaveLength(50);
     expect(branch.value.items.every((p) => p.branchId === 'gz' && ['registered', 'filed', 'in_progress'].includes(p.status))).toBe(true);
-    const dues = branch.value.items.map((p) => openClocks(p)[0]?.at ?? '');
+    const dues = branch.value.items.map((p) => runningClocks(p)[0]?.due ?? '');
     expect([...dues].sort()).toEqual(dues);
     expect(mine.value.count).toBe(Math.ceil(N / 7));
     expect(all.value.items.every((p) => p.grade === 3)).toBe(true);

@@ -1,7 +1,7 @@
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 import { normalisePhone } from '../../../shared/rules/repeat-complaint';
 import { NO_DEADLINE, type ComplaintDoc } from '../schema/complaints-schema';
-import { clockRunning, openClocks } from './open-clocks';
+import { clockRunning, runningClocks } from '../../../shared/deadlines/running-clocks';
 
 /** UTC ISO, so string order is time order whatever offset the source used. */
 function utc(iso: string | null | undefined): string | null {
@@ -17,7 +17,7 @@ export function digitsOf(text: string | null | undefined): string {
 
 /** Flattens a projection into the indexed document the queues query. */
 export function toComplaintDoc(p: ComplaintProjection): ComplaintDoc {
-  const next = openClocks(p)[0];
+  const next = runningClocks(p)[0];
   const createdBy = p.timeline.find((t) => t.type === 'complaint.created')?.actorId ?? '';
   const assigneeId = p.assigneeId ?? '';
   const handlingOpen = clockRunning(p, 'handling');
@@ -31,7 +31,7 @@ export function toComplaintDoc(p: ComplaintProjection): ComplaintDoc {
     ownerId: assigneeId || createdBy,
     assigneeId,
     handlingDue: handlingOpen ? (utc(p.deadlines.handling) ?? NO_DEADLINE) : NO_DEADLINE,
-    nextDue: next?.at ?? NO_DEADLINE,
+    nextDue: next?.due ?? NO_DEADLINE,
     nextClock: next?.clock ?? '',
     updatedAt: utc(p.updatedAt) ?? '',
     createdAt: utc(p.createdAt) ?? '',

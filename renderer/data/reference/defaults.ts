@@ -1,11 +1,12 @@
 import { defaultPolicy } from '../../../shared/policy/policy';
 import { calendarFromPolicy } from '../../../shared/calendar/calendar';
 import type { Reference } from '../types';
+import { directoryUsers } from './parse-reference';
 
 /** What a workstation uses before its first reference pull: the shipped policy and the national calendar. */
 export function defaultReference(): Reference {
   return {
-    users: [],
+    users: directoryUsers([], undefined),
     branches: [],
     teams: [],
     policy: defaultPolicy,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy';
 import { calendarFromPolicy, makeCalendar, type WorkCalendar } from '../../../shared/calendar/calendar';
 import { roleSchema } from '../../../shared/roles';
+import { SYSTEM_ACTORS, type SystemActor } from '../../../shared/actors/system-actor';
 import type { ReferenceBranch, ReferenceScript, ReferenceTeam, ReferenceUser } from '../types';
 
 /**
@@ -22,6 +23,7 @@ const userSchema = z.looseObject({
     .transform((v) => v ?? undefined),
   active: z.boolean().optional(),
 });
+const actorSchema = z.object({ id: z.string().min(1).max(64), displayName: z.string().min(1).max(100) });
 const branchSchema = z.looseObject({ id: z.string().min(1), name: z.string().default(''), nameEn: z.string().optional() });
 const teamSchema = z.looseObject({
   id: z.string().min(1),
@@ -47,6 +49,8 @@ const calendarDataSchema = z.object({
 
 export interface ParsedReference {
   users?: ReferenceUser[];
+  /** Writers that are not people, as the server names them. */
+  actors?: SystemActor[];
   branches?: ReferenceBranch[];
   teams?: ReferenceTeam[];
   scripts?: ReferenceScript[];
@@ -73,6 +77,8 @@ export function parseReference(raw: unknown): ParsedReference {
   const out: ParsedReference = {};
   const users = list(r.users, userSchema);
   if (users) out.users = users as ReferenceUser[];
+  const actors = list(r.actors, actorSchema);
+  if (actors) out.actors = actors;
   const branches = list(r.branches, branchSchema);
   if (branches) out.branches = branches as ReferenceBranch[];
   const teams = list(r.teams, teamSchema);
@@ -86,6 +92,22 @@ export function parseReference(raw: unknown): ParsedReference {
   const cal = calendarDataSchema.safeParse(r.calendar);
   if (r.calendar !== undefined && cal.success) out.calendar = cal.data;
   return out;
+}
+
+/**
+ * The directory a workstation shows: the users, then the writers that are not
+ * people (the server's names when it sent them, else the built-in ones), so a
+ * timeline names the server's breach escalations before the first pull too.
+ * They hold no branch and are inactive, so no list of assignable people shows them.
+ */
+export function directoryUsers(users: readonly ReferenceUser[], actors: readonly SystemActor[] | undefined): ReferenceUser[] {
+  const named = new Map<string, SystemActor>(SYSTEM_ACTORS.map((a) => [a.id, a]));
+  for (const a of actors ?? []) named.set(a.id, a);
+  const people = new Set(users.map((u) => u.id));
+  const extra: ReferenceUser[] = [...named.values()]
+    .filter((a) => !people.has(a.id))
+    .map((a) => ({ id: a.id, username: a.id, displayName: a.displayName, role: 'system', branchId: null, teamId: null, active: false, system: true }));
+  return [...users, ...extra];
 }
 
 /** The calendar to fold with: the server's explicit table when it sent one, else the policy's. */

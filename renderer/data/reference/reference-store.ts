@@ -3,7 +3,8 @@ import type { ReferenceCollection } from '../db';
 import type { Reference } from '../types';
 import type { ReferenceKind } from '../schema/reference-schema';
 import { defaultReference } from './defaults';
-import { calendarFor, parseReference, type CalendarData, type ParsedReference } from './parse-reference';
+import { calendarFor, directoryUsers, parseReference, type CalendarData, type ParsedReference } from './parse-reference';
+import type { SystemActor } from '../../../shared/actors/system-actor';
 import type { Policy } from '../../../shared/policy/policy';
 
 /** Live reference data read from the local collection, with defaults for what was never pulled. */
@@ -28,7 +29,7 @@ export function createReferenceStore(collection: ReferenceCollection): Reference
     const policy = data<Policy>('policy', base.policy);
     const pulled = docs.map((d) => d.pulledAt).sort();
     subject.next({
-      users: data('users', base.users),
+      users: directoryUsers(data('users', base.users), data<SystemActor[] | undefined>('actors', undefined)),
       branches: data('branches', base.branches),
       teams: data('teams', base.teams),
       scripts: data('scripts', base.scripts),

@@ -1,7 +1,7 @@
 import type { RxJsonSchema } from 'rxdb';
 
 /** One document per kind of server-authoritative data (users, branches, teams, policy, calendar, scripts). */
-export type ReferenceKind = 'users' | 'branches' | 'teams' | 'policy' | 'calendar' | 'scripts';
+export type ReferenceKind = 'users' | 'actors' | 'branches' | 'teams' | 'policy' | 'calendar' | 'scripts';
 
 export interface ReferenceDoc {
   kind: ReferenceKind;

@@ -1,6 +1,7 @@
 import { initial } from './001-initial';
 import { soothingScripts } from './002-soothing-scripts';
 import { shortSequenceSection } from './003-short-sequence-section';
+import { workstationsRefoldLimits } from './004-workstations-refold-limits';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,9 @@ export interface Migration {
 }
 
 /** In order; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initial, soothingScripts, shortSequenceSection];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  soothingScripts,
+  shortSequenceSection,
+  workstationsRefoldLimits,
+];

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { filter, firstValueFrom, timeout } from 'rxjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/app';
+import { EventFactory } from '../../server/test-support/harness';
+import { registerWorkstation } from '../../server/workstations/register';
+import { samplePayloads } from '../../shared/events/sample-payloads';
+import { parseComplaintNumber, workstationCode } from '../../shared/numbers/complaint-number';
+import { bindCommands, type CreateComplaintInput } from './commands';
+import { numberingCode } from './complaint-numbers';
+import { repeatCheck$ } from './live/repeat-check';
+import { memoryPlatform } from './platform-port';
+import { openDataStore, type DataStore } from './store';
+import { memoryStorage, openLocalStore, testUsers, uniqueName } from './test-support';
+import { registeredCode } from './workstation-code';
+
+const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+const input: CreateComplaintInput = intake;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let dataDir: string;
+let stores: DataStore[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'hd-ext-'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
+    scryptCost: 2 ** 10,
+    logLevel: 'silent',
+    deadlineWatchIntervalMs: 0,
+    heartbeatMs: 5000,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  stores = [];
+});
+
+/** Until the first pull has finished (a store closed while its replication is still starting can leave a stream open). */
+async function settled(store: DataStore): Promise<void> {
+  await firstValueFrom(store.sync.state$.pipe(filter((s) => s.lastSyncedAt !== null), timeout(15_000)));
+  await store.sync.controller.awaitInSync();
+}
+
+async function client(): Promise<DataStore> {
+  const store = await openDataStore({
+    platform: memoryPlatform(server.url),
+    storage: memoryStorage(),
+    databaseName: uniqueName('ext'),
+    breachWatcher: false,
+    verifierIterations: 1000,
+    retryTimeMs: 200,
+  });
+  stores.push(store);
+  return store;
+}
+
+/** Another workstation id whose derived code is the same as `id`'s. */
+function collidingWith(id: string): string {
+  const target = workstationCode(id);
+  for (let i = 0; ; i++) if (workstationCode(`other-${i}`) === target) return `other-${i}`;
+}
+
+describe('complaint numbers use the code the server registered for the workstation', () => {
+  it('registers on the first online sign-in, even when the derived code is taken in the branch', async () => {
+    const store = await client();
+    // Another workstation of the branch already holds the code this one would derive.
+    await registerWorkstation(server.db, 'gz', collidingWith(store.workstation.id), 'someone');
+    expect(await registeredCode(store.meta, 'gz')).toBeNull();
+    expect(await store.session.signIn('agent.gz', 'demo1234')).toEqual({ ok: true, offline: false });
+    await settled(store);
+
+    const code = await registeredCode(store.meta, 'gz');
+    const rows = await server.db.query<{ code: string }>('select code from workstations where workstation_id = $1', [store.workstation.id]);
+    expect(code).toBe(rows[0]?.code);
+    expect(code).not.toBe(workstationCode(store.workstation.id));
+
+    const created = await bindCommands(() => store).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    expect(parseComplaintNumber(created.number)?.workstationCode).toBe(code);
+
+    // Signing in again (online or offline) keeps the code.
+    await store.session.signOut();
+    await store.session.signIn('agent.gz', 'demo1234');
+    await settled(store);
+    expect(await registeredCode(store.meta, 'gz')).toBe(code);
+  });
+
+  it('falls back to the derived code only on a workstation that never reached the server', async () => {
+    const store = await openLocalStore(testUsers.agent);
+    stores.push(store);
+    expect(await numberingCode(store.meta, store.workstation.id, 'gz')).toEqual({ code: workstationCode(store.workstation.id), registered: false });
+    const created = await bindCommands(() => store).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    expect(parseComplaintNumber(created.number)?.workstationCode).toBe(workstationCode(store.workstation.id));
+  });
+});
+
+describe('the repeat check at intake', () => {
+  it('merges what the server knows when online, before this workstation has pulled it', async () => {
+    const store = await client();
+    await store.session.signIn('agent.gz', 'demo1234');
+    await settled(store);
+    // Replication paused: the earlier complaint exists only on the server.
+    await store.sync.controller.stop();
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'agent2.gz', password: 'demo1234' }),
+    });
+    const { token, user } = (await login.json()) as { token: string; user: { id: string; branchId: string } };
+    const earlier = new EventFactory().created(user);
+    earlier.payload = { ...earlier.payload, complainant: { name: '王五', phone: '+86 137 0013 7000', customerType: 'ordinary' }, category: 'price' };
+    const pushed = await fetch(`${server.url}/api/sync/events/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ assumedMasterState: null, newDocumentState: earlier }]),
+    });
+    expect(await pushed.json()).toEqual([]);
+    expect(await store.db.complaints.findOne(earlier.complaintId).exec()).toBeNull();
+
+    const found = await firstValueFrom(
+      repeatCheck$(store, '13700137000', 'price', 10).pipe(
+        filter((list) => list.length > 0),
+        timeout(10_000),
+      ),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ id: earlier.complaintId, number: earlier.payload.number, branchId: 'gz', source: 'server' }),
+    ]);
+  });
+
+  it('offline it answers from local data alone, without an error', async () => {
+    const store = await openLocalStore(testUsers.agent);
+    stores.push(store);
+    const created = await bindCommands(() => store).createComplaint({
+      ...input,
+      complainant: { name: '赵六', phone: '136 0013 6000', customerType: 'ordinary' },
+      category: 'attitude',
+    });
+    if (!created.ok) throw new Error(created.error);
+    const found = await firstValueFrom(
+      repeatCheck$(store, '13600136000', 'attitude', 10).pipe(
+        filter((list) => list.length > 0),
+        timeout(10_000),
+      ),
+    );
+    expect(found).toEqual([expect.objectContaining({ id: created.complaintId, source: 'local' })]);
+  });
+});
+
+describe('the server as a writer has a name in the directory', () => {
+  it('names "system" before the first pull and after it, and never offers it as a person', async () => {
+    const offline = await openLocalStore(testUsers.agent);
+    stores.push(offline);
+    const before = offline.referenceStore.current().users.find((u) => u.id === 'system');
+    expect(before).toMatchObject({ displayName: 'System / 系统', system: true, branchId: null, active: false });
+
+    const store = await client();
+    await store.session.signIn('agent.gz', 'demo1234');
+    await settled(store);
+    const ref = await firstValueFrom(
+      store.reference$.pipe(
+        filter((r) => r.pulledAt !== null && r.users.some((u) => u.username === 'agent2.gz')),
+        timeout(15_000),
+      ),
+    );
+    const system = ref.users.filter((u) => u.id === 'system');
+    expect(system).toHaveLength(1);
+    expect(system[0]).toMatchObject({ displayName: 'System / 系统', system: true });
+    expect(ref.users.filter((u) => u.branchId === 'gz' && u.active !== false).some((u) => u.id === 'system')).toBe(false);
+  });
+});
