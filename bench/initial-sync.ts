@@ -21,6 +21,8 @@ import { startServerProcess } from './lib/server-process';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';
 import { loadPeerDocuments, startPouchdbServer } from './peer/peer-process';
+import { profileInProcess } from './lib/inprocess-profile';
+import { hotSpots } from './lib/cpuprofile-summary';
 
 /**
  * Benchmark 1: a fresh client's initial sync. Ours: the renderer's event
@@ -113,6 +115,15 @@ export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
       ours.push(await oursOnce(server.url, actors.director, totalEvents, complaints, batch, r));
       theirs.push(await peerOnce(peer.url, complaints, batch, r));
     }
+    const profileSections: string[] = [];
+    if (args.flags.get('profile') === 'true') {
+      // One more run of ours under the profiler, with the server's own profile of its pull handling.
+      const { profile } = await profileInProcess(() => oursOnce(server.url, actors.director, totalEvents, complaints, batch, 99));
+      const show = (title: string, spots: ReturnType<typeof hotSpots>) =>
+        `${title}:\n\n${renderTable(['where', 'self ms', 'share'], spots.map((h) => [h.name, formatNumber(h.selfMs), `${(h.share * 100).toFixed(1)} %`]))}`;
+      profileSections.push(show('CPU profile of the client process during one of our initial syncs (self time by code origin)', hotSpots(profile, 12, 'origin')));
+      profileSections.push(show('Same profile, top functions', hotSpots(profile, 12, 'function')));
+    }
     const o = summarize(ours.map((x) => x.readyMs));
     const oe = summarize(ours.map((x) => x.eventsMs));
     const t = summarize(theirs);
@@ -129,6 +140,7 @@ export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
       title: `Initial sync of ${complaints} complaints (${totalEvents} events), ${runs} alternating runs, pull batch ${batch}, RxDB storage-memory in Node`,
       sections: [
         table,
+        ...profileSections,
         `Seeding our server took ${seedSeconds.toFixed(1)} s through push (${seeded.pushed} events, ${seeded.conflicts} conflicts); the peer was loaded with _bulk_docs.`,
       ],
       goals: [{ goal: 'initial sync ≤ 1/3 of the peer’s time', measured: `${(o.median / t.median).toFixed(2)} × the peer (events + projections)`, met: o.median <= t.median / 3 }],

@@ -9,6 +9,11 @@ import { databaseUrl, dropSchema, freshSchemaName, postgresVersion } from './lib
 import { startServerProcess } from './lib/server-process';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';
+import { serverProfileSections } from './lib/server-profile';
+import { sampleActivity } from './lib/pg-activity';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * Benchmark 3: the server's push and pull on PostgreSQL, beside a raw batched
@@ -70,8 +75,10 @@ export async function runPushPullPostgres(args: BenchArgs): Promise<BenchResult>
   const url = databaseUrl();
   const schema = freshSchemaName('bench_push');
   const perWriter: Record<number, number> = args.quick ? { 1: 2000, 4: 1000, 16: 400 } : { 1: 10_000, 4: 5000, 16: 2000 };
-  const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' } });
-  const pool = new pg.Pool({ connectionString: url, max: 16 });
+  const profileDir = args.flags.get('profile') === 'true' ? await mkdtemp(path.join(os.tmpdir(), 'hd-server-prof-')) : undefined;
+  const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' }, ...(profileDir ? { cpuProfileDir: profileDir } : {}) });
+  let result: BenchResult | undefined;
+  const pool = new pg.Pool({ connectionString: url, max: 16, application_name: 'hd-bench-raw' });
   try {
     await pool.query(`create table ${schema}.raw_events (like ${schema}.events including all)`);
     await pool.query(`create sequence ${schema}.raw_seq`);
@@ -81,6 +88,7 @@ export async function runPushPullPostgres(args: BenchArgs): Promise<BenchResult>
     const endMs = Date.now() - 60_000;
 
     const rows: (string | number)[][] = [];
+    const activity = new Map<number, Map<string, number>>();
     const goals: GoalCheck[] = [];
     let writtenTotal = 0;
     for (const writerCount of [1, 4, 16]) {
@@ -96,10 +104,12 @@ export async function runPushPullPostgres(args: BenchArgs): Promise<BenchResult>
           allow: (t) => canWrite('agent', t),
         });
       });
+      const sampler = await sampleActivity(url);
       const ours = await runWriters(writerEvents, async (w, batch) => {
         const answer = await pushEvents(server.url, (sessions[w] as Session).token, batch);
         return answer.filter((d: StoredEvent) => d.status === 'rejected').length;
       });
+      activity.set(writerCount, await sampler.stop());
       const raw = await runWriters(writerEvents, async (_w, batch) => {
         await rawInsert(pool, schema, batch);
         return 0;
@@ -149,10 +159,21 @@ export async function runPushPullPostgres(args: BenchArgs): Promise<BenchResult>
       ['pull page size', 'events pulled', 'pages', 'page median ms', 'page p95 ms', 'events/s'],
       [[PULL_PAGE, pulled, pageMs.length, formatNumber(p.median), formatNumber(p.p95), formatNumber(pulled / pullSeconds, 0)]],
     );
-    return {
+    const states = [...new Set([...activity.values()].flatMap((m) => [...m.keys()]))].sort();
+    const activityTable = renderTable(
+      ['server DB sessions during push: state', ...[...activity.keys()].map((w) => `${w} writer(s)`)],
+      states.map((st) => [
+        st,
+        ...[...activity.values()].map((m) => {
+          const total = [...m.values()].reduce((a, b) => a + b, 0);
+          return `${(((m.get(st) ?? 0) / Math.max(1, total)) * 100).toFixed(0)} %`;
+        }),
+      ]),
+    );
+    result = {
       name: 'push-pull-postgres',
       title: `Server push and pull on PostgreSQL ${await postgresVersion(url)} (batches of ${BATCH}, fresh schema)`,
-      sections: [pushTable, pullTable, `Pulled ${pulled} of ${writtenTotal} pushed events (director scope, every branch).`],
+      sections: [pushTable, pullTable, `Where the server's database sessions were, sampled from pg_stat_activity every 10 ms (share of samples):\n\n${activityTable}`, `Pulled ${pulled} of ${writtenTotal} pushed events (director scope, every branch).`],
       goals,
     };
   } finally {
@@ -160,4 +181,6 @@ export async function runPushPullPostgres(args: BenchArgs): Promise<BenchResult>
     await server.stop();
     await dropSchema(url, schema);
   }
+  if (profileDir) result.sections.push(...(await serverProfileSections(profileDir, 'the server process during the whole push and pull run')));
+  return result;
 }

@@ -15,6 +15,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** Echo the server's output (debugging). */
   verbose?: boolean;
+  /** Write a V8 CPU profile of the server into this folder when it stops (node --cpu-prof). */
+  cpuProfileDir?: string;
 }
 
 export interface ServerProcess {
@@ -61,7 +63,8 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   if (options.databaseSchema) env.DATABASE_SCHEMA = options.databaseSchema;
   if (options.dataDir) env.DATA_DIR = options.dataDir;
   // One process (node with tsx's loader), not the tsx launcher: SIGKILL must hit the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/main.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profileArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, '--import', 'tsx', path.join(REPO_ROOT, 'server/main.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {
     log += chunk.toString();
@@ -71,6 +74,10 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A benchmark or chaos run that ends or is interrupted takes its server with it.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  void exited.then(() => process.off('exit', reap));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child, 60_000, () => log);

@@ -22,12 +22,12 @@ describe('percentile', () => {
 
 describe('renderTable', () => {
   it('aligns columns and formats numbers', () => {
-    const out = renderTable(['case', 'ms'], [['a', 1.234], ['long name', 12345]]);
+    const out = renderTable(['case', 'ms', 'n'], [['a', 1.234, 40], ['long name', 12345.6, 3]]);
     expect(out.split('\n')).toEqual([
-      '| case      | ms     |',
-      '| --------- | ------ |',
-      '| a         | 1.2    |',
-      '| long name | 12,345 |',
+      '| case      | ms     | n   |',
+      '| --------- | ------ | --- |',
+      '| a         | 1.2    | 40  |',
+      '| long name | 12,346 | 3   |',
     ]);
   });
 });

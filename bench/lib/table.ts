@@ -12,15 +12,15 @@ export function formatNumber(value: number, digits = 1): string {
 
 function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return formatNumber(cell);
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toLocaleString('en-US') : formatNumber(cell);
   return cell;
 }
 
 export function renderTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((r) => headers.map((_, i) => cellText(r[i])));
-  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => Math.max(3, h.length, ...text.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(headers), line(widths.map((w) => '-'.repeat(Math.max(3, w)))), ...text.map(line)].join('\n');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
 export function printTable(title: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
