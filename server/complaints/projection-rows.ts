@@ -1,7 +1,7 @@
 import { dueTimes } from '../../shared/deadlines/running-clocks';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { normalisePhone } from '../../shared/rules/repeat-complaint';
-import { LOCKS, type Db, type Sql } from '../db/db';
+import { LOCKS, type Db, type Sql, type Statement } from '../db/db';
 import { nameHash } from '../db/pg-db';
 
 /** Digits the repeat-complaint check compares, as the shared rule normalises them; null without a phone. */
@@ -16,41 +16,59 @@ function instantOrNull(iso: string | null | undefined): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
+/** Text PostgreSQL can hold, as the driver would have sent it: no NUL, no lone surrogate. */
+function pgText(s: string | null | undefined): string | null {
+  return typeof s === 'string' ? s.replaceAll('\u0000', '\uFFFD').toWellFormed() : null;
+}
+
 /**
- * Writes projection rows with every column derived from them, stamped with
- * the policy revision they were folded with. New complaints take their
- * listing order from the column default.
+ * The statement that writes projection rows with every column derived from
+ * them, stamped with the policy revision they were folded with. New
+ * complaints take their listing order from the column default. All rows
+ * travel as one JSON parameter (serialised natively, unpacked by the
+ * database), not as per-column arrays the driver would escape element by element.
  */
-export async function upsertProjections(tx: Sql, projections: readonly ComplaintProjection[], revision: number): Promise<void> {
-  if (!projections.length) return;
-  const dues = projections.map((p) => dueTimes(p));
-  await tx.query(
-    `insert into complaints (id, branch_id, number, status, grade, category, assignee_id, escalation_level,
+export function upsertProjectionsStatement(projections: readonly ComplaintProjection[], revision: number): Statement {
+  const rows = projections.map((p) => {
+    const due = dueTimes(p);
+    return {
+      id: p.id,
+      branch_id: pgText(p.branchId),
+      number: pgText(p.number),
+      status: pgText(p.status),
+      grade: p.grade,
+      category: pgText(p.category),
+      assignee_id: pgText(p.assigneeId),
+      escalation_level: p.escalationLevel,
+      next_due: due.nextDue,
+      watch_due: due.watchDue,
+      projection: JSON.stringify(p),
+      phone_digits: phoneDigitsOf(p),
+      received_at: instantOrNull(p.receivedAt) ?? instantOrNull(p.createdAt),
+    };
+  });
+  return {
+    text: `insert into complaints (id, branch_id, number, status, grade, category, assignee_id, escalation_level,
                              next_due, watch_due, projection, folded_revision, phone_digits, received_at)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[],
-                          $9::timestamptz[], $10::timestamptz[], $11::text[], $12::int[], $13::text[], $14::timestamptz[])
+     select r.id, r.branch_id, r.number, r.status, r.grade, r.category, r.assignee_id, r.escalation_level,
+            r.next_due, r.watch_due, r.projection, $2, r.phone_digits, r.received_at
+       from json_to_recordset($1::json) as r(id text, branch_id text, number text, status text, grade int, category text,
+            assignee_id text, escalation_level int, next_due timestamptz, watch_due timestamptz, projection text,
+            phone_digits text, received_at timestamptz)
      on conflict (id) do update set
        branch_id = excluded.branch_id, number = excluded.number, status = excluded.status, grade = excluded.grade,
        category = excluded.category, assignee_id = excluded.assignee_id, escalation_level = excluded.escalation_level,
        next_due = excluded.next_due, watch_due = excluded.watch_due, projection = excluded.projection,
        folded_revision = excluded.folded_revision, phone_digits = excluded.phone_digits, received_at = excluded.received_at`,
-    [
-      projections.map((p) => p.id),
-      projections.map((p) => p.branchId),
-      projections.map((p) => p.number),
-      projections.map((p) => p.status),
-      projections.map((p) => p.grade),
-      projections.map((p) => p.category),
-      projections.map((p) => p.assigneeId),
-      projections.map((p) => p.escalationLevel),
-      dues.map((d) => d.nextDue),
-      dues.map((d) => d.watchDue),
-      projections.map((p) => JSON.stringify(p)),
-      projections.map(() => revision),
-      projections.map((p) => phoneDigitsOf(p)),
-      projections.map((p) => instantOrNull(p.receivedAt) ?? instantOrNull(p.createdAt)),
-    ],
-  );
+    params: [JSON.stringify(rows), revision],
+  };
+}
+
+/** Writes projection rows (see `upsertProjectionsStatement`). */
+export async function upsertProjections(tx: Sql, projections: readonly ComplaintProjection[], revision: number): Promise<void> {
+  if (!projections.length) return;
+  const { text, params } = upsertProjectionsStatement(projections, revision);
+  await tx.query(text, params);
 }
 
 /** Writers touching the same complaints take turns (PostgreSQL; PGlite runs one transaction at a time). */

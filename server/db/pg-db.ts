@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Row, Sql } from './db';
+import type { Db, Row, Sql, Statement, Tx } from './db';
 
 export interface PgOptions {
   url: string;
@@ -45,7 +45,10 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
       await setup.end();
     }
   }
-  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
+  // Pipelined clients send a query without waiting for the previous answer:
+  // a transaction's BEGIN goes out with its first statement, and its last
+  // statements with their COMMIT (see `Tx.finish`). Single queries behave as usual.
+  const pool = new pg.Pool({ ...clientConfig, pipeline: true, max: options.poolSize ?? 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
   await pool.query('select 1');
@@ -74,10 +77,27 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      let committed = false;
+      // Not awaited: it travels with the transaction's first statement. BEGIN
+      // fails only on a broken connection, and then so does everything after it.
+      const begun = client.query('begin');
+      begun.catch(() => undefined);
+      const tx: Tx = {
+        ...wrap(client),
+        async finish<T extends object = Row>(statements: readonly Statement[]) {
+          const sent = statements.map((s) => client.query(s.text, (s.params ?? []) as unknown[]));
+          const commit = client.query('commit');
+          // Every promise is observed, so a failure in the middle leaves no unhandled rejection.
+          const [results] = await Promise.all([Promise.all(sent), commit, begun]);
+          // A COMMIT after a failed statement answers ROLLBACK; the failure itself rejected above.
+          committed = true;
+          return (results[results.length - 1]?.rows ?? []) as T[];
+        },
+      };
       try {
-        await client.query('begin');
-        const result = await fn(wrap(client));
-        await client.query('commit');
+        const result = await fn(tx);
+        await begun;
+        if (!committed) await client.query('commit');
         return result;
       } catch (err) {
         try {

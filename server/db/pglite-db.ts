@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Row, Sql } from './db';
+import type { Db, Row, Sql, Statement, Tx } from './db';
 
 /**
  * Embedded PostgreSQL in this process. PGlite runs one transaction at a time
@@ -30,7 +30,20 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     lockNamespace: 0,
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction((t) => {
+        const sql = wrap(t);
+        const tx: Tx = {
+          ...sql,
+          // One transaction at a time: nothing can wait on a lock, so the statements simply run and the transaction commits after fn.
+          async finish<T extends object = Row>(statements: readonly Statement[]) {
+            let rows: T[] = [];
+            for (const s of statements) rows = await sql.query<T>(s.text, s.params);
+            return rows;
+          },
+        };
+        return fn(tx);
+      }),
     async withExclusiveLock(key, fn) {
       const previous = locks.get(key) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(fn);

@@ -1,15 +1,15 @@
 import type { EventEnvelope, RejectReason } from '../../shared/events/envelope';
 import { validateEvent } from '../../shared/events/validate';
-import { apply, type FoldContext } from '../../shared/fold/fold';
+import { apply, fold, type FoldContext } from '../../shared/fold/fold';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { parseHlc } from '../../shared/hlc/hlc';
 import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
-import { LOCKS, type Db, type Sql } from '../db/db';
-import { lockComplaints, upsertProjections } from '../complaints/projection-rows';
+import { LOCKS, type Db, type Sql, type Statement, type Tx } from '../db/db';
+import { lockComplaints, upsertProjectionsStatement } from '../complaints/projection-rows';
 import { foldFromEvents } from '../complaints/refold';
-import type { SettingsStore } from '../reference/settings-store';
+import type { FoldSettings, SettingsStore } from '../reference/settings-store';
 import { documentJson } from './feed';
 import { REJECT } from './reasons';
 import { canonicalJson, cleanText, depthOf, isStorableText, MAX_DEPTH, MAX_STORABLE_ID, shallowCopy, type PushRow } from './wire';
@@ -33,7 +33,8 @@ interface Incoming {
   doc: Record<string, unknown>;
   /** Canonical JSON of what is stored (the whole document, or a shallow copy when too deep). */
   stored: string;
-  tooDeep: boolean;
+  /** The checks that depend on the document alone (depth, schema, HLC), made once before any database work. */
+  checked: { ok: true; event: EventEnvelope } | { ok: false; reason: RejectReason; event: EventEnvelope | null };
 }
 
 interface Decided {
@@ -46,9 +47,16 @@ interface Decided {
 interface ComplaintState {
   branchId: string;
   projectionText: string;
+  /** The row version read (its xmin): unchanged means no other writer touched the complaint since. */
+  mark: string;
 }
 
-class InsertRaceError extends Error {}
+/** What a push is decided against: the stored state of its ids and complaints. */
+interface State {
+  settings: FoldSettings;
+  existing: Map<string, StoredRow>;
+  complaints: Map<string, ComplaintState>;
+}
 
 function safeKey(v: unknown): string | null {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_STORABLE_ID && isStorableText(v) ? v : null;
@@ -56,9 +64,18 @@ function safeKey(v: unknown): string | null {
 
 function prepare(rows: PushRow[]): Incoming[] {
   return rows.map(({ id, doc }) => {
-    const tooDeep = depthOf(doc) > MAX_DEPTH;
-    return { id, doc, tooDeep, stored: canonicalJson(tooDeep ? shallowCopy(doc) : doc) };
+    if (depthOf(doc) > MAX_DEPTH) return { id, doc, stored: canonicalJson(shallowCopy(doc)), checked: { ok: false, reason: REJECT.tooDeep(), event: null } };
+    return { id, doc, stored: canonicalJson(doc), checked: precheck(doc) };
   });
+}
+
+function precheck(doc: Record<string, unknown>): Incoming['checked'] {
+  const checked = validateEvent(doc);
+  if (!checked.ok) return { ok: false, reason: checked.reason, event: null };
+  if (!hlcReadable(checked.event.hlc)) {
+    return { ok: false, reason: { code: 'schema', message: 'Invalid event: hlc names an impossible date' }, event: checked.event };
+  }
+  return checked;
 }
 
 function hlcReadable(hlc: string): boolean {
@@ -72,11 +89,18 @@ function hlcReadable(hlc: string): boolean {
 
 /**
  * The one path by which events enter the store, for pushes and for the
- * server's own breach escalations. In one transaction: each event is checked
- * (schema, role, author, branch scope, the complaint's state through the
- * shared fold), stored accepted or rejected with its reason, given a feed
- * sequence under a transaction lock (so commit order is sequence order), and
- * every touched complaint is folded once and its projection row updated.
+ * server's own breach escalations. Each event is checked (schema, role,
+ * author, branch scope, the complaint's state through the shared fold),
+ * stored accepted or rejected with its reason, and given a feed sequence
+ * under a transaction lock taken last (so commit order is sequence order);
+ * every touched complaint is folded once and its projection row updated, all
+ * in one transaction.
+ *
+ * On PostgreSQL the checking and folding run before the transaction, on the
+ * state read without locks; the transaction takes the complaints' locks,
+ * confirms that state is still current (row versions, ids, reference
+ * version) and only writes. When another writer got there first, it decides
+ * again under the locks. PGlite runs one transaction at a time and decides inside it.
  */
 export async function acceptEvents(
   db: Db,
@@ -86,12 +110,28 @@ export async function acceptEvents(
   now: Date = new Date(),
 ): Promise<AcceptResult> {
   const incoming = prepare(rows);
+  const receivedAt = now.toISOString();
+  const ids = [...new Set(incoming.map((i) => i.id))];
+  const complaintIds = [...new Set(incoming.map((i) => safeKey(i.doc.complaintId)).filter((c): c is string => c !== null))];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => acceptInTransaction(db, tx, settings, writer, incoming, now));
+      if (db.storage !== 'postgres') {
+        return await db.transaction(async (tx) => {
+          const plan = decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt);
+          return write(db, tx, plan);
+        });
+      }
+      const seen = await loadState(db, settings, ids, complaintIds);
+      const optimistic = decidePush(seen, writer, incoming, receivedAt);
+      return await db.transaction(async (tx) => {
+        // Pipelined: the check runs right after the locks are granted.
+        const [, still] = await Promise.all([lockComplaints(db, tx, complaintIds), unchanged(tx, seen, ids, complaintIds)]);
+        const plan = still ? optimistic : decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt);
+        return write(db, tx, plan);
+      });
     } catch (err) {
       // A concurrent push stored one of these ids between our check and our insert: look again.
-      if (attempt < 4 && (err instanceof InsertRaceError || isRetryable(err))) continue;
+      if (attempt < 4 && isRetryable(err)) continue;
       throw err;
     }
   }
@@ -102,55 +142,86 @@ function isRetryable(err: unknown): boolean {
   return code === '40P01' || code === '40001' || code === '23505';
 }
 
-async function acceptInTransaction(
-  db: Db,
-  tx: Sql,
-  settings: SettingsStore,
-  writer: Writer,
-  incoming: Incoming[],
-  now: Date,
-): Promise<AcceptResult> {
-  const receivedAt = now.toISOString();
-  const writerId = writer.kind === 'user' ? writer.user.id : writer.id;
-  const complaintIds = [...new Set(incoming.map((i) => safeKey(i.doc.complaintId)).filter((c): c is string => c !== null))];
-
-  // Pushes touching the same complaint take turns, so each folds on the other's result.
-  await lockComplaints(db, tx, complaintIds);
-
-  const current = await settings.current(tx);
-  const ctx: FoldContext = { policy: current.policy, calendar: current.calendar };
-  const branches = current.branches;
-
-  // Ids already stored: unchanged repeats are skipped, changed ones are conflicts.
-  const existing = new Map<string, StoredRow>();
-  for (const r of await tx.query<StoredRow>(
-    `select e.id, (select o.fseq from feed o where o.event_id = e.id and o.origin) as seq, e.complaint_id, e.status,
-            e.reason_code, e.reason_message, e.pushed_by, e.received_at, e.doc
-       from events e where e.id = any($1::text[])`,
-    [[...new Set(incoming.map((i) => i.id))]],
-  )) {
-    existing.set(r.id, r);
-  }
-
+/** The stored state a push is decided against: reference settings, already stored ids, touched complaints. */
+async function loadState(sql: Sql, settingsStore: SettingsStore, ids: string[], complaintIds: string[]): Promise<State> {
+  const [settings, storedRows, complaintRows] = await Promise.all([
+    settingsStore.current(sql),
+    sql.query<StoredRow>(
+      `select e.id, (select o.fseq from feed o where o.event_id = e.id and o.origin) as seq, e.complaint_id, e.status,
+              e.reason_code, e.reason_message, e.pushed_by, e.received_at, e.doc
+         from events e where e.id = any($1::text[])`,
+      [ids],
+    ),
+    complaintIds.length
+      ? sql.query<{ id: string; branch_id: string; projection: string; folded_revision: unknown; mark: string }>(
+          'select id, branch_id, projection, folded_revision, xmin::text as mark from complaints where id = any($1::text[])',
+          [complaintIds],
+        )
+      : Promise.resolve([]),
+  ]);
+  const existing = new Map(storedRows.map((r) => [r.id, r]));
   const complaints = new Map<string, ComplaintState>();
-  if (complaintIds.length) {
-    const stale: string[] = [];
-    for (const r of await tx.query<{ id: string; branch_id: string; projection: string; folded_revision: unknown }>(
-      'select id, branch_id, projection, folded_revision from complaints where id = any($1::text[])',
-      [complaintIds],
-    )) {
-      complaints.set(r.id, { branchId: r.branch_id, projectionText: r.projection });
-      if (r.folded_revision === null || Number(r.folded_revision) !== current.policy.revision) stale.push(r.id);
-    }
-    // Folded with another policy: start from a fresh fold, so the result is what a client with this policy folds.
-    for (const [id, p] of await foldFromEvents(tx, stale, ctx)) {
+  const stale: string[] = [];
+  for (const r of complaintRows) {
+    complaints.set(r.id, { branchId: r.branch_id, projectionText: r.projection, mark: r.mark });
+    if (r.folded_revision === null || Number(r.folded_revision) !== settings.policy.revision) stale.push(r.id);
+  }
+  // Folded with another policy: start from a fresh fold, so the result is what a client with this policy folds.
+  if (stale.length) {
+    for (const [id, p] of await foldFromEvents(sql, stale, { policy: settings.policy, calendar: settings.calendar })) {
       const state = complaints.get(id);
       if (state) state.projectionText = JSON.stringify(p);
     }
   }
+  return { settings, existing, complaints };
+}
 
+/**
+ * Whether what a push was decided against still holds: no new ids stored
+ * (events are never deleted, so an equal count is the same set), every
+ * touched complaint row the same version (absent ones still absent), the same
+ * reference data. Run under the complaints' locks.
+ */
+async function unchanged(tx: Sql, seen: State, ids: string[], complaintIds: string[]): Promise<boolean> {
+  const rows = await tx.query<{ version: unknown; known: unknown; marks: Record<string, string> | null }>(
+    `select (select value from counters where name = 'reference') as version,
+            (select count(*) from events where id = any($1::text[])) as known,
+            (select json_object_agg(id, xmin::text) from complaints where id = any($2::text[])) as marks`,
+    [ids, complaintIds],
+  );
+  const r = rows[0];
+  if (!r || Number(r.version) !== seen.settings.version || Number(r.known) !== seen.existing.size) return false;
+  const marks = r.marks ?? {};
+  if (Object.keys(marks).length !== seen.complaints.size) return false;
+  for (const [id, state] of seen.complaints) if (marks[id] !== state.mark) return false;
+  return true;
+}
+
+interface FeedRow {
+  event_id: string;
+  branch_id: string | null;
+  accepted: boolean;
+  origin: boolean;
+  n: number;
+}
+
+/** Everything a push writes, decided before any of it is written. */
+interface Plan {
+  writerId: string;
+  receivedAt: string;
+  revision: number;
+  returned: string[];
+  unchanged: number;
+  fresh: Decided[];
+  projections: ComplaintProjection[];
+  feed: FeedRow[];
+}
+
+function decidePush(state: State, writer: Writer, incoming: Incoming[], receivedAt: string): Plan {
+  const ctx: FoldContext = { policy: state.settings.policy, calendar: state.settings.calendar };
+  const { existing, complaints } = state;
   const returned: string[] = [];
-  let unchanged = 0;
+  let unchangedCount = 0;
   const fresh: Decided[] = [];
   const firstInBatch = new Map<string, Incoming>();
   const createdInBatch = new Map<string, string>();
@@ -158,19 +229,19 @@ async function acceptInTransaction(
   for (const inc of incoming) {
     const stored = existing.get(inc.id);
     if (stored) {
-      if (stored.doc === inc.stored) unchanged++;
+      if (stored.doc === inc.stored) unchangedCount++;
       else returned.push(conflictDocument(stored, inc, writer, complaints));
       continue;
     }
     const earlier = firstInBatch.get(inc.id);
     if (earlier) {
       // The same id twice in one request: the first copy is the one stored.
-      if (earlier.stored === inc.stored) unchanged++;
+      if (earlier.stored === inc.stored) unchangedCount++;
       else returned.push(pendingConflict(inc));
       continue;
     }
     firstInBatch.set(inc.id, inc);
-    const decided = decide(inc, writer, complaints, createdInBatch, branches);
+    const decided = decide(inc, writer, complaints, createdInBatch, state.settings.branches);
     if (decided.event?.type === 'complaint.created' && decided.reason === null && !createdInBatch.has(decided.event.complaintId)) {
       createdInBatch.set(decided.event.complaintId, decided.event.branchId);
     }
@@ -187,95 +258,101 @@ async function acceptInTransaction(
   }
   const folded = new Map<string, { before: ComplaintProjection | null; after: ComplaintProjection }>();
   for (const [complaintId, list] of byComplaint) {
-    const state = complaints.get(complaintId);
-    const result = foldCandidates(state?.projectionText ?? null, list, ctx);
+    const result = foldCandidates(complaints.get(complaintId)?.projectionText ?? null, list, ctx);
     if (result.after && result.applied > 0) folded.set(complaintId, { before: result.before, after: result.after });
   }
 
-  const accepted = fresh.filter((d) => d.reason === null && d.event !== null);
-  const rejected = fresh.filter((d) => d.reason !== null);
-  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged, maxSeq: null };
-
   // Feed rows: history re-announced to a complaint's new branch first, then each new event.
-  interface FeedRow {
-    eventId: string;
-    branchId: string | null;
-    accepted: boolean;
-    origin: boolean;
-  }
-  const feedRows: FeedRow[] = [];
+  const feed: FeedRow[] = [];
+  const add = (eventId: string, branchId: string | null, accepted: boolean, origin: boolean) =>
+    feed.push({ event_id: eventId, branch_id: branchId, accepted, origin, n: feed.length });
   for (const [, f] of folded) {
     const pre = f.before?.branchId ?? null;
     const post = f.after.branchId;
     if (f.before && pre !== post) {
-      for (const e of f.before.events) feedRows.push({ eventId: e.id, branchId: post, accepted: true, origin: false });
+      for (const e of f.before.events) add(e.id, post, true, false);
     }
   }
   for (const d of fresh) {
     const f = d.reason === null && d.complaintId ? folded.get(d.complaintId) : undefined;
-    feedRows.push({ eventId: d.incoming.id, branchId: f ? f.after.branchId : null, accepted: d.reason === null, origin: true });
+    add(d.incoming.id, f ? f.after.branchId : null, d.reason === null, true);
     const pre = f?.before?.branchId;
-    if (f && pre && pre !== f.after.branchId) {
-      feedRows.push({ eventId: d.incoming.id, branchId: pre, accepted: true, origin: false });
-    }
+    if (f && pre && pre !== f.after.branchId) add(d.incoming.id, pre, true, false);
   }
 
-  // Events and projections first: they need no sequence number.
-  const inserted = await tx.query<{ id: string }>(
-    `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-     on conflict (id) do nothing returning id`,
-    [
-      fresh.map((d) => d.incoming.id),
-      fresh.map((d) => d.complaintId),
-      fresh.map((d) => (d.event ? d.event.type : safeKey(d.incoming.doc.type))),
-      fresh.map((d) => (d.reason ? 'rejected' : 'accepted')),
-      fresh.map((d) => (d.reason ? cleanText(d.reason.code, 64) : null)),
-      fresh.map((d) => (d.reason ? cleanText(d.reason.message, 500) : null)),
-      fresh.map(() => writerId),
-      fresh.map(() => receivedAt),
-      fresh.map((d) => d.incoming.stored),
-    ],
-  );
-  if (inserted.length !== fresh.length) throw new InsertRaceError();
+  return {
+    writerId: writer.kind === 'user' ? writer.user.id : writer.id,
+    receivedAt,
+    revision: state.settings.policy.revision,
+    returned,
+    unchanged: unchangedCount,
+    fresh,
+    projections: [...folded.values()].map((f) => f.after),
+    feed,
+  };
+}
 
-  if (folded.size) {
-    await upsertProjections(tx, [...folded.values()].map((f) => f.after), current.policy.revision);
-  }
+/**
+ * Writes a decided push: events and projections, then, as the transaction's
+ * last statement sent together with its COMMIT, the feed rows under the
+ * sequence lock. The lock is held from that statement to the end of the
+ * commit (PostgreSQL releases transaction locks only once the commit is
+ * visible), so a transaction with higher sequence numbers always commits
+ * after every one with lower numbers.
+ */
+async function write(db: Db, tx: Tx, plan: Plan): Promise<AcceptResult> {
+  const { fresh, returned, receivedAt } = plan;
+  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged: plan.unchanged, maxSeq: null };
 
-  // Feed sequence numbers are taken under a transaction-scoped lock held to
-  // COMMIT: a transaction that takes higher numbers commits after every
-  // lower one. Only this last statement runs under it.
+  const statements: Statement[] = [
+    {
+      // No ON CONFLICT: an id stored meanwhile by a push on another complaint is a unique violation, and the push is decided again.
+      text: `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
+             select r.id, r.complaint_id, r.type, r.status, r.reason_code, r.reason_message, $2, $3, r.doc
+               from json_to_recordset($1::json) as r(id text, complaint_id text, type text, status text,
+                    reason_code text, reason_message text, doc text)`,
+      params: [
+        JSON.stringify(
+          fresh.map((d) => ({
+            id: d.incoming.id,
+            complaint_id: d.complaintId,
+            type: d.event ? d.event.type : safeKey(d.incoming.doc.type),
+            status: d.reason ? 'rejected' : 'accepted',
+            reason_code: d.reason ? cleanText(d.reason.code, 64) : null,
+            reason_message: d.reason ? cleanText(d.reason.message, 500) : null,
+            doc: d.incoming.stored,
+          })),
+        ),
+        plan.writerId,
+        receivedAt,
+      ],
+    },
+  ];
+  if (plan.projections.length) statements.push(upsertProjectionsStatement(plan.projections, plan.revision));
   if (db.storage === 'postgres') {
-    await tx.query('select pg_advisory_xact_lock($1, $2)', [db.lockNamespace, LOCKS.sequence]);
+    statements.push({ text: 'select pg_advisory_xact_lock($1, $2)', params: [db.lockNamespace, LOCKS.sequence] });
   }
-  const seqRows = await tx.query<{ s: unknown; event_id: string; origin: boolean }>(
-    `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
-     select nextval('feed_seq'), r.event_id, r.branch_id, $4, r.accepted, r.origin
-       from unnest($1::text[], $2::text[], $3::boolean[], $5::boolean[]) with ordinality
-            as r(event_id, branch_id, accepted, origin, n)
-      order by r.n
-     returning fseq as s, event_id, origin`,
-    [
-      feedRows.map((r) => r.eventId),
-      feedRows.map((r) => r.branchId),
-      feedRows.map((r) => r.accepted),
-      writerId,
-      feedRows.map((r) => r.origin),
-    ],
-  );
-  const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
-  const seqOf = (eventId: string) => originSeq.get(eventId) as number;
-  const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
+  statements.push({
+    text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
+           select nextval('feed_seq'), r.event_id, r.branch_id, $2, r.accepted, r.origin
+             from json_to_recordset($1::json) as r(event_id text, branch_id text, accepted boolean, origin boolean, n int)
+            order by r.n
+           returning fseq as s, event_id, origin`,
+    params: [JSON.stringify(plan.feed), plan.writerId],
+  });
+  const seqRows = await tx.finish<{ s: unknown; event_id: string; origin: boolean }>(statements);
 
+  const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
+  const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
+  const rejected = fresh.filter((d) => d.reason !== null);
   for (const d of rejected) {
-    returned.push(documentJson(d.incoming.stored, seqOf(d.incoming.id), receivedAt, 'rejected', d.reason));
+    returned.push(documentJson(d.incoming.stored, originSeq.get(d.incoming.id) as number, receivedAt, 'rejected', d.reason));
   }
   return {
     returned,
-    accepted: accepted.length,
+    accepted: fresh.length - rejected.length,
     rejected: rejected.length,
-    unchanged,
+    unchanged: plan.unchanged,
     maxSeq,
   };
 }
@@ -332,12 +409,9 @@ function decide(
     complaintId,
     reason,
   });
-  if (inc.tooDeep) return reject(REJECT.tooDeep());
-  const checked = validateEvent(inc.doc);
-  if (!checked.ok) return reject(checked.reason);
+  const checked = inc.checked;
+  if (!checked.ok) return reject(checked.reason, checked.event);
   const event = checked.event;
-
-  if (!hlcReadable(event.hlc)) return reject({ code: 'schema', message: 'Invalid event: hlc names an impossible date' }, event);
 
   const existingBranch = complaints.get(event.complaintId)?.branchId ?? createdInBatch.get(event.complaintId);
   if (writer.kind === 'user') {
@@ -372,14 +446,27 @@ function foldCandidates(
   const before = projectionText === null ? null : (JSON.parse(projectionText) as ComplaintProjection);
   let remaining = list;
   for (;;) {
-    let p: ComplaintProjection | null = before;
+    let p: ComplaintProjection | null | undefined;
     let failed: Decided | undefined;
-    for (const d of remaining) {
+    if (before === null) {
+      // A new complaint: one fold of its events (the shared contract: equal to
+      // applying them one by one) derives its deadlines once, not per event.
       try {
-        p = apply(p, d.event as EventEnvelope, ctx);
+        p = fold(remaining.map((d) => d.event as EventEnvelope), ctx);
       } catch {
-        failed = d;
-        break;
+        p = undefined;
+      }
+    }
+    if (p === undefined) {
+      // Event by event, which also finds the one the fold cannot take.
+      p = before;
+      for (const d of remaining) {
+        try {
+          p = apply(p, d.event as EventEnvelope, ctx);
+        } catch {
+          failed = d;
+          break;
+        }
       }
     }
     if (failed) {

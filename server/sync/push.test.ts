@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthUser } from '../auth/tokens';
+import { acceptEvents } from './accept';
 import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
 
 describe.each(storageKinds())('push on %s', (storage) => {
@@ -185,6 +187,40 @@ describe.each(storageKinds())('push on %s', (storage) => {
     expect(res.json).toEqual([]);
     const p = (await api.request('GET', `/api/complaints/${created.complaintId}`, { token: me.token })).json;
     expect(p).toMatchObject({ status: 'filed', eventCount: 3, branchId: 'gz', number: created.payload.number });
+  });
+
+  it('concurrent pushes to one complaint each fold on the others: every event accepted, one projection with all of them', async () => {
+    const me = as('agent.gz');
+    const created = f.created(me.user);
+    await pushOne('agent.gz', created);
+    const notes = Array.from({ length: 6 }, () =>
+      f.make('note.added', { complaintId: created.complaintId, actorId: me.user.id, branchId: 'gz' }),
+    );
+    // In-process on the shared accept path, so the transactions really overlap on PostgreSQL:
+    // pushes decided on a projection another push has since changed must decide again.
+    const user = { ...me.user, jobNumber: null } as AuthUser;
+    const results = await Promise.all(
+      notes.map((n) => acceptEvents(t.server.db, t.server.settings, { kind: 'user', user }, [{ id: n.id, doc: { ...n } }])),
+    );
+    expect(results.map((r) => r.accepted)).toEqual(notes.map(() => 1));
+    const p = (await api.request('GET', `/api/complaints/${created.complaintId}`, { token: me.token })).json;
+    expect(p.eventCount).toBe(7);
+    expect(new Set(p.timeline.map((e: { eventId: string }) => e.eventId))).toEqual(new Set([created.id, ...notes.map((n) => n.id)]));
+    // The stored row continues from there: one more push folds onto all seven.
+    expect(await pushOne('agent.gz', f.make('note.added', { complaintId: created.complaintId, actorId: me.user.id, branchId: 'gz' }))).toEqual([]);
+    expect((await api.request('GET', `/api/complaints/${created.complaintId}`, { token: me.token })).json.eventCount).toBe(8);
+  });
+
+  it('the same new id pushed at once for two complaints is stored once; the other push sees a conflict', async () => {
+    const me = as('agent.gz');
+    const a = f.created(me.user);
+    const b = { ...f.created(me.user), id: a.id };
+    const user = { ...me.user, jobNumber: null } as AuthUser;
+    const [ra, rb] = await Promise.all(
+      [a, b].map((e) => acceptEvents(t.server.db, t.server.settings, { kind: 'user', user }, [{ id: e.id, doc: { ...e } }])),
+    );
+    expect([ra?.accepted, rb?.accepted].sort()).toEqual([0, 1]);
+    expect((ra?.returned.length ?? 0) + (rb?.returned.length ?? 0)).toBe(1);
   });
 
   describe('whole-request failures', () => {

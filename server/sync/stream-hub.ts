@@ -31,6 +31,8 @@ export class StreamHub {
   private readonly subscribers = new Set<Subscriber>();
   private lastSeq = 0;
   private draining: Promise<void> | null = null;
+  /** Counts subscriptions, so a read that raced with one is not trusted to skip rows. */
+  private joined = 0;
   private again = false;
   private closed = false;
   private unlisten: (() => Promise<void>) | null = null;
@@ -83,6 +85,17 @@ export class StreamHub {
   }
 
   private async drain(): Promise<void> {
+    if (!this.subscribers.size) {
+      // Nobody to send to: move the mark without reading documents. Sequence
+      // order is commit order, so the highest sequence is a safe mark; unless
+      // someone subscribed meanwhile, who must get what was committed after joining.
+      const joined = this.joined;
+      const max = await maxFeedSeq(this.db);
+      if (this.joined === joined) {
+        this.lastSeq = Math.max(this.lastSeq, max);
+        return;
+      }
+    }
     for (;;) {
       const rows = await readFeedSince(this.db, this.lastSeq, READ_BATCH);
       if (!rows.length) return;
@@ -153,6 +166,7 @@ export class StreamHub {
       }, this.options.heartbeatMs),
     };
     sub.heartbeat.unref();
+    this.joined++;
     this.subscribers.add(sub);
     const remove = () => {
       clearInterval(sub.heartbeat);
