@@ -37,15 +37,27 @@ describe('nearestDeadline', () => {
       status: 'callback_pending',
       deadlines: { handling: '2026-12-01T09:00:00Z', callback: '2026-11-24T09:00:00Z' },
     });
-    expect(nearestDeadline(c)).toEqual({ clock: 'callback', due: '2026-11-24T09:00:00Z' });
+    expect(nearestDeadline(c)).toEqual({ clock: 'callback', due: '2026-11-24T09:00:00.000Z' });
     expect(nearestDeadline(complaint('e', {}))).toBeNull();
   });
   it('ignores clocks the complaint is past, such as initial verification once filed', () => {
     const c = complaint('f', {
       status: 'filed',
-      deadlines: { initialVerification: '2026-11-20T09:00:00Z', handling: '2026-12-01T09:00:00Z' },
+      milestones: { ...emptyProjection('f', 'gz').milestones, filedAt: '2026-11-20T08:00:00Z' },
+      deadlines: { initialVerification: '2026-11-23T07:00:00Z', handling: '2026-12-01T09:00:00Z' },
     });
     expect(nearestDeadline(c)?.clock).toBe('handling');
     expect(dueSoon([c], now, defaultPolicy)).toEqual([]);
+  });
+});
+
+describe('running clocks (the shared rule)', () => {
+  it("warns of a registered complaint's initial-verification deadline", () => {
+    const c = complaint('r', {
+      status: 'registered',
+      deadlines: { initialVerification: '2026-11-23T08:00:00Z', handling: '2026-12-01T09:00:00Z' },
+    });
+    expect(dueSoon([c], now, defaultPolicy).map((d) => d.clock)).toEqual(['initialVerification']);
+    expect(nearestDeadline(c)).toEqual({ clock: 'initialVerification', due: '2026-11-23T08:00:00.000Z' });
   });
 });

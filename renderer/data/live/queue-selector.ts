@@ -1,7 +1,8 @@
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import { addCalendarDays, localDay, zonedInstant } from '../../../shared/calendar/calendar';
 import type { ComplaintDoc } from '../schema/complaints-schema';
-import { NO_DEADLINE } from '../schema/complaints-schema';
+import { NO_DEADLINE, OPEN_STATUSES, isOpenStatus } from '../schema/complaints-schema';
+import { COMPLAINT_STATUSES } from '../../../shared/fold/projection';
 import type { QueueFilter, Reference, SessionUser } from '../types';
 
 function oneOrMany<T>(v: T | T[] | undefined): { $eq: T } | { $in: T[] } | undefined {
@@ -24,9 +25,25 @@ export interface QueueQueryInput {
   ids?: string[];
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && b.every((x) => a.includes(x));
+const CLOSED_STATUSES = COMPLAINT_STATUSES.filter((s) => s !== 'incomplete' && !isOpenStatus(s));
+
 /**
- * The Mango selector of a queue. Scope fields come first so RxDB's planner
- * can pick the (scope, status, nextDue) indexes.
+ * The status part of a selector: the open (or the ended) statuses as a
+ * whole become the indexed `open` key; other sets stay a status match, which
+ * queue-parts.ts splits into one index range per status.
+ */
+function statusPart(status: QueueFilter['status']): Record<string, unknown> {
+  if (status === undefined) return {};
+  const list = Array.isArray(status) ? [...new Set(status)] : [status];
+  if (sameSet(list, OPEN_STATUSES)) return { open: { $eq: 1 } };
+  if (sameSet(list, CLOSED_STATUSES)) return { open: { $eq: 0 } };
+  return list.length === 1 ? { status: { $eq: list[0] } } : { status: { $in: list } };
+}
+
+/**
+ * The Mango selector of a queue, shaped for the complaints indexes: scope
+ * (ownerId or branchId), then `open` or status, then the nextDue range.
  */
 export function queueSelector({ filter, user, reference, nowMs, ids }: QueueQueryInput): MangoQuerySelector<ComplaintDoc> {
   const s: Record<string, unknown> = {};
@@ -47,8 +64,7 @@ export function queueSelector({ filter, user, reference, nowMs, ids }: QueueQuer
     case 'all':
       break;
   }
-  const status = oneOrMany(filter.status);
-  if (status) s.status = status;
+  Object.assign(s, statusPart(filter.status));
   const grade = oneOrMany(filter.grade);
   if (grade) s.grade = grade;
   const category = oneOrMany(filter.category);
@@ -57,10 +73,14 @@ export function queueSelector({ filter, user, reference, nowMs, ids }: QueueQuer
   if (filter.overdue) s.nextDue = { $lt: now };
   else if (filter.dueToday) s.nextDue = { $gte: now, $lt: endOfToday(nowMs, reference) };
   if (filter.overdue === false) s.nextDue = { $gte: now, $lte: NO_DEADLINE };
+  // Only open complaints have a running clock, so a deadline range holds no others: saying so
+  // lets the (scope, open, nextDue) index bound it and answer the count alone.
+  else if ((filter.overdue || filter.dueToday) && filter.status === undefined) s.open = { $eq: 1 };
   if (ids) s.id = { $in: ids };
   return s as MangoQuerySelector<ComplaintDoc>;
 }
 
 export function queueSort(filter: QueueFilter): MangoQuerySortPart<ComplaintDoc>[] {
-  return filter.sort === 'updated' ? [{ updatedAt: 'desc' }, { id: 'asc' }] : [{ nextDue: 'asc' }, { id: 'asc' }];
+  // recency ascending is updatedAt descending (an index walks one way only).
+  return filter.sort === 'updated' ? [{ recency: 'asc' }, { id: 'asc' }] : [{ nextDue: 'asc' }, { id: 'asc' }];
 }

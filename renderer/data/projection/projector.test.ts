@@ -7,6 +7,7 @@ import { formatHlc } from '../../../shared/hlc/hlc';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers } from '../test-support';
 import { fromStoredEvent, toStoredEvent } from './event-conversion';
+import { storedProjection } from './complaint-doc';
 import type { EventDoc } from '../schema/events-schema';
 
 let stores: DataStore[] = [];
@@ -51,7 +52,8 @@ async function projection(store: DataStore, id = 'c-1') {
 
 function expected(store: DataStore, events: EventDoc[]) {
   const ref = store.referenceStore.current();
-  return fold(events.filter((e) => e.status !== 'rejected').map(toStoredEvent), { policy: ref.policy, calendar: ref.calendar });
+  const p = fold(events.filter((e) => e.status !== 'rejected').map(toStoredEvent), { policy: ref.policy, calendar: ref.calendar });
+  return p && storedProjection(p);
 }
 
 async function open() {
@@ -138,5 +140,36 @@ describe('projector', () => {
     const doc = await store.db.complaints.findOne('c-1').exec();
     expect(doc?.toJSON(true).p).toEqual(expected(store, story()));
     again.stop();
+  });
+
+  it('folds pulled batches once per complaint, whatever the split and order, to the fold of all events', async () => {
+    const store = await open();
+    const stories = ['c-1', 'c-2', 'c-3'].map((id) => [
+      ev(0, 'complaint.created', id),
+      ev(1, 'soothing.recorded', id),
+      ev(2, 'note.added', id),
+      ev(3, 'work_order.filed', id),
+      ev(4, 'complaint.graded', id),
+      ev(5, 'note.added', id),
+    ]);
+    // Interleaved across complaints and shuffled in time: some bulks carry late events, some several per complaint.
+    const all = stories.flat();
+    const order = [7, 0, 12, 3, 1, 14, 2, 9, 17, 4, 5, 6, 13, 8, 15, 10, 11, 16];
+    const bulks = [order.slice(0, 5), order.slice(5, 6), order.slice(6, 12), order.slice(12)];
+    for (const bulk of bulks) await store.db.events.bulkInsert(bulk.map((i) => all[i]!));
+    for (const [i, id] of ['c-1', 'c-2', 'c-3'].entries()) {
+      expect(await projection(store, id)).toEqual(expected(store, stories[i]!));
+    }
+  });
+
+  it('stores the projection without its event list', async () => {
+    const store = await open();
+    await store.db.events.bulkInsert([...story(), ev(5, 'parties.notified')]);
+    const p = await projection(store);
+    expect(p?.eventCount).toBe(6);
+    // Only the event the reports read stays in the document.
+    expect(p?.events.map((e) => e.type)).toEqual(['parties.notified']);
+    const doc = await store.db.complaints.findOne('c-1').exec();
+    expect(doc?.open).toBe(1);
   });
 });

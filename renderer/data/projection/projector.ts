@@ -1,8 +1,9 @@
 import type { Subscription } from 'rxjs';
 import { getChangedDocumentsSince, type RxStorageChangeEvent } from 'rxdb';
 import { apply, fold } from '../../../shared/fold/fold';
+import type { EventEnvelope } from '../../../shared/events/envelope';
+import { envelopeOnly } from '../../../shared/fold/order';
 import type { FoldContext } from '../../../shared/fold/context';
-import { compareEvents } from '../../../shared/fold/order';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 import type { HotlineDatabase } from '../db';
 import type { LocalMeta } from '../local-meta';
@@ -11,15 +12,18 @@ import { plainEvent, toStoredEvent } from './event-conversion';
 import { toComplaintDoc } from './complaint-doc';
 
 /**
- * Bump when the projection's shape or the indexed fields change: every
- * complaint is then refolded from the local events on the next start.
+ * Bump when the fold's result changes: every complaint is then refolded from
+ * the local events on the next start. A new shape of the stored document
+ * (indexed keys) is a schema version with its migration instead.
  */
 export const PROJECTION_VERSION = 1;
 
 const CHECKPOINT_KEY = 'projector.checkpoint';
 const VERSION_KEY = 'projector.version';
 const CATCH_UP_BATCH = 1000;
-const REFOLD_BATCH = 100;
+const REFOLD_BATCH = 200;
+/** Up to this many complaints are read with one exact range each rather than one $in range. */
+const FEW = 8;
 
 export interface Projector {
   /** Catches up with events written while the app was not running, then follows live writes. */
@@ -39,9 +43,9 @@ interface Change {
 
 /**
  * Keeps the local `complaints` collection equal to the shared fold of the
- * local events. An event arriving in order is applied incrementally; one
- * stamped before what is already folded, a rejection, or a complaint not yet
- * projected recomputes that complaint from all its events.
+ * local events: a live event incrementally, a pulled batch with one fold per
+ * complaint, a rejection or rewrite by recomputing that complaint from the
+ * events collection.
  */
 export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: () => FoldContext): Projector {
   let chain: Promise<unknown> = Promise.resolve();
@@ -53,10 +57,26 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
     return next;
   };
 
+  /** Each complaint's events, in HLC order. */
   async function eventsOf(complaintIds: string[]): Promise<Map<string, EventDoc[]>> {
-    const docs = await db.events.find({ selector: { complaintId: { $in: complaintIds } }, sort: [{ hlc: 'asc' }] }).exec();
     const by = new Map<string, EventDoc[]>(complaintIds.map((id) => [id, []]));
-    for (const d of docs) by.get(d.complaintId)?.push(plainEvent(d.toJSON() as EventDoc & Record<string, unknown>));
+    const add = (docs: { toJSON(): unknown }[]) => {
+      for (const d of docs) {
+        const e = plainEvent(d.toJSON() as EventDoc & Record<string, unknown>);
+        by.get(e.complaintId)?.push(e);
+      }
+    };
+    const sorted = [...complaintIds].sort();
+    if (sorted.length <= FEW) {
+      // An $in reads the index from its smallest to its largest value: for a few scattered
+      // complaints that range holds everything in between, one exact range each is cheaper.
+      const parts = await Promise.all(
+        sorted.map((id) => db.events.find({ selector: { complaintId: { $eq: id } }, sort: [{ hlc: 'asc' }] }).exec()),
+      );
+      for (const docs of parts) add(docs);
+    } else {
+      add(await db.events.find({ selector: { complaintId: { $in: sorted } }, sort: [{ hlc: 'asc' }] }).exec());
+    }
     return by;
   }
 
@@ -73,8 +93,10 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
 
   async function refold(complaintIds: string[]): Promise<void> {
     const ctx = context();
-    for (let i = 0; i < complaintIds.length; i += REFOLD_BATCH) {
-      const batch = complaintIds.slice(i, i + REFOLD_BATCH);
+    // Sorted, so each batch's $in range holds (nearly) only its own complaints' events.
+    const ids = [...complaintIds].sort();
+    for (let i = 0; i < ids.length; i += REFOLD_BATCH) {
+      const batch = ids.slice(i, i + REFOLD_BATCH);
       const events = await eventsOf(batch);
       const results = new Map<string, ComplaintProjection | null>();
       for (const id of batch) {
@@ -90,6 +112,38 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
     return c.op === 'UPDATE' && !!c.prev && c.prev.hlc === c.doc.hlc && c.prev.status !== 'rejected' && c.doc.status !== 'rejected';
   }
 
+  /**
+   * The events a stored projection was folded from, read back from the events
+   * collection in the timeline's order (the stored document does not carry
+   * them). Null for a complaint whose history cannot be rebuilt that way.
+   */
+  async function foldedEvents(projections: Map<string, ComplaintProjection>): Promise<Map<string, EventEnvelope[] | null>> {
+    const wanted: string[] = [];
+    for (const p of projections.values()) for (const t of p.timeline) wanted.push(t.eventId);
+    const found = wanted.length ? await db.events.findByIds(wanted).exec() : new Map<string, { toJSON(): unknown }>();
+    const out = new Map<string, EventEnvelope[] | null>();
+    for (const [id, p] of projections) {
+      const list: EventEnvelope[] = [];
+      for (const t of p.timeline) {
+        const d = found.get(t.eventId);
+        if (!d) break;
+        list.push(envelopeOnly(toStoredEvent(plainEvent(d.toJSON() as EventDoc & Record<string, unknown>))));
+      }
+      out.set(id, list.length === p.timeline.length ? list : null);
+    }
+    return out;
+  }
+
+  /**
+   * Folds a bulk of event changes. Invariant: a stored projection is the fold
+   * of a set of events that are all in the events collection, so a later
+   * insert of one of them is a no-op (the fold counts an id once) and the
+   * projection equals the fold of all local events once every bulk is in.
+   * Inserts are folded per complaint: a single one incrementally on the
+   * stored projection (a live event); several (a pulled batch) by one fold
+   * of the complaint's folded events plus the new ones. A rejection or a
+   * rewritten event recomputes that complaint from the collection.
+   */
   async function applyChanges(changes: Change[]): Promise<void> {
     const byComplaint = new Map<string, Change[]>();
     for (const c of changes) {
@@ -104,18 +158,30 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
     const ctx = context();
     const toRefold: string[] = [];
     const results = new Map<string, ComplaintProjection | null>();
+    const onStored = new Map<string, { p: ComplaintProjection; inserts: EventDoc[] }>();
     for (const [id, list] of byComplaint) {
-      const current = existing.get(id)?.toJSON(true);
-      const inserts = list.filter((c) => c.op === 'INSERT' && c.doc.status !== 'rejected').map((c) => c.doc);
-      // An insert, in order or late, is the shared fold's incremental case; a rejection or a
-      // rewritten event changes what was folded before, so that complaint is recomputed.
       if (!list.every((c) => c.op === 'INSERT')) {
         toRefold.push(id);
         continue;
       }
-      let p: ComplaintProjection | null = current ? (current.p as ComplaintProjection) : null;
-      for (const e of inserts.sort(compareEvents)) p = apply(p, toStoredEvent(e), ctx);
-      if (inserts.length) results.set(id, p);
+      const inserts = list.filter((c) => c.doc.status !== 'rejected').map((c) => c.doc);
+      if (!inserts.length) continue;
+      const current = existing.get(id);
+      // No projection: nothing of this complaint has been folded (or all of it was rejected).
+      if (!current) results.set(id, fold(inserts.map(toStoredEvent), ctx));
+      else onStored.set(id, { p: current.toJSON(true).p as ComplaintProjection, inserts });
+    }
+    const stored = new Map([...onStored].map(([id, { p }]) => [id, p]));
+    const history = onStored.size ? await foldedEvents(stored) : new Map<string, EventEnvelope[] | null>();
+    for (const [id, { p, inserts }] of onStored) {
+      const events = history.get(id);
+      if (!events) {
+        toRefold.push(id);
+      } else if (inserts.length === 1) {
+        results.set(id, apply({ ...p, events }, toStoredEvent(inserts[0]!), ctx));
+      } else {
+        results.set(id, fold([...events, ...inserts.map(toStoredEvent)], ctx));
+      }
     }
     await write(results);
     if (toRefold.length) await refold(toRefold);

@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import type { ComplaintProjection } from '../../../shared/fold/projection';
+import type { ComplaintProjection, ComplaintStatus } from '../../../shared/fold/projection';
 
 /**
  * The local projection (never replicated): the shared fold's result in `p`,
@@ -11,6 +11,8 @@ export interface ComplaintDoc {
   number: string;
   branchId: string;
   status: string;
+  /** 1 while the complaint is being worked on (OPEN_STATUSES), else 0: the queues' usual status filter as one indexed key. */
+  open: number;
   grade: number;
   category: string;
   /** assignee, else the person who registered it: whose queue it sits in. */
@@ -23,13 +25,27 @@ export interface ComplaintDoc {
   /** Which clock nextDue belongs to ('' when none). */
   nextClock: string;
   updatedAt: string;
+  /** updatedAt inverted (recencyOf), so "most recently updated first" is an ascending index walk. */
+  recency: string;
   createdAt: string;
   escalationLevel: number;
   /** The complainant's phone as digits only, for the repeat check. */
   phoneDigits: string;
   /** The last HLC folded in: an event stamped earlier than this arrived late. */
   lastHlc: string;
+  /** The shared fold's projection; its `events` holds only the few events reports read (storedProjection). */
   p: ComplaintProjection;
+}
+
+/**
+ * Statuses of a complaint still being worked on: not ended (not accepted,
+ * withdrawn, closed, revoked) and created. Every complaint with a running
+ * clock is open, so a deadline range never needs the closed ones.
+ */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['registered', 'filed', 'callback_pending', 'in_progress', 'resolved'];
+
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
 /** Sorts after every real ISO time. */
@@ -38,7 +54,7 @@ export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 export const complaintsSchema: RxJsonSchema<ComplaintDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -46,6 +62,7 @@ export const complaintsSchema: RxJsonSchema<ComplaintDoc> = {
     number: str(64),
     branchId: str(64),
     status: str(32),
+    open: { type: 'integer', minimum: 0, maximum: 1, multipleOf: 1 },
     grade: { type: 'integer', minimum: 0, maximum: 9, multipleOf: 1 },
     category: str(32),
     ownerId: str(64),
@@ -54,6 +71,7 @@ export const complaintsSchema: RxJsonSchema<ComplaintDoc> = {
     nextDue: str(30),
     nextClock: str(40),
     updatedAt: str(30),
+    recency: str(13),
     createdAt: str(30),
     escalationLevel: { type: 'integer', minimum: 0, maximum: 9, multipleOf: 1 },
     phoneDigits: str(40),
@@ -61,19 +79,23 @@ export const complaintsSchema: RxJsonSchema<ComplaintDoc> = {
     p: { type: 'object' },
   },
   required: [
-    'id', 'number', 'branchId', 'status', 'grade', 'category', 'ownerId', 'assigneeId', 'handlingDue',
-    'nextDue', 'nextClock', 'updatedAt', 'createdAt', 'escalationLevel', 'phoneDigits', 'lastHlc', 'p',
+    'id', 'number', 'branchId', 'status', 'open', 'grade', 'category', 'ownerId', 'assigneeId', 'handlingDue',
+    'nextDue', 'nextClock', 'updatedAt', 'recency', 'createdAt', 'escalationLevel', 'phoneDigits', 'lastHlc', 'p',
   ],
+  // Each queue query is answered by an index that bounds its range and gives its order, so the
+  // storage stops after one page: (scope, open or status, nextDue | recency). See queue-plan.ts.
   indexes: [
     'number',
-    'updatedAt',
     'nextDue',
     ['phoneDigits', 'createdAt'],
-    ['branchId', 'status', 'nextDue'],
-    ['branchId', 'updatedAt'],
-    ['ownerId', 'status', 'nextDue'],
-    ['ownerId', 'updatedAt'],
+    ['open', 'nextDue'],
+    ['open', 'recency'],
+    ['branchId', 'open', 'nextDue'],
+    ['branchId', 'open', 'recency'],
+    ['ownerId', 'open', 'nextDue'],
+    ['ownerId', 'open', 'recency'],
     ['status', 'nextDue'],
-    ['status', 'updatedAt'],
+    ['branchId', 'status', 'nextDue'],
+    ['ownerId', 'status', 'nextDue'],
   ],
 };

@@ -1,14 +1,20 @@
 import type { MigrationStrategies } from 'rxdb';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
+import { toComplaintDoc } from '../projection/complaint-doc';
 
 /**
  * One entry per schema version above 0, per collection: `{ 1: (old) => new }`.
  * Events are the record and must migrate losslessly. The complaints
- * projection may instead drop its documents (return null): the projector
- * refolds every complaint from the events when its fold version changes.
+ * projection is derived: its documents are recomputed from the projection
+ * they hold (dropping one, returning null, would leave it out until the
+ * projector refolds that complaint).
  */
 export const migrationStrategies: Record<'events' | 'complaints' | 'reference' | 'local', MigrationStrategies> = {
   events: {},
-  complaints: {},
+  complaints: {
+    // 1: the `open` and `recency` keys and their indexes; the stored projection without its event list.
+    1: (old: { p: ComplaintProjection }) => toComplaintDoc(old.p),
+  },
   reference: {},
   local: {},
 };

@@ -18,6 +18,10 @@ export interface EventStreamOptions {
   onUnauthorized?(): void;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How long a request still connecting may finish before it is aborted at close (ms). */
+  closeGraceMs?: number;
+  /** Each subscription's reading loop is added here until it has ended and its request is closed. */
+  running?: Set<Promise<void>>;
 }
 
 const STREAM_PATH = '/api/sync/events/stream';
@@ -47,23 +51,47 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
   const max = options.maxBackoffMs ?? 30_000;
   const wake = typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : undefined;
 
+  const grace = options.closeGraceMs ?? 2000;
+
   return new Observable((subscriber) => {
+    // `ctrl` stops the loop and cancels an open body; `request` aborts a request still waiting
+    // for its answer. Node's fetch, aborted while it is still connecting, can leave a connection
+    // that never sends its request, and a server shutting down waits for it: so a request in
+    // flight at close gets a moment to answer (the server answers a stream at once) and its
+    // body is cancelled then; only past the grace is it aborted.
     const ctrl = new AbortController();
+    const request = new AbortController();
+    let waiting = false;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
     let backoff = initial;
 
     const run = async () => {
       while (!ctrl.signal.aborted) {
         try {
-          const res = await options.api.raw(STREAM_PATH, {
-            method: 'GET',
-            headers: { Accept: 'text/event-stream' },
-            signal: ctrl.signal,
-          });
+          waiting = true;
+          let res: Response;
+          try {
+            res = await options.api.raw(STREAM_PATH, {
+              method: 'GET',
+              headers: { Accept: 'text/event-stream' },
+              signal: request.signal,
+            });
+          } finally {
+            waiting = false;
+          }
+          if (ctrl.signal.aborted) {
+            await res.body?.cancel().catch(() => undefined);
+            return;
+          }
           if (res.status === 401) {
+            await res.body?.cancel().catch(() => undefined);
             options.onUnauthorized?.();
             return;
           }
-          if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+          if (!res.ok || !res.body) {
+            await res.body?.cancel().catch(() => undefined);
+            throw new Error(`stream answered ${res.status}`);
+          }
           options.onConnection?.(true);
           backoff = initial;
           subscriber.next('RESYNC');
@@ -92,7 +120,16 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
         backoff = Math.min(max, backoff * 2);
       }
     };
-    void run();
-    return () => ctrl.abort();
+    const done = run().finally(() => {
+      clearTimeout(graceTimer);
+      request.abort();
+      options.running?.delete(done);
+    });
+    options.running?.add(done);
+    return () => {
+      ctrl.abort();
+      if (!waiting) request.abort();
+      else graceTimer = setTimeout(() => request.abort(), grace);
+    };
   });
 }

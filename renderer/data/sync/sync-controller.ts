@@ -8,7 +8,7 @@ import type { ReferenceStore } from '../reference/reference-store';
 import type { Session } from '../session';
 import type { SyncStateTracker } from '../sync-state';
 import type { Api } from './api';
-import { startEventReplication, type EventReplicationState } from './replication';
+import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
 
 export interface SyncController {
   start(): Promise<void>;
@@ -72,7 +72,10 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     replication = null;
     replicationUser = null;
     o.tracker.setSyncing(false);
-    if (r) await r.cancel();
+    if (r) {
+      await r.cancel();
+      await streamsClosed(r);
+    }
   }
 
   async function pullReference(): Promise<boolean> {

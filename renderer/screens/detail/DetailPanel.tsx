@@ -9,7 +9,7 @@ import { useTimeline } from '../../hooks/use-timeline';
 import { A11Y } from '../../i18n/accessible-names';
 import { formatDateTime } from '../../i18n/format-date';
 import { availableActions, type ActionId } from '../../app/complaint-actions';
-import { runningClocks } from '../../app/due-soon';
+import { runningClockNames } from '../../../shared/deadlines/running-clocks';
 import { matches } from '../../app/hotkeys';
 import { useHotkey } from '../../app/use-hotkey';
 import { ActionForm } from '../../components/ActionForm';
@@ -71,7 +71,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
     const b = reference.branches.find((x) => x.id === bid);
     return b ? (i18n.language === 'en' && b.nameEn ? b.nameEn : b.name) : bid;
   };
-  const running = new Set(runningClocks(complaint));
+  const running = new Set(runningClockNames(complaint));
   const ctx = { complaint, user, reference, t, language: i18n.language, now };
   const ordered = [...focus.filter((a) => actions.has(a)), ...[...actions].filter((a) => !focus.includes(a))];
   const specs = ordered.map((a) => ({ id: a, spec: actionSpec(a, ctx) })).filter((x) => x.spec !== null);
