@@ -53,6 +53,9 @@ function packageVersion(): string {
  * Builds the server: opens the database, applies migrations, seeds the demo
  * organisation when asked, and registers every route. Does not listen.
  */
+/** How long a graceful stop waits for in-flight requests before cutting connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export async function createServer(overrides: Partial<ServerConfig> = {}): Promise<HotlineServer> {
   const config: ServerConfig = { ...defaultConfig, version: packageVersion(), ...overrides };
   if (config.clientDir && !(existsSync(config.clientDir) && statSync(config.clientDir).isDirectory())) {
@@ -176,7 +179,15 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       },
       close() {
         closing ??= (async () => {
-          await app.close();
+          // In-flight requests get a grace period; a connection that never finishes
+          // sending its request would otherwise hold the shutdown open for ever.
+          const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          force.unref();
+          try {
+            await app.close();
+          } finally {
+            clearTimeout(force);
+          }
           await db.close();
         })();
         return closing;
