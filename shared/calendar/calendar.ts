@@ -2,12 +2,15 @@ import { tzOffset } from '@date-fns/tz';
 import type { Policy } from '../policy/policy';
 import { defaultPolicy } from '../policy/policy';
 import { CN_HOLIDAYS, CN_MAKEUP_WORKDAYS } from './cn-holidays';
+import { BoundedCache } from './bounded-cache';
 
 /**
  * The working-day calendar of a centre: weekends off, public holidays off,
  * 调休 make-up days on. Days are 'YYYY-MM-DD' strings in the centre's time
  * zone; instants are ISO strings. Everything here is pure, so a workstation
  * that has been offline for days computes the same deadlines as the server.
+ * A calendar is a value: once made it is not changed (its answers are
+ * memoised per calendar object).
  */
 export interface WorkCalendar {
   /** IANA time zone of the centre. */
@@ -93,7 +96,59 @@ export function isWeekend(day: IsoDay): boolean {
   return dow === 0 || dow === 6;
 }
 
-export function isWorkingDay(cal: WorkCalendar, day: IsoDay): boolean {
+/**
+ * Answers already worked out for one calendar object. Every entry is a pure
+ * function of the calendar and its key, so a cache only saves time. The
+ * calendar's fields are recorded to notice a calendar changed in place
+ * against its readonly type (a new table then starts).
+ */
+interface CalendarMemo {
+  readonly holidays: ReadonlySet<string>;
+  readonly makeupWorkdays: ReadonlySet<string>;
+  readonly holidayCount: number;
+  readonly makeupCount: number;
+  readonly timeZone: string;
+  readonly dayEnd: string;
+  readonly working: BoundedCache<IsoDay, boolean>;
+  readonly ahead: BoundedCache<string, IsoDay>;
+  readonly dayEnds: BoundedCache<IsoDay, string>;
+}
+
+/** A few years of days, and as many (day, n) pairs as live complaints use. */
+const DAY_CACHE_SIZE = 8_192;
+const AHEAD_CACHE_SIZE = 16_384;
+
+const memos = new WeakMap<WorkCalendar, CalendarMemo>();
+
+function memoOf(cal: WorkCalendar): CalendarMemo {
+  const m = memos.get(cal);
+  if (
+    m &&
+    m.holidays === cal.holidays &&
+    m.makeupWorkdays === cal.makeupWorkdays &&
+    m.holidayCount === cal.holidays.size &&
+    m.makeupCount === cal.makeupWorkdays.size &&
+    m.timeZone === cal.timeZone &&
+    m.dayEnd === cal.dayEnd
+  ) {
+    return m;
+  }
+  const fresh: CalendarMemo = {
+    holidays: cal.holidays,
+    makeupWorkdays: cal.makeupWorkdays,
+    holidayCount: cal.holidays.size,
+    makeupCount: cal.makeupWorkdays.size,
+    timeZone: cal.timeZone,
+    dayEnd: cal.dayEnd,
+    working: new BoundedCache(DAY_CACHE_SIZE),
+    ahead: new BoundedCache(AHEAD_CACHE_SIZE),
+    dayEnds: new BoundedCache(DAY_CACHE_SIZE),
+  };
+  memos.set(cal, fresh);
+  return fresh;
+}
+
+function computeIsWorkingDay(cal: WorkCalendar, day: IsoDay): boolean {
   if (cal.makeupWorkdays.has(day)) {
     dayToUtcMs(day);
     return true;
@@ -102,24 +157,29 @@ export function isWorkingDay(cal: WorkCalendar, day: IsoDay): boolean {
   return !isWeekend(day);
 }
 
+export function isWorkingDay(cal: WorkCalendar, day: IsoDay): boolean {
+  return memoOf(cal).working.getOrCompute(day, () => computeIsWorkingDay(cal, day));
+}
+
+/** The first working day strictly after (step 1) or before (step -1) the day at `ms`. */
+function workingDayFrom(memo: CalendarMemo, cal: WorkCalendar, ms: number, step: 1 | -1): number {
+  let t = ms;
+  for (let i = 0; i < MAX_CONSECUTIVE_DAYS_OFF; i++) {
+    t += step * DAY_MS;
+    const d = utcMsToDay(t);
+    if (memo.working.getOrCompute(d, () => computeIsWorkingDay(cal, d))) return t;
+  }
+  throw new RangeError(`no working day within a year ${step > 0 ? 'after' : 'before'} ${utcMsToDay(ms)}`);
+}
+
 /** The first working day strictly after `day`. */
 export function nextWorkingDay(cal: WorkCalendar, day: IsoDay): IsoDay {
-  let d = day;
-  for (let i = 0; i < MAX_CONSECUTIVE_DAYS_OFF; i++) {
-    d = addCalendarDays(d, 1);
-    if (isWorkingDay(cal, d)) return d;
-  }
-  throw new RangeError(`no working day within a year after ${day}`);
+  return addWorkingDays(cal, day, 1);
 }
 
 /** The last working day strictly before `day`. */
 export function previousWorkingDay(cal: WorkCalendar, day: IsoDay): IsoDay {
-  let d = day;
-  for (let i = 0; i < MAX_CONSECUTIVE_DAYS_OFF; i++) {
-    d = addCalendarDays(d, -1);
-    if (isWorkingDay(cal, d)) return d;
-  }
-  throw new RangeError(`no working day within a year before ${day}`);
+  return utcMsToDay(workingDayFrom(memoOf(cal), cal, dayToUtcMs(day), -1));
 }
 
 /**
@@ -129,10 +189,12 @@ export function previousWorkingDay(cal: WorkCalendar, day: IsoDay): IsoDay {
  */
 export function addWorkingDays(cal: WorkCalendar, day: IsoDay, n: number): IsoDay {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
-  dayToUtcMs(day);
-  let d = day;
-  for (let i = 0; i < n; i++) d = nextWorkingDay(cal, d);
-  return d;
+  const memo = memoOf(cal);
+  return memo.ahead.getOrCompute(`${day}|${n}`, () => {
+    let t = dayToUtcMs(day);
+    for (let i = 0; i < n; i++) t = workingDayFrom(memo, cal, t, 1);
+    return utcMsToDay(t);
+  });
 }
 
 /** Working days in (from, to]: how many working days later `to` is than `from`; negative when `to` is earlier. */
@@ -157,12 +219,18 @@ function toMs(instant: string | number | Date): number {
   return ms;
 }
 
+/** Time-zone lookups are the slow part of a deadline; the same instants recur on every event of a complaint. */
+const LOCAL_DAY_CACHE_SIZE = 16_384;
+const localDays = new BoundedCache<string, BoundedCache<number, IsoDay>>(64);
+
 /** The day an instant falls on in the calendar's time zone. */
 export function localDay(cal: Pick<WorkCalendar, 'timeZone'>, instant: string | number | Date): IsoDay {
   const ms = toMs(instant);
-  const offsetMin = tzOffset(cal.timeZone, new Date(ms));
-  return utcMsToDay(ms + offsetMin * 60_000);
+  const zone = cal.timeZone;
+  const days = localDays.getOrCompute(zone, () => new BoundedCache<number, IsoDay>(LOCAL_DAY_CACHE_SIZE));
+  return days.getOrCompute(ms, () => utcMsToDay(ms + tzOffset(zone, new Date(ms)) * 60_000));
 }
+
 
 /**
  * The instant at which local wall time `hh:mm` happens on `day` in the time
@@ -178,7 +246,7 @@ export function zonedInstant(timeZone: string, day: IsoDay, hhmm: string): numbe
 
 /** When `day` ends (at the calendar's day end), as an ISO string in UTC. */
 export function workingDayEnd(cal: WorkCalendar, day: IsoDay): string {
-  return new Date(zonedInstant(cal.timeZone, day, cal.dayEnd)).toISOString();
+  return memoOf(cal).dayEnds.getOrCompute(day, () => new Date(zonedInstant(cal.timeZone, day, cal.dayEnd)).toISOString());
 }
 
 /**

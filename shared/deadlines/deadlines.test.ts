@@ -218,3 +218,42 @@ describe('bad input', () => {
     expect(() => deadlineState('soon', sh('2026-11-25T08:00:00'), policy)).toThrow(RangeError);
   });
 });
+
+describe('deadlines are memoised without changing them', () => {
+  it('hands each caller its own copy', () => {
+    const input = { receivedAt: '2026-11-23T10:00:00+08:00', grade: 1 as const };
+    const first = computeDeadlines(input, policy, cal);
+    first.handling = 'changed';
+    expect(computeDeadlines(input, policy, cal).handling).toBe(sh('2026-12-02T17:00:00'));
+  });
+
+  it('keys on the policy and on every input field', () => {
+    const base = { receivedAt: '2026-11-23T10:00:00+08:00', grade: 1 as const, callbackAttempts: ['2026-11-24T10:00:00+08:00'] };
+    const longer = withPolicy({ deadlines: { handlingWorkingDaysByGrade: { '1': 3, '2': 15, '3': 2, '4': 10 } } });
+    expect(computeDeadlines(base, policy, cal).handling).not.toBe(computeDeadlines(base, longer, cal).handling);
+    expect(computeDeadlines(base, policy, cal).nextCallbackEarliest).not.toBe(
+      computeDeadlines({ ...base, callbackAttempts: ['2026-11-24T11:00:00+08:00'] }, policy, cal).nextCallbackEarliest,
+    );
+    expect(computeDeadlines({ ...base, extensionWorkingDays: 2 }, policy, cal).handling).not.toBe(computeDeadlines(base, policy, cal).handling);
+    expect(computeDeadlines({ ...base, acceptedAt: '2026-11-25T10:00:00+08:00' }, policy, cal).handling).not.toBe(
+      computeDeadlines(base, policy, cal).handling,
+    );
+  });
+
+  it('repeated calls give what a fresh calendar gives', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 6, 1) }),
+        fc.constantFrom(1, 2, 3, 4),
+        fc.integer({ min: 0, max: 10 }),
+        (t, grade, ext) => {
+          const input = { receivedAt: new Date(t).toISOString(), grade: grade as 1 | 2 | 3 | 4, extensionWorkingDays: ext, resolvedAt: new Date(t + 86_400_000).toISOString() };
+          const warm = computeDeadlines(input, policy, cal);
+          expect(computeDeadlines(input, policy, cal)).toEqual(warm);
+          expect(computeDeadlines(input, policy, calendarFromPolicy(policy))).toEqual(warm);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

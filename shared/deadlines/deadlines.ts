@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import { workingDaysDeadline } from '../calendar/calendar';
+import { BoundedCache } from '../calendar/bounded-cache';
 import type { Grade, Policy } from '../policy/policy';
 import { handlingWorkingDays, warningWindowMs } from '../policy/policy';
 import type { DeadlineClock } from './clocks';
@@ -44,7 +45,53 @@ function ms(iso: string): number {
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/**
+ * Deadlines already computed, per policy and calendar object (both values,
+ * never changed once made) and per input. The fold asks again after every
+ * event, and most events leave the input as it was.
+ */
+const memo = new WeakMap<Policy, WeakMap<WorkCalendar, BoundedCache<string, Deadlines>>>();
+const MEMO_SIZE = 8_192;
+
 export function computeDeadlines(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): Deadlines {
+  const key = inputKey(input);
+  if (key === null) return compute(input, policy, calendar);
+  let byCalendar = memo.get(policy);
+  if (!byCalendar) memo.set(policy, (byCalendar = new WeakMap()));
+  let table = byCalendar.get(calendar);
+  if (!table) byCalendar.set(calendar, (table = new BoundedCache(MEMO_SIZE)));
+  // A copy, so a caller changing its result cannot change another's.
+  return { ...table.getOrCompute(key, () => compute(input, policy, calendar)) };
+}
+
+/**
+ * A text that differs whenever the input could give different deadlines;
+ * null for inputs outside the declared types (those are computed, not cached).
+ */
+function inputKey(input: DeadlineInput): string | null {
+  const attempts = input.callbackAttempts;
+  if (attempts !== undefined && (!Array.isArray(attempts) || !attempts.every((a) => typeof a === 'string'))) return null;
+  const parts = [
+    input.receivedAt,
+    input.acceptedAt,
+    input.grade,
+    input.notifiedAt,
+    input.resolvedAt,
+    input.closedAt,
+    input.extensionWorkingDays,
+  ];
+  let key = '';
+  for (const part of parts) {
+    if (part === undefined) key += '~';
+    else if (typeof part === 'string') key += JSON.stringify(part);
+    else if (typeof part === 'number') key += String(part);
+    else return null;
+    key += '|';
+  }
+  return attempts === undefined ? `${key}~` : key + JSON.stringify(attempts);
+}
+
+function compute(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): Deadlines {
   const d = policy.deadlines;
   const out: Deadlines = {};
   const received = input.receivedAt;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventEnvelope, type RejectReason } from './envelope';
 import { EVENT_SCHEMA_VERSION, isEventType, payloadSchemas } from './catalogue';
+import { freezeValidPayload } from './checked-payloads';
 
 export type ValidationResult = { ok: true; event: EventEnvelope } | { ok: false; reason: RejectReason };
 
@@ -11,6 +12,7 @@ const MAX_ISSUES = 3;
  * Checks the envelope, then the payload against its type's schema. Never
  * throws: whatever arrives from the network (wrong types, deep nesting, huge
  * strings, throwing getters) comes back as a reason a person can read.
+ * The returned payload is a fresh, frozen copy.
  */
 export function validateEvent(raw: unknown): ValidationResult {
   try {
@@ -39,7 +41,8 @@ function validateUnsafe(raw: unknown): ValidationResult {
   if (!payload.success) {
     return reject('schema', describe(`Invalid ${event.type} payload`, payload.error.issues, ['payload']));
   }
-  return { ok: true, event: { ...event, payload: payload.data as Record<string, unknown> } };
+  // Frozen and remembered as valid, so the fold does not parse it again.
+  return { ok: true, event: { ...event, payload: freezeValidPayload(event.type, payload.data as Record<string, unknown>) } };
 }
 
 function reject(code: 'schema' | 'unknown_type', message: string): ValidationResult {

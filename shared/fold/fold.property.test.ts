@@ -86,6 +86,19 @@ const eventSetArb = fc
     return events;
   });
 
+/** Long complaints, so the paths for long histories (an id table instead of a scan) are exercised too. */
+const longEventSetArb = fc
+  .record({ moves: fc.array(moveArb, { minLength: 70, maxLength: 140 }), backboneNode: fc.constantFrom(...NODES) })
+  .map(({ moves, backboneNode }) => {
+    const ev = eventFactory('c-1');
+    const events = [ev('complaint.created', { grade: 1 }, { at: 0, id: 'g-created', node: NODES[0] })];
+    BACKBONE.forEach((v, i) => events.push(VARIANTS[v]!(ev, { at: 10 + i * 200, node: backboneNode, counter: 0, id: `b-${String(i).padStart(3, '0')}` }, i)));
+    moves.forEach((m, i) => {
+      events.push(VARIANTS[m.variant]!(ev, { at: m.at, node: m.node, counter: m.counter, id: `g-${String(i).padStart(3, '0')}` }, m.n));
+    });
+    return events;
+  });
+
 /** Deterministic shuffle from a seed, so a failing case replays exactly. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = items.slice();
@@ -101,6 +114,14 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 function withDuplicates(events: readonly EventEnvelope[], picks: readonly number[]): EventEnvelope[] {
   if (events.length === 0) return [];
   return [...events, ...picks.map((k) => structuredClone(events[k % events.length]!))];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 const applyAll = (events: readonly EventEnvelope[]) =>
@@ -145,6 +166,35 @@ describe('fold properties', () => {
         expect(p.escalationLevel).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('never changes a projection it was given, frozen or not, whatever the steps', () => {
+    fc.assert(
+      fc.property(eventSetArb, fc.boolean(), (events, frozen) => {
+        const inOrder = [...events].sort(compareEvents);
+        const seen: { p: ComplaintProjection; snapshot: ComplaintProjection }[] = [];
+        let p: ComplaintProjection | null = null;
+        for (const e of inOrder) {
+          p = apply(frozen && p ? deepFreeze(p) : p, e, ctx);
+          if (p) seen.push({ p, snapshot: structuredClone(p) });
+        }
+        for (const { p: q, snapshot } of seen) expect(q).toEqual(snapshot);
+        expect(p).toEqual(fold(events, ctx));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('long complaints: incremental apply in any arrival order, with duplicates, equals the batch fold', () => {
+    fc.assert(
+      fc.property(longEventSetArb, fc.array(fc.nat(), { maxLength: 20 }), fc.integer(), (events, picks, seed) => {
+        const expected = fold(events, ctx);
+        expect(applyAll(shuffled(withDuplicates(events, picks), seed))).toEqual(expected);
+        const inOrder = [...events].sort(compareEvents);
+        expect(applyAll([...inOrder, ...withDuplicates(inOrder, picks).slice(inOrder.length)])).toEqual(expected);
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -1,10 +1,12 @@
 import type { EventEnvelope, StoredEvent } from '../events/envelope';
-import { isEventType, payloadSchemas, type EventType } from '../events/catalogue';
-import { emptyProjection, type ComplaintProjection, type TimelineEntry } from './projection';
+import { isEventType, type EventType } from '../events/catalogue';
+import { checkPayload } from '../events/checked-payloads';
+import { draftOf, emptyProjection, type ComplaintProjection, type TimelineEntry } from './projection';
 import { compareEvents, envelopeOnly, preferredCopy } from './order';
 import { STEPS } from './steps';
 import { invalid, type CheckedEvent, type Step, type Verdict } from './steps/verdict';
 import { deriveDeadlines } from './derive-deadlines';
+import { indexOfId, markExtended, markFolded } from './id-index';
 import type { FoldContext } from './context';
 
 export type { FoldContext } from './context';
@@ -52,7 +54,7 @@ export function apply(projection: ComplaintProjection | null, event: Incoming, c
   }
   if (event.complaintId !== projection.id) return projection;
   const events = projection.events;
-  const index = events.findIndex((e) => e.id === event.id);
+  const index = indexOfId(events, event.id);
 
   if (isRejected(event)) {
     // The server's word is final: the pending local copy comes back out.
@@ -69,23 +71,20 @@ export function apply(projection: ComplaintProjection | null, event: Incoming, c
 
   const last = events.at(-1);
   if (last && compareEvents(last, clean) < 0) {
-    const { events: _events, ...rest } = projection;
-    const draft: ComplaintProjection = { ...cloneData(rest), events: events.slice() };
-    step(draft, clean, ctx);
+    // The common case: a copy of the containers a step may change, sharing
+    // everything else with the input (steps replace, never edit, shared parts).
+    const draft = draftOf(projection);
+    // One allocation each for the longer lists (a copy then a push would copy twice).
+    const entry = record(draft, clean, ctx);
+    draft.timeline = projection.timeline.concat([entry]);
+    draft.events = events.concat([clean]);
+    draft.eventCount = draft.events.length;
+    markExtended(events, draft.events);
     draft.deadlines = deriveDeadlines(draft, ctx);
     return draft;
   }
   const merged = [...events, clean].sort(compareEvents);
   return replayFrom(merged, ctx);
-}
-
-/** Projections are plain JSON data; a store may hand over proxies that structuredClone refuses. */
-function cloneData<T>(value: T): T {
-  try {
-    return structuredClone(value);
-  } catch {
-    return JSON.parse(JSON.stringify(value)) as T;
-  }
 }
 
 function replayFrom(sorted: EventEnvelope[], ctx: FoldContext): ComplaintProjection | null {
@@ -97,14 +96,27 @@ function replayFrom(sorted: EventEnvelope[], ctx: FoldContext): ComplaintProject
 function replay(sorted: EventEnvelope[], anchor: EventEnvelope, ctx: FoldContext): ComplaintProjection {
   const p = emptyProjection(anchor.complaintId, anchor.branchId);
   for (const e of sorted) step(p, e, ctx);
+  markFolded(p.events);
   p.deadlines = deriveDeadlines(p, ctx);
   return p;
 }
 
 /** Runs the state machine for one event and records it in the timeline, whatever the verdict. */
 function step(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): void {
+  p.timeline.push(record(p, e, ctx));
+  p.events.push(e);
+  p.eventCount = p.events.length;
+}
+
+/**
+ * Everything a step does but growing the two history lists: the state
+ * machine, the last-change fields, and the timeline entry to add.
+ */
+function record(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): TimelineEntry {
   const verdict = judge(p, e, ctx);
-  const entry: TimelineEntry = {
+  p.updatedAt = e.occurredAt;
+  p.lastHlc = e.hlc;
+  return {
     eventId: e.id,
     type: e.type,
     hlc: e.hlc,
@@ -113,11 +125,6 @@ function step(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): void 
     state: verdict.state,
     ...(verdict.state === 'applied' ? {} : { why: verdict.why }),
   };
-  p.timeline.push(entry);
-  p.events.push(e);
-  p.eventCount = p.events.length;
-  p.updatedAt = e.occurredAt;
-  p.lastHlc = e.hlc;
 }
 
 function judge(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): Verdict {
@@ -125,8 +132,9 @@ function judge(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): Verd
   if (p.status === 'incomplete' && e.type !== 'complaint.created') {
     return invalid('The complaint had not been created yet');
   }
-  const parsed = payloadSchemas[e.type].safeParse(e.payload);
-  if (!parsed.success) return invalid('The payload does not match its event type');
-  const checked = { ...e, payload: parsed.data } as CheckedEvent<EventType>;
+  // Events from a local store never met the server's check: every payload is checked here, once per frozen payload.
+  const parsed = checkPayload(e.type, e.payload);
+  if (!parsed.ok) return invalid('The payload does not match its event type');
+  const checked = { ...e, payload: parsed.payload } as CheckedEvent<EventType>;
   return (STEPS[e.type] as Step<EventType>)(p, checked, ctx);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLAINT_STATUSES, emptyProjection, withoutEvents } from './projection';
+import { COMPLAINT_STATUSES, draftOf, emptyProjection, withoutEvents } from './projection';
 import { fold } from './fold';
 import { defaultFoldContext, eventFactory } from './fixtures';
 
@@ -17,5 +17,26 @@ describe('projection', () => {
     expect('events' in view).toBe(false);
     expect(view.number).toBe(p.number);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  it('draftOf copies every field and the containers steps write to, sharing the history lists', () => {
+    const ev = eventFactory();
+    const p = fold([ev('complaint.created'), ev('note.added'), ev('work_order.filed')], defaultFoldContext())!;
+    const d = draftOf(p);
+    expect(d).toEqual(p);
+    expect(Object.keys(d).sort()).toEqual(Object.keys(emptyProjection('c', 'gz')).sort());
+    for (const k of ['notes', 'escalations', 'refunds', 'flags', 'milestones', 'callbacks'] as const) {
+      expect(d[k], k).not.toBe(p[k]);
+    }
+    // Replaced by the caller with longer copies, never pushed to.
+    expect(d.timeline).toBe(p.timeline);
+    expect(d.events).toBe(p.events);
+    expect(d.callbacks.attempts).not.toBe(p.callbacks.attempts);
+    expect(d.flags.secondResolutionReasons).not.toBe(p.flags.secondResolutionReasons);
+  });
+
+  it('draftOf leaves behind what a store added beyond the projection fields', () => {
+    const p = { ...emptyProjection('c', 'gz'), _rev: '1-abc' };
+    expect('_rev' in draftOf(p)).toBe(false);
   });
 });

@@ -227,3 +227,79 @@ export function withoutEvents(p: ComplaintProjection): Omit<ComplaintProjection,
   const { events: _events, ...rest } = p;
   return rest;
 }
+
+/**
+ * A projection to run one more step on, without touching `p`: the objects
+ * and arrays steps write to are copied (arrays as lists of references, so
+ * the cost is a pointer copy, not a clone); the rest, entries included, is
+ * shared, and steps replace shared parts instead of editing them. Treat
+ * projections as values.
+ *
+ * `timeline` and `events` are still `p`'s own lists: steps only read them,
+ * and the caller replaces them with longer copies, never pushes to them.
+ *
+ * Written out field by field (not spread): one object shape for every
+ * draft keeps a long run of steps on the fast path, and anything a store
+ * added that is not a projection field is left behind, as a fold would.
+ */
+export function draftOf(p: ComplaintProjection): ComplaintProjection {
+  const draft: Required<ComplaintProjection> = {
+    id: p.id,
+    number: p.number,
+    status: p.status,
+    category: p.category,
+    subCategory: p.subCategory,
+    grade: p.grade,
+    gradeSource: p.gradeSource,
+    branchId: p.branchId,
+    assigneeId: p.assigneeId,
+    escalationLevel: p.escalationLevel,
+    deadlines: p.deadlines,
+    createdAt: p.createdAt,
+    receivedAt: p.receivedAt,
+    updatedAt: p.updatedAt,
+    eventCount: p.eventCount,
+    channel: p.channel,
+    complainant: p.complainant,
+    incident: p.incident,
+    respondent: p.respondent,
+    description: p.description,
+    demands: p.demands,
+    callSerial: p.callSerial,
+    notAcceptedReason: p.notAcceptedReason,
+    soothing: p.soothing,
+    workOrderSubject: p.workOrderSubject,
+    callbacks: { scheduledAt: p.callbacks.scheduledAt, attempts: p.callbacks.attempts.slice(), midCourseNote: p.callbacks.midCourseNote },
+    escalations: p.escalations.slice(),
+    finding: p.finding,
+    investigations: p.investigations,
+    resolution: p.resolution,
+    refunds: p.refunds.slice(),
+    customerNotifiedAt: p.customerNotifiedAt,
+    survey: p.survey,
+    notes: p.notes.slice(),
+    flags: draftFlags(p.flags),
+    milestones: { ...p.milestones },
+    timeline: p.timeline,
+    lastHlc: p.lastHlc,
+    events: p.events,
+  };
+  return draft;
+}
+
+function draftFlags(f: Flags): Required<Flags> {
+  return {
+    filedWithoutSoothing: f.filedWithoutSoothing,
+    secondResolution: f.secondResolution,
+    secondResolutionReasons: f.secondResolutionReasons.slice(),
+    urgedCount: f.urgedCount,
+    urgedBeforeNote: f.urgedBeforeNote,
+    callbackUnreachable: f.callbackUnreachable,
+    callbackSpacingViolated: f.callbackSpacingViolated,
+    review: f.review,
+    assessmentWithdrawn: f.assessmentWithdrawn,
+    reopenedCount: f.reopenedCount,
+    extensionDays: f.extensionDays,
+    redactedFields: f.redactedFields,
+  };
+}

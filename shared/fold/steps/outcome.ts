@@ -36,10 +36,12 @@ export const refundRequested: Step<'refund.requested'> = (p, e, ctx) => {
 function decideRefund(decision: 'approved' | 'denied'): Step<'refund.approved' | 'refund.denied'> {
   return (p, e) => {
     if (p.status === 'closed' || p.status === 'incomplete') return notNow(p.status, 'Deciding a refund');
-    const request = p.refunds.find((r) => r.requestId === e.payload.requestId);
+    const index = p.refunds.findIndex((r) => r.requestId === e.payload.requestId);
+    const request = p.refunds[index];
     if (!request) return invalid('No such refund request on this complaint');
     if (request.decision !== 'pending') return superseded(`The refund request was already ${request.decision}`);
-    request.decision = decision;
+    // Replaced, not edited: the record may be shared with the projection this one was stepped from.
+    p.refunds[index] = { ...request, decision };
     return APPLIED;
   };
 }
@@ -102,15 +104,21 @@ export const complaintReopened: Step<'complaint.reopened'> = (p) => {
 
 export const complaintRedacted: Step<'complaint.redacted'> = (p, e) => {
   const fields = new Set(e.payload.fields);
+  // Parts are replaced, not edited: they may be shared with the projection this one was stepped from.
   if (p.complainant) {
-    if (fields.has('complainant.name')) p.complainant.name = '';
-    if (fields.has('complainant.phone')) p.complainant.phone = '';
-    if (fields.has('complainant.address')) delete p.complainant.address;
+    const c = { ...p.complainant };
+    if (fields.has('complainant.name')) c.name = '';
+    if (fields.has('complainant.phone')) c.phone = '';
+    if (fields.has('complainant.address')) delete c.address;
+    p.complainant = c;
   }
-  if (p.incident && fields.has('incident.place')) delete p.incident.place;
+  if (p.incident && fields.has('incident.place')) {
+    const { place: _place, ...rest } = p.incident;
+    p.incident = rest;
+  }
   if (fields.has('description') && p.description !== null) p.description = '';
   if (fields.has('demands') && p.demands !== null) p.demands = '';
-  if (fields.has('notes')) for (const n of p.notes) n.text = '';
+  if (fields.has('notes')) p.notes = p.notes.map((n) => ({ ...n, text: '' }));
   const all = new Set([...p.flags.redactedFields, ...fields]);
   p.flags.redactedFields = REDACTABLE_FIELDS.filter((f) => all.has(f));
   return APPLIED;
