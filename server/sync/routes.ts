@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { badRequest, errorBody } from '../http/errors';
 import { acceptEvents } from './accept';
 import { pullFeed } from './feed';
+import { registerLookupRoute } from './lookup-route';
 import { MAX_BODY_BYTES, parsePushBody, PushBodyError } from './wire';
 
 const DEFAULT_LIMIT = 200;
@@ -23,6 +24,7 @@ function sendJsonText(reply: FastifyReply, text: string) {
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerLookupRoute(app, ctx);
   app.post('/api/sync/events/push', { bodyLimit: MAX_BODY_BYTES }, async (request, reply) => {
     const user = await authenticate(ctx.db, request);
     let rows;

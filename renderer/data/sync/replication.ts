@@ -7,6 +7,7 @@ import { fromStoredEvent, toStoredEvent } from '../projection/event-conversion';
 import type { Api } from './api';
 import { eventStream$, type PullCheckpoint } from './event-stream';
 import { splitBySize } from './push-batches';
+import { pushAndSettle } from './push-settle';
 
 export interface EventReplicationOptions {
   collection: EventsCollection;
@@ -93,8 +94,7 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
       async handler(rows: RxReplicationWriteToMasterRow<EventDoc>[]) {
         const conflicts: WithDeleted<EventDoc>[] = [];
         for (const batch of splitBySize(rows, MAX_PUSH_BYTES, MAX_PUSH_ROWS)) {
-          const answer = await api.json<StoredEvent[]>('POST', '/api/sync/events/push', batch);
-          for (const master of answer) conflicts.push(fromStoredEvent(master));
+          for (const master of await pushAndSettle(api, batch, () => state.isStoppedOrPaused())) conflicts.push(fromStoredEvent(master));
         }
         options.onExchange?.();
         return conflicts;

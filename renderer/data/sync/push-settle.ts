@@ -1,0 +1,36 @@
+import type { StoredEvent } from '../../../shared/events/envelope';
+import type { Api } from './api';
+
+/** What this needs of a push row; the document is the wire form (no status while pending). */
+export interface PushRow {
+  newDocumentState: { id: string; status?: string; seq?: number };
+}
+
+/**
+ * Pushes one batch and answers with every row the server has decided
+ * differently from the pushed copy: the push's own conflicts, plus the stored
+ * version of rows the server already held. A push whose answer was lost is
+ * re-sent and then answered "unchanged" (no conflict, per the protocol), while
+ * the server's copy pulled in the meantime was set aside because the local
+ * write was still unpushed; without the lookup the event would stay pending
+ * locally, and a rejection would never reach its author. One lookup per batch,
+ * only for rows still pending locally: a row that carries a server status is a
+ * resolved conflict being re-sent, already settled, and answering it again
+ * would make RxDB write and re-push it without end.
+ */
+export async function pushAndSettle(api: Api, batch: PushRow[], stopped: () => boolean = () => false): Promise<StoredEvent[]> {
+  const answer = await api.json<StoredEvent[]>('POST', '/api/sync/events/push', batch);
+  // Stopped meanwhile (sign-out): RxDB discards this answer and pushes again next time, and a
+  // request without a token would read as an expired session.
+  if (stopped()) return answer;
+  const answered = new Set(answer.map((d) => d.id));
+  const unsettled = new Map(
+    batch
+      .map((r) => r.newDocumentState)
+      .filter((d) => (d.status === undefined || d.status === 'pending') && !answered.has(d.id))
+      .map((d) => [d.id, d]),
+  );
+  if (!unsettled.size) return answer;
+  const found = await api.json<{ documents: StoredEvent[] }>('POST', '/api/sync/events/lookup', { ids: [...unsettled.keys()] });
+  return [...answer, ...found.documents.filter((d) => unsettled.has(d.id) && d.status !== undefined)];
+}
