@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { filter, firstValueFrom, timeout } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
+import { liveServerForFile } from './live-server-support';
 import { EventFactory } from '../../server/test-support/harness';
 import { registerWorkstation } from '../../server/workstations/register';
 import { samplePayloads } from '../../shared/events/sample-payloads';
@@ -19,33 +16,7 @@ import { registeredCode } from './workstation-code';
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const input: CreateComplaintInput = intake;
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let dataDir: string;
-let stores: DataStore[] = [];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'hd-ext-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    scryptCost: 2 ** 10,
-    logLevel: 'silent',
-    deadlineWatchIntervalMs: 0,
-    heartbeatMs: 5000,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
+const live = liveServerForFile('hd-ext-');
 
 /** Until the first pull has finished (a store closed while its replication is still starting can leave a stream open). */
 async function settled(store: DataStore): Promise<void> {
@@ -55,14 +26,14 @@ async function settled(store: DataStore): Promise<void> {
 
 async function client(): Promise<DataStore> {
   const store = await openDataStore({
-    platform: memoryPlatform(server.url),
+    platform: memoryPlatform(live.server.url),
     storage: memoryStorage(),
     databaseName: uniqueName('ext'),
     breachWatcher: false,
     verifierIterations: 1000,
     retryTimeMs: 200,
   });
-  stores.push(store);
+  live.stores.push(store);
   return store;
 }
 
@@ -76,13 +47,13 @@ describe('complaint numbers use the code the server registered for the workstati
   it('registers on the first online sign-in, even when the derived code is taken in the branch', async () => {
     const store = await client();
     // Another workstation of the branch already holds the code this one would derive.
-    await registerWorkstation(server.db, 'gz', collidingWith(store.workstation.id), 'someone');
+    await registerWorkstation(live.server.db, 'gz', collidingWith(store.workstation.id), 'someone');
     expect(await registeredCode(store.meta, 'gz')).toBeNull();
     expect(await store.session.signIn('agent.gz', 'demo1234')).toEqual({ ok: true, offline: false });
     await settled(store);
 
     const code = await registeredCode(store.meta, 'gz');
-    const rows = await server.db.query<{ code: string }>('select code from workstations where workstation_id = $1', [store.workstation.id]);
+    const rows = await live.server.db.query<{ code: string }>('select code from workstations where workstation_id = $1', [store.workstation.id]);
     expect(code).toBe(rows[0]?.code);
     expect(code).not.toBe(workstationCode(store.workstation.id));
 
@@ -99,7 +70,7 @@ describe('complaint numbers use the code the server registered for the workstati
 
   it('falls back to the derived code only on a workstation that never reached the server', async () => {
     const store = await openLocalStore(testUsers.agent);
-    stores.push(store);
+    live.stores.push(store);
     expect(await numberingCode(store.meta, store.workstation.id, 'gz')).toEqual({ code: workstationCode(store.workstation.id), registered: false });
     const created = await bindCommands(() => store).createComplaint(input);
     if (!created.ok) throw new Error(created.error);
@@ -112,9 +83,9 @@ describe('the repeat check at intake', () => {
     const store = await client();
     await store.session.signIn('agent.gz', 'demo1234');
     await settled(store);
-    // Replication paused: the earlier complaint exists only on the server.
+    // Replication paused: the earlier complaint exists only on the live.server.
     await store.sync.controller.stop();
-    const login = await fetch(`${server.url}/api/auth/login`, {
+    const login = await fetch(`${live.server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'agent2.gz', password: 'demo1234' }),
@@ -122,7 +93,7 @@ describe('the repeat check at intake', () => {
     const { token, user } = (await login.json()) as { token: string; user: { id: string; branchId: string } };
     const earlier = new EventFactory().created(user);
     earlier.payload = { ...earlier.payload, complainant: { name: '王五', phone: '+86 137 0013 7000', customerType: 'ordinary' }, category: 'price' };
-    const pushed = await fetch(`${server.url}/api/sync/events/push`, {
+    const pushed = await fetch(`${live.server.url}/api/sync/events/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify([{ assumedMasterState: null, newDocumentState: earlier }]),
@@ -143,7 +114,7 @@ describe('the repeat check at intake', () => {
 
   it('offline it answers from local data alone, without an error', async () => {
     const store = await openLocalStore(testUsers.agent);
-    stores.push(store);
+    live.stores.push(store);
     const created = await bindCommands(() => store).createComplaint({
       ...input,
       complainant: { name: '赵六', phone: '136 0013 6000', customerType: 'ordinary' },
@@ -163,7 +134,7 @@ describe('the repeat check at intake', () => {
 describe('the server as a writer has a name in the directory', () => {
   it('names "system" before the first pull and after it, and never offers it as a person', async () => {
     const offline = await openLocalStore(testUsers.agent);
-    stores.push(offline);
+    live.stores.push(offline);
     const before = offline.referenceStore.current().users.find((u) => u.id === 'system');
     expect(before).toMatchObject({ displayName: 'System / 系统', system: true, branchId: null, active: false });
 

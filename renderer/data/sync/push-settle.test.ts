@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/app';
+import { describe, expect, it } from 'vitest';
+import { liveServerForFile, waitFor } from '../live-server-support';
 import { samplePayloads } from '../../../shared/events/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../commands';
 import { plainEvent, toStoredEvent } from '../projection/event-conversion';
@@ -15,43 +12,8 @@ import { pushAndSettle } from './push-settle';
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const input: CreateComplaintInput = intake;
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let dataDir: string;
-let stores: DataStore[] = [];
+const live = liveServerForFile('hd-settle-');
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'hd-settle-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    scryptCost: 2 ** 10,
-    logLevel: 'silent',
-    deadlineWatchIntervalMs: 0,
-    heartbeatMs: 5000,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * A fetch that, once armed, loses the answer of the next push: the server
@@ -80,7 +42,7 @@ function losingFetch() {
 
 async function signedIn(username: string, doFetch: typeof fetch): Promise<DataStore> {
   const store = await openDataStore({
-    platform: memoryPlatform(server.url),
+    platform: memoryPlatform(live.server.url),
     storage: memoryStorage(),
     databaseName: uniqueName('settle'),
     fetch: doFetch,
@@ -88,9 +50,9 @@ async function signedIn(username: string, doFetch: typeof fetch): Promise<DataSt
     verifierIterations: 1000,
     retryTimeMs: 200,
   });
-  stores.push(store);
+  live.stores.push(store);
   expect(await store.session.signIn(username, 'demo1234')).toEqual({ ok: true, offline: false });
-  await waitFor(async () => store.sync.current().online && store.sync.current().pending === 0, 'online and idle');
+  await waitFor(async () => store.sync.current().online && store.sync.current().pending === 0, 'online and idle', 15_000);
   return store;
 }
 
@@ -110,11 +72,11 @@ describe('a push whose answer was lost, then re-sent', () => {
     const [event] = await a.db.events.find({ selector: { complaintId: created.complaintId } }).exec();
     if (!event) throw new Error('no local event');
 
-    const local = await waitFor(() => settled(a, event.id), 'the server status on the local event');
+    const local = await waitFor(() => settled(a, event.id), 'the server status on the local event', 15_000);
     expect(net.state.lost).toBe(1);
     expect(local).toMatchObject({ id: event.id, status: 'accepted', seq: expect.any(Number) });
     expect(local.reason).toBeUndefined();
-    await waitFor(async () => a.sync.current().pending === 0, 'nothing pending');
+    await waitFor(async () => a.sync.current().pending === 0, 'nothing pending', 15_000);
   });
 
   it('ends with the rejection and its reason locally', async () => {
@@ -122,7 +84,7 @@ describe('a push whose answer was lost, then re-sent', () => {
     const a = await signedIn('agent.gz', net.fetch);
     const created = await bindCommands(() => a).createComplaint(input);
     if (!created.ok) throw new Error(created.error);
-    await waitFor(async () => a.sync.current().pending === 0, 'the complaint pushed');
+    await waitFor(async () => a.sync.current().pending === 0, 'the complaint pushed', 15_000);
     net.state.pull = () => a.sync.controller.replication()?.reSync();
     net.state.armed = true;
     // An event this role may not write, as an older client would have written it.
@@ -140,7 +102,7 @@ describe('a push whose answer was lost, then re-sent', () => {
       status: 'pending',
     });
 
-    const local = await waitFor(() => settled(a, id), 'the server status on the local event');
+    const local = await waitFor(() => settled(a, id), 'the server status on the local event', 15_000);
     expect(net.state.lost).toBe(1);
     expect(local).toMatchObject({ status: 'rejected', seq: expect.any(Number), reason: { code: 'role_not_allowed' } });
     expect(local.reason?.message.length).toBeGreaterThan(0);
@@ -149,13 +111,13 @@ describe('a push whose answer was lost, then re-sent', () => {
   it('looks up only rows still pending that the push did not answer', async () => {
     const net = losingFetch();
     const login = (await (
-      await fetch(`${server.url}/api/auth/login`, {
+      await fetch(`${live.server.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'agent.gz', password: 'demo1234' }),
       })
     ).json()) as { token: string; user: { id: string } };
-    const api = createApi({ baseUrl: async () => server.url, token: () => login.token, fetch: net.fetch });
+    const api = createApi({ baseUrl: async () => live.server.url, token: () => login.token, fetch: net.fetch });
     const a = await signedIn('agent.gz', fetch);
     const created = await bindCommands(() => a).createComplaint(input);
     if (!created.ok) throw new Error(created.error);

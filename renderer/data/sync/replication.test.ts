@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/app';
+import { describe, expect, it } from 'vitest';
+import { liveServerForFile, waitFor } from '../live-server-support';
 import { samplePayloads } from '../../../shared/events/sample-payloads';
 import { withoutEvents } from '../../../shared/fold/projection';
 import { SECRET_NAMES } from '../../../shared/platform/bridge';
@@ -16,43 +13,8 @@ import { pendingEvents$, rejectedEvents$ } from '../live/outbox';
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const input: CreateComplaintInput = intake;
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let dataDir: string;
-let stores: DataStore[] = [];
+const live = liveServerForFile('hd-sync-');
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'hd-sync-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    scryptCost: 2 ** 10,
-    logLevel: 'silent',
-    deadlineWatchIntervalMs: 0,
-    heartbeatMs: 5000,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A fetch that fails like a dropped network while `offline` is set. */
 function switchableFetch() {
@@ -62,7 +24,7 @@ function switchableFetch() {
   return { state, fetch: f };
 }
 
-async function client(platform: DataPlatform = memoryPlatform(server.url), doFetch?: typeof fetch): Promise<DataStore> {
+async function client(platform: DataPlatform = memoryPlatform(live.server.url), doFetch?: typeof fetch): Promise<DataStore> {
   const store = await openDataStore({
     platform,
     storage: memoryStorage(),
@@ -72,19 +34,19 @@ async function client(platform: DataPlatform = memoryPlatform(server.url), doFet
     verifierIterations: 1000,
     retryTimeMs: 200,
   });
-  stores.push(store);
+  live.stores.push(store);
   return store;
 }
 
 async function signedIn(username: string, doFetch?: typeof fetch): Promise<DataStore> {
-  const store = await client(memoryPlatform(server.url), doFetch);
+  const store = await client(memoryPlatform(live.server.url), doFetch);
   const result = await store.session.signIn(username, 'demo1234');
   expect(result).toEqual({ ok: true, offline: false });
   return store;
 }
 
 async function serverComplaint(token: string, id: string) {
-  const res = await fetch(`${server.url}/api/complaints/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${live.server.url}/api/complaints/${id}`, { headers: { authorization: `Bearer ${token}` } });
   return res.ok ? ((await res.json()) as Record<string, unknown>) : null;
 }
 
@@ -170,12 +132,12 @@ describe('replication against the server', () => {
   });
 
   it('an expired token pauses sync and keeps pending events', async () => {
-    const platform = memoryPlatform(server.url);
+    const platform = memoryPlatform(live.server.url);
     const first = await client(platform);
     expect((await first.session.signIn('agent.gz', 'demo1234')).ok).toBe(true);
     const user = first.session.current().user!;
     await first.close();
-    stores = stores.filter((s) => s !== first);
+    live.stores = live.stores.filter((s) => s !== first);
 
     // A later start whose stored token the server no longer accepts.
     await platform.setSecret(SECRET_NAMES.syncToken, 'no-longer-valid');
@@ -186,7 +148,7 @@ describe('replication against the server', () => {
       breachWatcher: false,
       retryTimeMs: 200,
     });
-    stores.push(again);
+    live.stores.push(again);
     await again.meta.set('session.current', { user, offline: false });
     await again.meta.set('session.tokenOwner', user.id);
     await again.session.restore();

@@ -1,0 +1,55 @@
+// Test support: a real sync server on embedded PGlite for one test file, and
+// the client stores each test opens, closed after it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startServer } from '../../server/app';
+import type { DataStore } from './store';
+
+export type LiveServer = Awaited<ReturnType<typeof startServer>>;
+
+export interface LiveServerFixture {
+  /** Set once beforeAll has run. */
+  server: LiveServer;
+  /** Stores opened by the current test; each is closed after it. */
+  stores: DataStore[];
+}
+
+export function liveServerForFile(dirPrefix: string): LiveServerFixture {
+  const live = { stores: [] } as unknown as LiveServerFixture;
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), dirPrefix));
+    live.server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      seedDemo: true,
+      scryptCost: 2 ** 10,
+      logLevel: 'silent',
+      deadlineWatchIntervalMs: 0,
+      heartbeatMs: 5000,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await live.server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await Promise.all(live.stores.map((s) => s.close()));
+    live.stores = [];
+  });
+  return live;
+}
+
+/** Polls until the probe gives something truthy. */
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
