@@ -16,25 +16,34 @@ export interface LiveServerFixture {
   stores: DataStore[];
 }
 
+/** A demo-seeded server on a fresh data directory and a free port; removeData deletes the directory. */
+export async function startLiveServer(
+  dirPrefix: string,
+  heartbeatMs = 5000,
+): Promise<{ server: LiveServer; removeData: () => void }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), dirPrefix));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
+    scryptCost: 2 ** 10,
+    logLevel: 'silent',
+    deadlineWatchIntervalMs: 0,
+    heartbeatMs,
+  });
+  return { server, removeData: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
 export function liveServerForFile(dirPrefix: string): LiveServerFixture {
   const live = { stores: [] } as unknown as LiveServerFixture;
-  let dataDir = '';
+  let removeData = () => {};
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), dirPrefix));
-    live.server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      seedDemo: true,
-      scryptCost: 2 ** 10,
-      logLevel: 'silent',
-      deadlineWatchIntervalMs: 0,
-      heartbeatMs: 5000,
-    });
+    ({ server: live.server, removeData } = await startLiveServer(dirPrefix));
   }, 120_000);
   afterAll(async () => {
     await live.server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    removeData();
   });
   afterEach(async () => {
     await Promise.all(live.stores.map((s) => s.close()));

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/app';
+import { startLiveServer } from '../live-server-support';
 import { memoryPlatform } from '../platform-port';
 import { openDataStore } from '../store';
 import { memoryStorage, uniqueName } from '../test-support';
@@ -14,18 +11,8 @@ afterEach(async () => {
 });
 
 async function server() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hd-close-'));
-  const s = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    scryptCost: 2 ** 10,
-    logLevel: 'silent',
-    deadlineWatchIntervalMs: 0,
-    heartbeatMs: 1000,
-  });
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { server: s, removeData } = await startLiveServer('hd-close-', 1000);
+  cleanups.push(removeData);
   return s;
 }
 
