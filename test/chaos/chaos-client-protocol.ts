@@ -19,9 +19,17 @@ export type ClientRequest =
   | { op: 'replay-old-push'; pick: number }
   | { op: 'settle'; timeoutMs: number }
   | { op: 'snapshot' }
+  | { op: 'explain'; ids: string[] }
   | { op: 'close' };
 
 export interface ClientSnapshot {
   events: ({ id: string; status: string; complaintId: string; type: string } & Record<string, unknown>)[];
   complaints: { id: string; projection: Record<string, unknown> }[];
+}
+
+/** How the events a check found missing or stuck travelled to this client (sync-trace.ts). */
+export interface TraceExplanation {
+  events: Record<string, string>;
+  errors: string[];
+  batches: string[];
 }

@@ -2,7 +2,7 @@ import { startTsWorker } from '../../bench/lib/ts-worker';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Session } from '../../bench/lib/api-client';
-import type { ClientRequest, ClientSnapshot, WriteStep } from './chaos-client-protocol';
+import type { ClientRequest, ClientSnapshot, TraceExplanation, WriteStep } from './chaos-client-protocol';
 import type { ChaosClientOptions } from './chaos-client';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +17,7 @@ export interface ChaosClientThread {
   replayOldPush(pick: number): Promise<void>;
   settle(timeoutMs: number): Promise<void>;
   snapshot(): Promise<ClientSnapshot>;
+  explain(ids: string[]): Promise<TraceExplanation>;
   close(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function startClientThread(
     replayOldPush: (pick) => call({ op: 'replay-old-push', pick }),
     settle: (timeoutMs) => call({ op: 'settle', timeoutMs }),
     snapshot: () => call({ op: 'snapshot' }),
+    explain: (ids) => call({ op: 'explain', ids }),
     async close() {
       await call({ op: 'close' }).catch(() => undefined);
       await worker.terminate();

@@ -77,6 +77,8 @@ async function handle(req: ClientRequest): Promise<unknown> {
       return null;
     case 'snapshot':
       return snapshot(c);
+    case 'explain':
+      return c.trace.explain(req.ids);
     case 'close':
       await c.close();
       client = null;

@@ -10,6 +10,7 @@ import { defaultCalendar } from '../../shared/calendar/calendar';
 import type { EventEnvelope } from '../../shared/events/envelope';
 import type { Session } from '../../bench/lib/api-client';
 import { createChaosNetwork, type ChaosNetwork } from './chaos-network';
+import { createSyncTrace, type SyncTrace } from './sync-trace';
 
 /**
  * One workstation of the chaos run: the renderer's real database code, its
@@ -24,6 +25,8 @@ export interface ChaosClient {
   hlc: HlcState;
   projector: Projector;
   replication: EventReplicationState;
+  /** What reached this client and what its replication did with it, to explain a failed check. */
+  trace: SyncTrace;
   now(): number;
   /** Writes an event as a command does: stamped, stored locally as pending, pushed by replication. */
   write(event: Omit<EventEnvelope, 'hlc' | 'occurredAt'>): Promise<EventEnvelope>;
@@ -54,6 +57,7 @@ export async function startChaosClient(o: ChaosClientOptions): Promise<ChaosClie
   const projector = createProjector(db, meta, () => ({ policy: defaultPolicy, calendar }));
   await projector.start();
   const network = createChaosNetwork({ onPushSent: o.onPushSent });
+  const trace = createSyncTrace();
   const api = createApi({ baseUrl: async () => o.serverUrl, token: () => o.session.token, fetch: network.fetch, timeoutMs: 10_000 });
   const replication = startEventReplication({
     collection: db.events,
@@ -61,11 +65,14 @@ export async function startChaosClient(o: ChaosClientOptions): Promise<ChaosClie
     serverUrl: o.serverUrl,
     userId: o.session.user.id,
     retryTimeMs: 300,
-    onDocuments: (docs) => {
+    onDocuments: (docs, from) => {
       const t = now();
       for (const d of docs) hlc.observe(d.hlc, t, defaultPolicy.sync.hlcMaxSkewMs);
+      trace.delivered(docs, from);
     },
   });
+  replication.received$.subscribe((doc) => trace.stored(doc.id, doc.status));
+  replication.error$.subscribe((err) => trace.error(err));
   replication.error$.subscribe((err) => {
     // Offline and a killed server are expected; anything else is worth reporting.
     const message = err.message ?? String(err);
@@ -82,6 +89,7 @@ export async function startChaosClient(o: ChaosClientOptions): Promise<ChaosClie
     hlc,
     projector,
     replication,
+    trace,
     now,
     async write(partial) {
       const t = now();

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPolicy } from '../../shared/policy/policy';
@@ -28,6 +29,24 @@ export interface SeedResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+let template: Promise<string> | null = null;
+
+/**
+ * An embedded database directory made once per process (created, migrated,
+ * demo organisation seeded, cleanly shut down); each seed starts on a copy of
+ * it. Creating one takes several seconds, most of a seed's run otherwise.
+ */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-chaos-template-'));
+    const server = await startServerProcess({ dataDir: dir, env: { DEADLINE_WATCH_MS: '0' } });
+    await server.stop();
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return template;
+}
+
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -35,6 +54,21 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** For each client a check complained about: how its missing or stuck events travelled to it. */
+async function explainProblems(clients: readonly ChaosClientThread[], problems: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const c of clients) {
+    const ids = [...new Set(problems.flatMap((p) => [...p.matchAll(new RegExp(`client ${c.index}: (?:missing accepted )?event ([0-9a-f-]{36})`, 'g'))].map((m) => m[1] as string)))];
+    if (!ids.length) continue;
+    const why = await c.explain(ids.slice(0, 6)).catch((err: unknown) => ({ events: {}, errors: [String(err)], batches: [] }));
+    lines.push(`client ${c.index} trace:`);
+    for (const [id, text] of Object.entries(why.events)) lines.push(`    ${id}: ${text}`);
+    for (const b of why.batches) lines.push(`    batch ${b}`);
+    for (const e of why.errors) lines.push(`    error ${e}`);
+  }
+  return lines;
 }
 
 /**
@@ -47,6 +81,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
   const rng = createRng(seed ^ 0x5eed);
   const runId = `${seed}-${Date.now().toString(36)}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hotline-chaos-'));
+  if (!options.databaseUrl) await cp(await pgliteTemplate(), dataDir, { recursive: true });
   const schema = options.databaseUrl ? `chaos_${runId.replace(/[^a-z0-9]/g, '_')}` : undefined;
   const port = await freePort();
   const serverOptions = {
@@ -176,6 +211,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     }
     phase('converge', t);
     problems.push(...verdict.problems, ...errors.slice(0, 5));
+    if (verdict.problems.length) problems.push(...(await explainProblems(clients, verdict.problems)));
     Object.assign(stats, verdict.stats);
 
     async function settleAndVerify() {

@@ -8,10 +8,16 @@ import { readSse } from './sse';
 
 export type PullCheckpoint = { seq: number };
 
+/** Where a batch of server events came from, and the checkpoint it moves to. */
+export interface DocumentsOrigin {
+  source: 'pull' | 'stream';
+  checkpoint: PullCheckpoint | null;
+}
+
 export interface EventStreamOptions {
   api: Api;
-  /** Called with each batch of server events (to advance the HLC). */
-  onDocuments?(docs: StoredEvent[]): void;
+  /** Called with each batch of server events (to advance the HLC; diagnostics see where it came from). */
+  onDocuments?(docs: StoredEvent[], from: DocumentsOrigin): void;
   /** A connection was opened (true) or lost (false). */
   onConnection?(open: boolean): void;
   /** Stop reconnecting: the token was refused. */
@@ -106,7 +112,7 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
               subscriber.next('RESYNC');
             } else if (data && typeof data === 'object' && Array.isArray((data as { documents?: unknown }).documents)) {
               const batch = data as { documents: StoredEvent[]; checkpoint: PullCheckpoint };
-              options.onDocuments?.(batch.documents);
+              options.onDocuments?.(batch.documents, { source: 'stream', checkpoint: batch.checkpoint ?? null });
               subscriber.next({ documents: batch.documents.map(fromStoredEvent), checkpoint: batch.checkpoint });
             }
           }

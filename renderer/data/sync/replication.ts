@@ -5,7 +5,7 @@ import type { EventsCollection } from '../db';
 import type { EventDoc } from '../schema/events-schema';
 import { fromStoredEvent, toStoredEvent } from '../projection/event-conversion';
 import type { Api } from './api';
-import { eventStream$, type PullCheckpoint } from './event-stream';
+import { eventStream$, type DocumentsOrigin, type PullCheckpoint } from './event-stream';
 import { splitBySize } from './push-batches';
 import { pushAndSettle } from './push-settle';
 
@@ -15,7 +15,7 @@ export interface EventReplicationOptions {
   serverUrl: string;
   /** The signed-in user: only their own events are pushed with their token. */
   userId: string;
-  onDocuments?(docs: StoredEvent[]): void;
+  onDocuments?(docs: StoredEvent[], from: DocumentsOrigin): void;
   onExchange?(): void;
   onStreamConnection?(open: boolean): void;
   onUnauthorized?(): void;
@@ -70,7 +70,7 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
         const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
         if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
         const answer = await api.json<PullAnswer>('GET', `/api/sync/events/pull?${params.toString()}`);
-        options.onDocuments?.(answer.documents);
+        options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint ?? null });
         options.onExchange?.();
         return {
           documents: answer.documents.map(fromStoredEvent),
