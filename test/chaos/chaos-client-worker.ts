@@ -77,8 +77,14 @@ async function handle(req: ClientRequest): Promise<unknown> {
       return null;
     case 'snapshot':
       return snapshot(c);
-    case 'explain':
-      return c.trace.explain(req.ids);
+    case 'explain': {
+      const why = c.trace.explain(req.ids);
+      // Storage read directly beside the collection query: tells a replication gap from a stale query result.
+      const inStorage = new Set((await c.db.events.storageInstance.findDocumentsById(req.ids, true)).map((d) => d.id));
+      const inQuery = new Set((await c.db.events.find().exec()).map((d) => d.id));
+      for (const id of req.ids) why.events[id] = `${why.events[id] ?? ''}; in storage: ${inStorage.has(id) ? 'yes' : 'no'}, in find(): ${inQuery.has(id) ? 'yes' : 'no'}`;
+      return why;
+    }
     case 'close':
       await c.close();
       client = null;
