@@ -7,7 +7,7 @@ import { formatHlc } from '../../../shared/hlc/hlc';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers } from '../test-support';
 import { fromStoredEvent, toStoredEvent } from './event-conversion';
-import { storedProjection } from './complaint-doc';
+import { storedProjection, toComplaintDoc } from './complaint-doc';
 import type { EventDoc } from '../schema/events-schema';
 
 let stores: DataStore[] = [];
@@ -160,6 +160,40 @@ describe('projector', () => {
     for (const [i, id] of ['c-1', 'c-2', 'c-3'].entries()) {
       expect(await projection(store, id)).toEqual(expected(store, stories[i]!));
     }
+  });
+
+  it('folds pulled pages arriving back to back to the fold of all events', async () => {
+    const store = await open();
+    const ids = Array.from({ length: 30 }, (_, i) => `c-${i}`);
+    const stories = ids.map((id) => [
+      ev(0, 'complaint.created', id),
+      ev(1, 'soothing.recorded', id),
+      ev(2, 'note.added', id),
+      ev(3, 'work_order.filed', id),
+      ev(4, 'complaint.graded', id),
+      ev(5, 'note.added', id),
+    ]);
+    // Server order: every complaint's first event, then every second one, and so on; full pages, then a short last one.
+    const pulled = [0, 1, 2, 3, 4, 5].flatMap((k) => stories.map((s) => s[k]!));
+    for (const page of [pulled.slice(0, 120), pulled.slice(120, 240), pulled.slice(240, 360), pulled.slice(360)]) {
+      await store.db.events.bulkInsert(page);
+    }
+    for (const [i, id] of ids.entries()) {
+      expect(await projection(store, id)).toEqual(expected(store, stories[i]!));
+    }
+  });
+
+  it('extends the stored document, not its own last write, when something else rewrote it', async () => {
+    const store = await open();
+    const events = story();
+    await store.db.events.bulkInsert(events);
+    await store.projector.idle();
+    // Another writer leaves an older projection (of the first two events) in the document.
+    const older = fold(events.slice(0, 2).map(toStoredEvent), { policy: store.referenceStore.current().policy, calendar: store.referenceStore.current().calendar });
+    await store.db.complaints.upsert(toComplaintDoc(older!));
+    const late = ev(6, 'note.added');
+    await store.db.events.insert(late);
+    expect(await projection(store)).toEqual(expected(store, [...events.slice(0, 2), late]));
   });
 
   it('stores the projection without its event list', async () => {

@@ -2,14 +2,15 @@ import type { Subscription } from 'rxjs';
 import { getChangedDocumentsSince, type RxStorageChangeEvent } from 'rxdb';
 import { apply, fold } from '../../../shared/fold/fold';
 import type { EventEnvelope } from '../../../shared/events/envelope';
-import { envelopeOnly } from '../../../shared/fold/order';
 import type { FoldContext } from '../../../shared/fold/context';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 import type { HotlineDatabase } from '../db';
 import type { LocalMeta } from '../local-meta';
 import type { EventDoc } from '../schema/events-schema';
-import { plainEvent, toStoredEvent } from './event-conversion';
 import { toComplaintDoc } from './complaint-doc';
+import { foldInput } from './fold-input';
+import { FoldedCache } from './folded-cache';
+import { BulkGatherer } from './bulk-gatherer';
 
 /**
  * Bump when the fold's result changes: every complaint is then refolded from
@@ -24,6 +25,8 @@ const CATCH_UP_BATCH = 1000;
 const REFOLD_BATCH = 200;
 /** Up to this many complaints are read with one exact range each rather than one $in range. */
 const FEW = 8;
+/** Folded events kept in memory to extend projections without reading them back (a few tens of MB). */
+const CACHED_EVENTS = 100_000;
 
 export interface Projector {
   /** Catches up with events written while the app was not running, then follows live writes. */
@@ -51,6 +54,8 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
   let chain: Promise<unknown> = Promise.resolve();
   let sub: Subscription | null = null;
   let stopped = false;
+  const folded = new FoldedCache(CACHED_EVENTS);
+  const gathered = new BulkGatherer<Change>();
   const enqueue = (job: () => Promise<void>) => {
     const next = chain.then(() => (stopped ? undefined : job()));
     chain = next.catch((err: unknown) => console.error('projection update failed', err));
@@ -60,9 +65,10 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
   /** Each complaint's events, in HLC order. */
   async function eventsOf(complaintIds: string[]): Promise<Map<string, EventDoc[]>> {
     const by = new Map<string, EventDoc[]>(complaintIds.map((id) => [id, []]));
-    const add = (docs: { toJSON(): unknown }[]) => {
+    const add = (docs: { toJSON(withMeta: true): unknown }[]) => {
+      // The stored data itself, not a copy: it is only read, and the fold keeps envelope copies.
       for (const d of docs) {
-        const e = plainEvent(d.toJSON() as EventDoc & Record<string, unknown>);
+        const e = d.toJSON(true) as EventDoc;
         by.get(e.complaintId)?.push(e);
       }
     };
@@ -86,8 +92,15 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
     for (const [id, p] of results) {
       if (p) upserts.push(toComplaintDoc(p));
       else removals.push(id);
+      folded.delete(id);
     }
-    if (upserts.length) await db.complaints.bulkUpsert(upserts);
+    if (upserts.length) {
+      const { success } = await db.complaints.bulkUpsert(upserts);
+      for (const doc of success) {
+        const p = results.get(doc.id);
+        if (p) folded.set(doc.id, doc.revision, p);
+      }
+    }
     if (removals.length) await db.complaints.bulkRemove(removals);
   }
 
@@ -100,7 +113,7 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
       const events = await eventsOf(batch);
       const results = new Map<string, ComplaintProjection | null>();
       for (const id of batch) {
-        const usable = (events.get(id) ?? []).filter((e) => e.status !== 'rejected').map(toStoredEvent);
+        const usable = (events.get(id) ?? []).filter((e) => e.status !== 'rejected').map(foldInput);
         results.set(id, usable.length ? fold(usable, ctx) : null);
       }
       await write(results);
@@ -120,14 +133,14 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
   async function foldedEvents(projections: Map<string, ComplaintProjection>): Promise<Map<string, EventEnvelope[] | null>> {
     const wanted: string[] = [];
     for (const p of projections.values()) for (const t of p.timeline) wanted.push(t.eventId);
-    const found = wanted.length ? await db.events.findByIds(wanted).exec() : new Map<string, { toJSON(): unknown }>();
+    const found = wanted.length ? await db.events.findByIds(wanted).exec() : new Map<string, { toJSON(withMeta: true): unknown }>();
     const out = new Map<string, EventEnvelope[] | null>();
     for (const [id, p] of projections) {
       const list: EventEnvelope[] = [];
       for (const t of p.timeline) {
         const d = found.get(t.eventId);
         if (!d) break;
-        list.push(envelopeOnly(toStoredEvent(plainEvent(d.toJSON() as EventDoc & Record<string, unknown>))));
+        list.push(foldInput(d.toJSON(true) as EventDoc));
       }
       out.set(id, list.length === p.timeline.length ? list : null);
     }
@@ -141,8 +154,10 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
    * projection equals the fold of all local events once every bulk is in.
    * Inserts are folded per complaint: a single one incrementally on the
    * stored projection (a live event); several (a pulled batch) by one fold
-   * of the complaint's folded events plus the new ones. A rejection or a
-   * rewritten event recomputes that complaint from the collection.
+   * of the complaint's folded events plus the new ones. The folded events
+   * come from memory while the stored document is still the projector's own
+   * last write, else from the collection. A rejection or a rewritten event
+   * recomputes that complaint from the collection.
    */
   async function applyChanges(changes: Change[]): Promise<void> {
     const byComplaint = new Map<string, Change[]>();
@@ -168,23 +183,29 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
       if (!inserts.length) continue;
       const current = existing.get(id);
       // No projection: nothing of this complaint has been folded (or all of it was rejected).
-      if (!current) results.set(id, fold(inserts.map(toStoredEvent), ctx));
+      if (!current) {
+        results.set(id, fold(inserts.map(foldInput), ctx));
+        continue;
+      }
+      const known = folded.get(id, current.revision);
+      if (known) results.set(id, extend(known, inserts, ctx));
       else onStored.set(id, { p: current.toJSON(true).p as ComplaintProjection, inserts });
     }
     const stored = new Map([...onStored].map(([id, { p }]) => [id, p]));
     const history = onStored.size ? await foldedEvents(stored) : new Map<string, EventEnvelope[] | null>();
     for (const [id, { p, inserts }] of onStored) {
       const events = history.get(id);
-      if (!events) {
-        toRefold.push(id);
-      } else if (inserts.length === 1) {
-        results.set(id, apply({ ...p, events }, toStoredEvent(inserts[0]!), ctx));
-      } else {
-        results.set(id, fold([...events, ...inserts.map(toStoredEvent)], ctx));
-      }
+      if (events) results.set(id, extend({ ...p, events }, inserts, ctx));
+      else toRefold.push(id);
     }
     await write(results);
     if (toRefold.length) await refold(toRefold);
+  }
+
+  /** A projection with its full event list, plus newly inserted events. */
+  function extend(p: ComplaintProjection, inserts: EventDoc[], ctx: FoldContext): ComplaintProjection | null {
+    if (inserts.length === 1) return apply(p, foldInput(inserts[0]!), ctx);
+    return fold([...p.events, ...inserts.map(foldInput)], ctx);
   }
 
   /** Walks the events changed since the saved checkpoint and refolds their complaints. */
@@ -212,9 +233,11 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
           doc: e.documentData,
           prev: e.previousDocumentData,
         }));
-        const checkpoint: unknown = bulk.checkpoint;
+        if (!gathered.add(changes, bulk.checkpoint)) return;
         void enqueue(async () => {
-          await applyChanges(changes);
+          const { items, checkpoint } = await gathered.take();
+          if (stopped) return;
+          await applyChanges(items);
           await meta.set(CHECKPOINT_KEY, checkpoint);
         });
       });
