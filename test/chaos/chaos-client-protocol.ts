@@ -19,7 +19,7 @@ export type ClientRequest =
   | { op: 'replay-old-push'; pick: number }
   | { op: 'settle'; timeoutMs: number }
   | { op: 'snapshot' }
-  | { op: 'explain'; ids: string[] }
+  | { op: 'explain'; ids: string[]; seqs: number[] }
   | { op: 'close' };
 
 export interface ClientSnapshot {

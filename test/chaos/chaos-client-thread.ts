@@ -17,7 +17,7 @@ export interface ChaosClientThread {
   replayOldPush(pick: number): Promise<void>;
   settle(timeoutMs: number): Promise<void>;
   snapshot(): Promise<ClientSnapshot>;
-  explain(ids: string[]): Promise<TraceExplanation>;
+  explain(ids: string[], seqs: number[]): Promise<TraceExplanation>;
   close(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export async function startClientThread(
     replayOldPush: (pick) => call({ op: 'replay-old-push', pick }),
     settle: (timeoutMs) => call({ op: 'settle', timeoutMs }),
     snapshot: () => call({ op: 'snapshot' }),
-    explain: (ids) => call({ op: 'explain', ids }),
+    explain: (ids, seqs) => call({ op: 'explain', ids, seqs }),
     async close() {
       await call({ op: 'close' }).catch(() => undefined);
       await worker.terminate();

@@ -78,7 +78,7 @@ async function handle(req: ClientRequest): Promise<unknown> {
     case 'snapshot':
       return snapshot(c);
     case 'explain': {
-      const why = c.trace.explain(req.ids);
+      const why = c.trace.explain(req.ids, req.seqs);
       // Storage read directly beside the collection query: tells a replication gap from a stale query result.
       const inStorage = new Set((await c.db.events.storageInstance.findDocumentsById(req.ids, true)).map((d) => d.id));
       const inQuery = new Set((await c.db.events.find().exec()).map((d) => d.id));

@@ -62,7 +62,8 @@ async function explainProblems(clients: readonly ChaosClientThread[], problems: 
   for (const c of clients) {
     const ids = [...new Set(problems.flatMap((p) => [...p.matchAll(new RegExp(`client ${c.index}: (?:missing accepted )?event ([0-9a-f-]{36})`, 'g'))].map((m) => m[1] as string)))];
     if (!ids.length) continue;
-    const why = await c.explain(ids.slice(0, 6)).catch((err: unknown) => ({ events: {}, errors: [String(err)], batches: [] }));
+    const seqs = [...new Set(problems.filter((p) => p.startsWith(`client ${c.index}: `)).flatMap((p) => [...p.matchAll(/server seq (\d+)/g)].map((m) => Number(m[1]))))];
+    const why = await c.explain(ids.slice(0, 6), seqs.slice(0, 6)).catch((err: unknown) => ({ events: {}, errors: [String(err)], batches: [] }));
     lines.push(`client ${c.index} trace:`);
     for (const [id, text] of Object.entries(why.events)) lines.push(`    ${id}: ${text}`);
     for (const b of why.batches) lines.push(`    batch ${b}`);

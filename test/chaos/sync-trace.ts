@@ -12,7 +12,7 @@ export interface SyncTrace {
   stored(id: string, status: string): void;
   error(err: unknown): void;
   /** One line per event id asked about, and the replication errors seen (most recent last). */
-  explain(ids: readonly string[]): { events: Record<string, string>; errors: string[]; batches: string[] };
+  explain(ids: readonly string[], seqs?: readonly number[]): { events: Record<string, string>; errors: string[]; batches: string[] };
 }
 
 interface Batch {
@@ -42,7 +42,7 @@ export function createSyncTrace(): SyncTrace {
       const e = err as { message?: string; code?: string; parameters?: unknown };
       errors.push(`${Date.now() - started} ms ${e.code ?? ''} ${(e.message ?? String(err)).split('\n')[0]} ${JSON.stringify(e.parameters ?? {}).slice(0, 300)}`);
     },
-    explain(ids) {
+    explain(ids, seqs = []) {
       const events: Record<string, string> = {};
       const involved = new Set<number>();
       for (const id of ids) {
@@ -52,6 +52,11 @@ export function createSyncTrace(): SyncTrace {
       }
       const describe = (b: Batch) => `#${b.n} at ${b.at} ms ${b.source} → checkpoint ${b.checkpoint}: seqs ${b.seqs.join(',')}`;
       // The batches that carried the events, and the ones around them.
+      // The first batch whose checkpoint passed each given server sequence: the one that skipped it, if it was not delivered.
+      for (const s of seqs) {
+        const k = batches.findIndex((b) => b.checkpoint !== null && b.checkpoint >= s);
+        if (k >= 0) involved.add(k);
+      }
       const around = new Set<number>();
       for (const n of involved) for (let k = n - 2; k <= n + 2; k++) if (k >= 0 && k < batches.length) around.add(k);
       return { events, errors: errors.slice(-8), batches: [...around].sort((a, b) => a - b).map((n) => describe(batches[n] as Batch)) };

@@ -45,6 +45,10 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
   };
   const serverAll = await pullAll(url, viewer.token, 1000);
   const serverAccepted = new Map<string, StoredEvent>();
+  const bySeq = new Map(serverAll.map((e) => [e.seq, e]));
+  // When a neighbour in the feed was received: an event committed out of feed order shows here.
+  const receivedNear = (seq: number | undefined) =>
+    seq === undefined ? '' : [seq - 1, seq, seq + 1].map((s) => `${s}@${bySeq.get(s)?.receivedAt?.slice(11) ?? '-'}`).join(' ');
   for (const e of serverAll) if (e.status === 'accepted') serverAccepted.set(e.id, e);
 
   // Nothing written is lost: each author's pull shows each of its events, accepted or rejected.
@@ -73,7 +77,7 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
     const maxSeq = Math.max(0, ...local.map((e) => (typeof e.seq === 'number' ? e.seq : 0)));
     for (const [id, e] of serverAccepted) {
       const mine = localById.get(id);
-      const where = `server seq ${e.seq}, client's highest seq ${maxSeq}, author client ${written.find((w) => w.event.id === id)?.clientIndex ?? '?'}`;
+      const where = `server seq ${e.seq}, client's highest seq ${maxSeq}, author client ${written.find((w) => w.event.id === id)?.clientIndex ?? '?'}, received ${receivedNear(e.seq)}`;
       if (!mine) note(`client ${c.index}: missing accepted event ${id} (${e.type}; ${where})`);
       else if (mine.status !== 'accepted') note(`client ${c.index}: event ${id} is ${mine.status} locally, accepted on the server (${e.type}; ${where})`);
       else if (envelopeOf(mine as unknown as Record<string, unknown>) !== envelopeOf(e as unknown as Record<string, unknown>)) note(`client ${c.index}: event ${id} content differs from the server's`);
