@@ -42,7 +42,7 @@ describe('BulkGatherer', () => {
     const g = new BulkGatherer<number>();
     g.add(page(0, 200), 1);
     const got = taking(g);
-    await vi.advanceTimersByTimeAsync(99);
+    await vi.advanceTimersByTimeAsync(249);
     expect(got.taken).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     expect(got.taken?.items).toHaveLength(200);

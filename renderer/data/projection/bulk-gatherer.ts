@@ -1,9 +1,9 @@
 /** A bulk this large is a pulled page (a live write is one event or a handful). */
 const PULLED_PAGE = 100;
 /** Longest pause between pulled pages still taken as one pull. */
-const PAGE_GAP_MS = 100;
+const PAGE_GAP_MS = 250;
 /** Bounds on holding pulled pages back, so the queue still fills in steps during a long first sync. */
-const HOLD_MAX_MS = 1000;
+const HOLD_MAX_MS = 2000;
 const HOLD_MAX_ITEMS = 20_000;
 
 /**
