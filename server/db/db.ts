@@ -37,6 +37,12 @@ export interface Db extends Sql {
   readonly lockNamespace: number;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn's statements on one connection, outside any transaction. On
+   * PostgreSQL the statements fn starts together are pipelined: sent at once,
+   * answered in turn, one round trip and one database session for all of them.
+   */
+  pinned<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** Holds a lock across processes (PostgreSQL advisory lock; in-process for PGlite). */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /**

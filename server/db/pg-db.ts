@@ -110,6 +110,14 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
         client.release(broken);
       }
     },
+    async pinned(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(wrap(client));
+      } finally {
+        client.release();
+      }
+    },
     async withExclusiveLock(key, fn) {
       const client = await pool.connect();
       try {

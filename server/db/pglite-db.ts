@@ -44,6 +44,7 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
         };
         return fn(tx);
       }),
+    pinned: (fn) => fn(base),
     async withExclusiveLock(key, fn) {
       const previous = locks.get(key) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(fn);

@@ -7,7 +7,8 @@ import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
 import { LOCKS, type Db, type Sql, type Statement, type Tx } from '../db/db';
-import { lockComplaints, upsertProjectionsStatement } from '../complaints/projection-rows';
+import { lockComplaints, lockComplaintsStatement, upsertProjectionsStatement } from '../complaints/projection-rows';
+import { textArray } from '../db/text-params';
 import { foldFromEvents } from '../complaints/refold';
 import type { FoldSettings, SettingsStore } from '../reference/settings-store';
 import { documentJson } from './feed';
@@ -97,10 +98,12 @@ function hlcReadable(hlc: string): boolean {
  * in one transaction.
  *
  * On PostgreSQL the checking and folding run before the transaction, on the
- * state read without locks; the transaction takes the complaints' locks,
- * confirms that state is still current (row versions, ids, reference
- * version) and only writes. When another writer got there first, it decides
- * again under the locks. PGlite runs one transaction at a time and decides inside it.
+ * state read without locks (one pipelined round trip); the transaction is
+ * then sent whole, in one round trip: the complaints' locks, a guard that
+ * fails it unless that state is still current (row versions, ids, reference
+ * version), the writes and the COMMIT, so it never waits open on this
+ * process. When another writer got there first, the push is decided again
+ * under the locks. PGlite runs one transaction at a time and decides inside it.
  */
 export async function acceptEvents(
   db: Db,
@@ -121,13 +124,21 @@ export async function acceptEvents(
           return write(db, tx, plan);
         });
       }
-      const seen = await loadState(db, settings, ids, complaintIds);
+      const seen = await db.pinned((sql) => loadState(sql, settings, ids, complaintIds));
       const optimistic = decidePush(seen, writer, incoming, receivedAt);
+      // Stored events never change, so an answer with nothing new to store needs no transaction.
+      if (!optimistic.fresh.length) return settle(optimistic, []);
+      try {
+        return await db.transaction(async (tx) => {
+          const guard = [lockComplaintsStatement(db, complaintIds), guardStatement(seen, ids, complaintIds)];
+          return settle(optimistic, await tx.finish([...guard.filter((g) => g !== null), ...writeStatements(db, optimistic)]));
+        });
+      } catch (err) {
+        if (!isStale(err)) throw err;
+      }
       return await db.transaction(async (tx) => {
-        // Pipelined: the check runs right after the locks are granted.
-        const [, still] = await Promise.all([lockComplaints(db, tx, complaintIds), unchanged(tx, seen, ids, complaintIds)]);
-        const plan = still ? optimistic : decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt);
-        return write(db, tx, plan);
+        await lockComplaints(db, tx, complaintIds);
+        return write(db, tx, decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt));
       });
     } catch (err) {
       // A concurrent push stored one of these ids between our check and our insert: look again.
@@ -135,6 +146,11 @@ export async function acceptEvents(
       throw err;
     }
   }
+}
+
+/** Raised by the guard (migration 5) when another writer changed what a push was decided against. */
+function isStale(err: unknown): boolean {
+  return (err as { code?: unknown }).code === 'HD001';
 }
 
 function isRetryable(err: unknown): boolean {
@@ -177,24 +193,22 @@ async function loadState(sql: Sql, settingsStore: SettingsStore, ids: string[], 
 }
 
 /**
- * Whether what a push was decided against still holds: no new ids stored
- * (events are never deleted, so an equal count is the same set), every
- * touched complaint row the same version (absent ones still absent), the same
- * reference data. Run under the complaints' locks.
+ * Fails the transaction unless what a push was decided against still holds:
+ * no new ids stored (events are never deleted, so an equal count is the same
+ * set), every touched complaint row the same version (absent ones still
+ * absent), the same reference data. Sent right after the complaints' locks,
+ * ahead of the writes, in the same pipeline.
  */
-async function unchanged(tx: Sql, seen: State, ids: string[], complaintIds: string[]): Promise<boolean> {
-  const rows = await tx.query<{ version: unknown; known: unknown; marks: Record<string, string> | null }>(
-    `select (select value from counters where name = 'reference') as version,
-            (select count(*) from events where id = any($1::text[])) as known,
-            (select json_object_agg(id, xmin::text) from complaints where id = any($2::text[])) as marks`,
-    [ids, complaintIds],
-  );
-  const r = rows[0];
-  if (!r || Number(r.version) !== seen.settings.version || Number(r.known) !== seen.existing.size) return false;
-  const marks = r.marks ?? {};
-  if (Object.keys(marks).length !== seen.complaints.size) return false;
-  for (const [id, state] of seen.complaints) if (marks[id] !== state.mark) return false;
-  return true;
+function guardStatement(seen: State, ids: string[], complaintIds: string[]): Statement {
+  const marks: Record<string, string> = {};
+  for (const [id, state] of seen.complaints) marks[id] = state.mark;
+  return {
+    text: `select push_state_holds(
+             (select value from counters where name = 'reference') = $1
+             and (select count(*) from events where id = any($2::text[])) = $3
+             and (select coalesce(jsonb_object_agg(id, xmin::text), '{}') from complaints where id = any($4::text[])) = $5::jsonb)`,
+    params: [seen.settings.version, ids, seen.existing.size, complaintIds, JSON.stringify(marks)],
+  };
 }
 
 interface FeedRow {
@@ -293,38 +307,39 @@ function decidePush(state: State, writer: Writer, incoming: Incoming[], received
 }
 
 /**
- * Writes a decided push: events and projections, then, as the transaction's
- * last statement sent together with its COMMIT, the feed rows under the
- * sequence lock. The lock is held from that statement to the end of the
- * commit (PostgreSQL releases transaction locks only once the commit is
- * visible), so a transaction with higher sequence numbers always commits
- * after every one with lower numbers.
+ * The statements that write a decided push: events and projections, then,
+ * as the transaction's last statements, the sequence lock and the feed rows.
+ * Sent together with the COMMIT (`Tx.finish`), the lock is held from that
+ * statement to the end of the commit (PostgreSQL releases transaction locks
+ * only once the commit is visible), so a transaction with higher sequence
+ * numbers always commits after every one with lower numbers. The feed insert
+ * must stay last: its rows are what `settle` reads.
  */
-async function write(db: Db, tx: Tx, plan: Plan): Promise<AcceptResult> {
-  const { fresh, returned, receivedAt } = plan;
-  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged: plan.unchanged, maxSeq: null };
-
+function writeStatements(db: Db, plan: Plan): Statement[] {
+  const { fresh } = plan;
+  if (!fresh.length) return [];
   const statements: Statement[] = [
     {
       // No ON CONFLICT: an id stored meanwhile by a push on another complaint is a unique violation, and the push is decided again.
       text: `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
-             select r.id, r.complaint_id, r.type, r.status, r.reason_code, r.reason_message, $2, $3, r.doc
-               from json_to_recordset($1::json) as r(id text, complaint_id text, type text, status text,
-                    reason_code text, reason_message text, doc text)`,
+             select r.id, r.complaint_id, r.type, r.status, r.reason_code, r.reason_message, $2, $3, (${textArray(4, fresh.length)})[r.n]
+               from json_to_recordset($1::json) as r(n int, id text, complaint_id text, type text, status text,
+                    reason_code text, reason_message text)`,
       params: [
         JSON.stringify(
-          fresh.map((d) => ({
+          fresh.map((d, i) => ({
+            n: i + 1,
             id: d.incoming.id,
             complaint_id: d.complaintId,
             type: d.event ? d.event.type : safeKey(d.incoming.doc.type),
             status: d.reason ? 'rejected' : 'accepted',
             reason_code: d.reason ? cleanText(d.reason.code, 64) : null,
             reason_message: d.reason ? cleanText(d.reason.message, 500) : null,
-            doc: d.incoming.stored,
           })),
         ),
         plan.writerId,
-        receivedAt,
+        plan.receivedAt,
+        ...fresh.map((d) => d.incoming.stored),
       ],
     },
   ];
@@ -340,8 +355,19 @@ async function write(db: Db, tx: Tx, plan: Plan): Promise<AcceptResult> {
            returning fseq as s, event_id, origin`,
     params: [JSON.stringify(plan.feed), plan.writerId],
   });
-  const seqRows = await tx.finish<{ s: unknown; event_id: string; origin: boolean }>(statements);
+  return statements;
+}
 
+/** Writes a decided push in the open transaction and commits it. */
+async function write(db: Db, tx: Tx, plan: Plan): Promise<AcceptResult> {
+  const statements = writeStatements(db, plan);
+  return settle(plan, statements.length ? await tx.finish(statements) : []);
+}
+
+/** The answer to a push, from its plan and the feed rows written for it. */
+function settle(plan: Plan, seqRows: { s: unknown; event_id: string; origin: boolean }[]): AcceptResult {
+  const { fresh, returned, receivedAt } = plan;
+  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged: plan.unchanged, maxSeq: null };
   const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
   const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
   const rejected = fresh.filter((d) => d.reason !== null);

@@ -33,6 +33,7 @@ function fakeDb(rowsAfter: (seq: number) => unknown[]): Db {
     },
     async exec() {},
     transaction: async (fn) => fn(null as never),
+    pinned: async (fn) => fn(null as never),
     withExclusiveLock: async (_k, fn) => fn(),
     listen: async () => async () => undefined,
     notify: async () => undefined,

@@ -2,6 +2,7 @@ import { initial } from './001-initial';
 import { soothingScripts } from './002-soothing-scripts';
 import { shortSequenceSection } from './003-short-sequence-section';
 import { workstationsRefoldLimits } from './004-workstations-refold-limits';
+import { pushStateGuard } from './005-push-state-guard';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   soothingScripts,
   shortSequenceSection,
   workstationsRefoldLimits,
+  pushStateGuard,
 ];
