@@ -44,9 +44,12 @@ const api = {
     return performance.now() - t;
   },
   count: () => need().db.complaints.count().exec(),
-  /** The queue screen's first page: branch scope, open statuses, by nearest deadline, 50 rows, with the total count. */
-  async queuePage(skip: number) {
-    const r = await timed(() => firstValueFrom(queue$(need(), { scope: 'branch', status: OPEN_STATUSES, sort: 'deadline', limit: 50, skip })));
+  /**
+   * A page of the queue screen: branch scope, open statuses, by nearest deadline, 50 rows, with
+   * the total count. The statuses may come in another order: the same page asked as a new query.
+   */
+  async queuePage(skip: number, statuses: QueueFilter['status'] = OPEN_STATUSES) {
+    const r = await timed(() => firstValueFrom(queue$(need(), { scope: 'branch', status: statuses, sort: 'deadline', limit: 50, skip })));
     return { ms: r.ms, rows: r.value.items.length, count: r.value.count };
   },
   async dueToday(grade: number | undefined) {

@@ -17,6 +17,7 @@ import { buildBenchPage } from './build-page';
 import { serveFolder } from './static-server';
 import { profileTop } from './cpu-profile';
 import { queuePlans } from './query-plans';
+import { statusOrders } from './status-orders';
 
 /**
  * Benchmarks 2 and 5 in real Chromium (Debian's, headless, driven by
@@ -28,13 +29,14 @@ import { queuePlans } from './query-plans';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SEARCH_TERMS = ['态度', '扣费', '宽带', '光猫', '退费', '信号', '安装', '套餐', '话费', '催促', '营业厅', '投诉', '流量', '工号', '装维', '发票', '道歉', '停机', '上门', '网速'];
+const QUEUE_STATUSES = ['registered', 'filed', 'callback_pending', 'in_progress'] as const;
 const USER: SessionUser = { id: 'user-supervisor-gz', username: 'supervisor.gz', displayName: '主管', role: 'supervisor', branchId: 'gz', teamId: null };
 
 type Bench = {
   open(user: SessionUser): Promise<number>;
   load(docs: ComplaintDoc[]): Promise<number>;
   count(): Promise<number>;
-  queuePage(skip: number): Promise<{ ms: number; rows: number; count: number }>;
+  queuePage(skip: number, statuses?: readonly string[]): Promise<{ ms: number; rows: number; count: number }>;
   dueToday(grade: number | undefined): Promise<{ ms: number; count: number }>;
   search(text: string): Promise<{ ms: number; rows: number }>;
   coldStart(user: SessionUser): Promise<{ openMs: number; firstPageMs: number; rows: number; readyAtMs: number }>;
@@ -109,6 +111,8 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     await page.evaluate((u) => hdBench.open(u), USER);
     const firstSearch = await page.evaluate((t) => hdBench.search(t), '态度');
     const pageMs: number[] = [];
+    const deepMs: number[] = [];
+    const orders = statusOrders(QUEUE_STATUSES);
     const dueMs: number[] = [];
     const searchMs: number[] = [];
     let rows = 0;
@@ -116,13 +120,18 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     let dueCount = 0;
     const grades = [undefined, 1, 2, 3, 4];
     for (let r = 0; r < reps; r++) {
-      // Each repetition asks something new (another page, grade or term), so no answer comes from RxDB's query cache.
-      const q = await page.evaluate((skip) => hdBench.queuePage(skip), (r % 20) * 50);
-      pageMs.push(q.ms);
-      if (r === 0) {
-        rows = q.rows;
-        openCount = q.count;
+      // Each repetition asks something new (another status order, page offset, grade or term), so no answer comes from RxDB's query cache.
+      if (r < orders.length) {
+        const q = await page.evaluate((o) => hdBench.queuePage(0, o), orders[r]!);
+        pageMs.push(q.ms);
+        if (r === 0) {
+          rows = q.rows;
+          openCount = q.count;
+        }
       }
+      // Scrolling: skip 50 … 950, each offset with a new status order once all offsets were asked.
+      const deep = { skip: ((r % 19) + 1) * 50, order: orders[Math.floor(r / 19) % orders.length]! };
+      deepMs.push((await page.evaluate((x) => hdBench.queuePage(x.skip, x.order), deep)).ms);
       const d = await page.evaluate((g) => hdBench.dueToday(g), grades[r % grades.length]);
       dueMs.push(d.ms);
       if (r === 0) dueCount = d.count;
@@ -133,7 +142,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     const profiles: string[] = [];
     if (profiling) {
       for (const [label, work] of [
-        ['queue page', async () => { for (let i = 0; i < 5; i++) await page.evaluate((skip) => hdBench.queuePage(skip), 1000 + i * 50); }],
+        ['queue page at skip 1,000–1,200', async () => { for (let i = 0; i < 5; i++) await page.evaluate((skip) => hdBench.queuePage(skip), 1000 + i * 50); }],
         ['due-today count', async () => { for (let i = 0; i < 5; i++) await page.evaluate((g) => hdBench.dueToday(g), [undefined, 1, 2, 3, 4][i]); }],
       ] as const) {
         const top = await profileTop(page, work);
@@ -160,12 +169,14 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     }
 
     const p = summarize(pageMs);
+    const deep = summarize(deepMs);
     const d = summarize(dueMs);
     const s = summarize(searchMs);
     const queries = renderTable(
       ['query (N = ' + n.toLocaleString('en-US') + ' complaints in IndexedDB)', 'runs', 'median ms', 'p95 ms', 'result'],
       [
-        ['queue page: branch + open statuses, by deadline, 50 rows + total count', reps, formatNumber(p.median), formatNumber(p.p95), `${rows} rows of ${openCount}`],
+        ['first queue page: branch + open statuses, by deadline, 50 rows + total count', pageMs.length, formatNumber(p.median), formatNumber(p.p95), `${rows} rows of ${openCount}`],
+        ['same queue scrolled: skip 50 … 950, 50 rows + total count', reps, formatNumber(deep.median), formatNumber(deep.p95), '19 offsets in turn'],
         ['due-today count (branch, ± grade)', reps, formatNumber(d.median), formatNumber(d.p95), `${dueCount} due today (all grades)`],
         ['Chinese substring search, 2–3 characters, 50 hits', reps, formatNumber(s.median), formatNumber(s.p95), `${SEARCH_TERMS.length} terms in turn`],
         ['first search after open (builds the in-memory index)', 1, formatNumber(firstSearch.ms), '', `${firstSearch.rows} rows`],
@@ -194,7 +205,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
       title: `Local queries, memory and cold start in Chromium IndexedDB (${n.toLocaleString('en-US')} complaints)`,
       sections: [queries, memory, `RxDB query plans (average complaint document ${formatNumber(avgDocKb)} KB of JSON):\n\n${planTable}`, ...profiles],
       goals: [
-        { goal: 'queue page p95 ≤ 30 ms', measured: `${formatNumber(p.p95)} ms`, met: p.p95 <= 30 },
+        { goal: 'first queue page p95 ≤ 30 ms', measured: `${formatNumber(p.p95)} ms`, met: p.p95 <= 30 },
         { goal: 'search p95 ≤ 80 ms', measured: `${formatNumber(s.p95)} ms`, met: s.p95 <= 80 },
       ],
     };

@@ -4,6 +4,7 @@ import { bindCommands } from '../commands';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers } from '../test-support';
 import { isSearchable } from './haystack';
+import { BUILD_BATCH } from './search-index';
 
 let store: DataStore | null = null;
 afterEach(async () => {
@@ -29,6 +30,24 @@ describe('search index', () => {
     const second = await commands.createComplaint({ ...intake, description: '发票开错了' });
     if (!second.ok) throw new Error(second.error);
     expect(await s.search.search('发票', 10)).toEqual([second.complaintId]);
+  });
+
+  it('builds from every stored complaint, more than one read batch of them, and leaves deleted ones out', async () => {
+    store = await openLocalStore(testUsers.agent);
+    const s = store;
+    const created = await bindCommands(() => s).createComplaint(intake);
+    if (!created.ok) throw new Error(created.error);
+    const doc = (await s.db.complaints.findOne(created.complaintId).exec())!.toMutableJSON();
+    const copies = Array.from({ length: BUILD_BATCH + 10 }, (_, i) => {
+      const id = `copy-${String(i).padStart(5, '0')}`;
+      return { ...doc, id, p: { ...doc.p, id, description: i === BUILD_BATCH + 5 ? '最后一批里的发票' : doc.p.description } };
+    });
+    await s.db.complaints.bulkInsert(copies);
+    await s.db.complaints.findOne('copy-00003').remove();
+
+    expect(await s.search.search('发票', 10)).toEqual([`copy-${String(BUILD_BATCH + 5).padStart(5, '0')}`]);
+    expect(s.search.size()).toBe(await s.db.complaints.count().exec());
+    expect(await s.search.search('态度冷淡', 5000)).not.toContain('copy-00003');
   });
 
   it('ignores queries too short to mean anything', () => {

@@ -1,4 +1,5 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince } from 'rxdb';
 import type { ComplaintsCollection } from '../db';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import { haystackOf, isSearchable, queryKey } from './haystack';
@@ -17,6 +18,9 @@ export interface SearchIndex {
   size(): number;
   stop(): void;
 }
+
+/** Documents read per step of the first build: bounds the memory the read needs at once. */
+export const BUILD_BATCH = 1000;
 
 interface Entry {
   hay: string;
@@ -41,8 +45,15 @@ export function createSearchIndex(collection: ComplaintsCollection): SearchIndex
         }
         changed.next(changed.getValue() + 1);
       });
-      const docs = await collection.find().exec();
-      for (const d of docs) if (!entries.has(d.id)) put(d.toJSON(true) as unknown as ComplaintDoc);
+      // Straight from storage in batches: a find() of every document would stay in RxDB's query
+      // and document caches as 50,000 whole documents, when the index needs a few fields of each.
+      let checkpoint: unknown;
+      for (;;) {
+        const page = await getChangedDocumentsSince(collection.storageInstance, BUILD_BATCH, checkpoint as never);
+        for (const d of page.documents) if (!d._deleted && !entries.has(d.id)) put(d);
+        checkpoint = page.checkpoint;
+        if (page.documents.length < BUILD_BATCH) break;
+      }
       changed.next(changed.getValue() + 1);
     })();
     return built;
