@@ -70,6 +70,7 @@ export async function startChaosClient(o: ChaosClientOptions): Promise<ChaosClie
       for (const d of docs) hlc.observe(d.hlc, t, defaultPolicy.sync.hlcMaxSkewMs);
       trace.delivered(docs, from);
     },
+    onStreamConnection: (open) => trace.connection(open),
   });
   replication.received$.subscribe((doc) => trace.stored(doc.id, doc.status));
   replication.error$.subscribe((err) => trace.error(err));

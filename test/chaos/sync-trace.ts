@@ -9,6 +9,8 @@ import type { DocumentsOrigin } from '../../renderer/data/sync/event-stream';
  */
 export interface SyncTrace {
   delivered(docs: readonly StoredEvent[], from: DocumentsOrigin): void;
+  /** The live stream connected (each connect makes RxDB pull what it missed) or dropped. */
+  connection(open: boolean): void;
   stored(id: string, status: string): void;
   error(err: unknown): void;
   /** One line per event id asked about, and the replication errors seen (most recent last). */
@@ -18,8 +20,9 @@ export interface SyncTrace {
 interface Batch {
   n: number;
   at: number;
-  source: DocumentsOrigin['source'];
+  source: DocumentsOrigin['source'] | 'stream opened' | 'stream lost';
   checkpoint: number | null;
+  from: number | null;
   seqs: number[];
 }
 
@@ -31,9 +34,12 @@ export function createSyncTrace(): SyncTrace {
   const errors: string[] = [];
   return {
     delivered(docs, from) {
-      const batch: Batch = { n: batches.length, at: Date.now() - started, source: from.source, checkpoint: from.checkpoint?.seq ?? null, seqs: docs.map((d) => d.seq ?? -1) };
+      const batch: Batch = { n: batches.length, at: Date.now() - started, source: from.source, checkpoint: from.checkpoint?.seq ?? null, from: from.from?.seq ?? null, seqs: docs.map((d) => d.seq ?? -1) };
       batches.push(batch);
       for (const d of docs) deliveredIn.set(d.id, [...(deliveredIn.get(d.id) ?? []), batch.n]);
+    },
+    connection(open) {
+      batches.push({ n: batches.length, at: Date.now() - started, source: open ? 'stream opened' : 'stream lost', checkpoint: null, from: null, seqs: [] });
     },
     stored(id, status) {
       storedAs.set(id, [...(storedAs.get(id) ?? []), status]);
@@ -50,7 +56,7 @@ export function createSyncTrace(): SyncTrace {
         for (const n of inBatches) involved.add(n);
         events[id] = `delivered in ${inBatches.length ? inBatches.map((n) => `#${n}`).join(', ') : 'no batch'}; written by replication as ${storedAs.get(id)?.join(' → ') ?? 'never'}`;
       }
-      const describe = (b: Batch) => `#${b.n} at ${b.at} ms ${b.source} → checkpoint ${b.checkpoint}: seqs ${b.seqs.join(',')}`;
+      const describe = (b: Batch) => `#${b.n} at ${b.at} ms ${b.source}${b.from !== null ? ` from ${b.from}` : ''} → checkpoint ${b.checkpoint}: seqs ${b.seqs.join(',')}`;
       // The batches that carried the events, and the ones around them.
       // The first batch whose checkpoint passed each given server sequence: the one that skipped it, if it was not delivered.
       for (const s of seqs) {
@@ -58,7 +64,7 @@ export function createSyncTrace(): SyncTrace {
         if (k >= 0) involved.add(k);
       }
       const around = new Set<number>();
-      for (const n of involved) for (let k = n - 2; k <= n + 2; k++) if (k >= 0 && k < batches.length) around.add(k);
+      for (const n of involved) for (let k = n - 4; k <= n + 8; k++) if (k >= 0 && k < batches.length) around.add(k);
       return { events, errors: errors.slice(-8), batches: [...around].sort((a, b) => a - b).map((n) => describe(batches[n] as Batch)) };
     },
   };

@@ -12,6 +12,8 @@ export type PullCheckpoint = { seq: number };
 export interface DocumentsOrigin {
   source: 'pull' | 'stream';
   checkpoint: PullCheckpoint | null;
+  /** For a pull: the checkpoint it asked from. */
+  from?: PullCheckpoint | null;
 }
 
 export interface EventStreamOptions {
@@ -70,6 +72,15 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
     let waiting = false;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     let backoff = initial;
+    // RxDB's downstream (rxdb 17.6, replication-protocol/downstream.js) takes a RESYNC off its
+    // queue and drops it when stream batches are queued before it in the same pass: the batches
+    // are stored, their checkpoint moves past everything committed while the stream was down,
+    // and that pull never happens. Those events would be skipped for good. A second RESYNC
+    // right behind the first survives that pass and makes the pull.
+    const resync = () => {
+      subscriber.next('RESYNC');
+      subscriber.next('RESYNC');
+    };
 
     const run = async () => {
       while (!ctrl.signal.aborted) {
@@ -100,7 +111,7 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
           }
           options.onConnection?.(true);
           backoff = initial;
-          subscriber.next('RESYNC');
+          resync();
           for await (const msg of readSse(res, ctrl.signal)) {
             let data: unknown;
             try {
@@ -109,7 +120,7 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
               continue;
             }
             if (data === 'RESYNC') {
-              subscriber.next('RESYNC');
+              resync();
             } else if (data && typeof data === 'object' && Array.isArray((data as { documents?: unknown }).documents)) {
               const batch = data as { documents: StoredEvent[]; checkpoint: PullCheckpoint };
               options.onDocuments?.(batch.documents, { source: 'stream', checkpoint: batch.checkpoint ?? null });

@@ -70,7 +70,7 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
         const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
         if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
         const answer = await api.json<PullAnswer>('GET', `/api/sync/events/pull?${params.toString()}`);
-        options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint ?? null });
+        options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint ?? null, from: checkpoint ?? null });
         options.onExchange?.();
         return {
           documents: answer.documents.map(fromStoredEvent),
