@@ -73,8 +73,8 @@ export async function startChaosClient(o: ChaosClientOptions): Promise<ChaosClie
     onStreamConnection: (open) => trace.connection(open),
   });
   replication.received$.subscribe((doc) => trace.stored(doc.id, doc.status));
-  replication.error$.subscribe((err) => trace.error(err));
   replication.error$.subscribe((err) => {
+    trace.error(err);
     // Offline and a killed server are expected; anything else is worth reporting.
     const message = err.message ?? String(err);
     if (!/offline|fetch failed|ECONNREFUSED|Network|socket|terminated|aborted/i.test(message + JSON.stringify(err.parameters ?? {}))) {

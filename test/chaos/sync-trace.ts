@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../shared/events/envelope';
 import type { DocumentsOrigin } from '../../renderer/data/sync/event-stream';
+import type { TraceExplanation } from './chaos-client-protocol';
 
 /**
  * A client's sync history, kept so that a failed convergence check can say
@@ -14,7 +15,7 @@ export interface SyncTrace {
   stored(id: string, status: string): void;
   error(err: unknown): void;
   /** One line per event id asked about, and the replication errors seen (most recent last). */
-  explain(ids: readonly string[], seqs?: readonly number[]): { events: Record<string, string>; errors: string[]; batches: string[] };
+  explain(ids: readonly string[], seqs?: readonly number[]): TraceExplanation;
 }
 
 interface Batch {
