@@ -109,7 +109,15 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     context = await launch(profile);
     page = await openPage(context, site.url);
     await page.evaluate((u) => hdBench.open(u), USER);
-    const firstSearch = await page.evaluate((t) => hdBench.search(t), '态度');
+    const profiles: string[] = [];
+    let firstSearch = { ms: 0, rows: 0 };
+    const askFirstSearch = async () => {
+      firstSearch = await page.evaluate((t) => hdBench.search(t), '态度');
+    };
+    if (profiling) {
+      const top = await profileTop(page, askFirstSearch);
+      profiles.push(`CPU profile, first search after open (self time, top ${top.length}):\n\n${renderTable(['function', 'self ms', 'share'], top.map((t) => [t.name, formatNumber(t.selfMs), `${(t.share * 100).toFixed(1)} %`]))}`);
+    } else await askFirstSearch();
     const pageMs: number[] = [];
     const deepMs: number[] = [];
     const orders = statusOrders(QUEUE_STATUSES);
@@ -139,7 +147,6 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
       searchMs.push(s.ms);
     }
     const heapWorking = await heapMb(page);
-    const profiles: string[] = [];
     if (profiling) {
       for (const [label, work] of [
         ['queue page at skip 1,000–1,200', async () => { for (let i = 0; i < 5; i++) await page.evaluate((skip) => hdBench.queuePage(skip), 1000 + i * 50); }],

@@ -1,8 +1,8 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import { getChangedDocumentsSince } from 'rxdb';
 import type { ComplaintsCollection } from '../db';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import { haystackOf, isSearchable, queryKey } from './haystack';
+import { storedComplaints } from './stored-complaints';
 
 /**
  * An in-memory substring index over every local complaint. A linear scan of
@@ -47,12 +47,8 @@ export function createSearchIndex(collection: ComplaintsCollection): SearchIndex
       });
       // Straight from storage in batches: a find() of every document would stay in RxDB's query
       // and document caches as 50,000 whole documents, when the index needs a few fields of each.
-      let checkpoint: unknown;
-      for (;;) {
-        const page = await getChangedDocumentsSince(collection.storageInstance, BUILD_BATCH, checkpoint as never);
-        for (const d of page.documents) if (!d._deleted && !entries.has(d.id)) put(d);
-        checkpoint = page.checkpoint;
-        if (page.documents.length < BUILD_BATCH) break;
+      for await (const docs of storedComplaints(collection, BUILD_BATCH)) {
+        for (const d of docs) if (!d._deleted && !entries.has(d.id)) put(d);
       }
       changed.next(changed.getValue() + 1);
     })();
