@@ -1,5 +1,4 @@
 import { getChangedDocumentsSince, type RxDocumentData } from 'rxdb';
-import { fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
 import type { ComplaintsCollection } from '../db';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 
@@ -25,6 +24,8 @@ function isDexie(internals: unknown): internals is DexieInternals {
 export async function* storedComplaints(collection: ComplaintsCollection, batch: number): AsyncGenerator<StoredComplaint[]> {
   const internals: unknown = await (collection.storageInstance as { internals?: unknown }).internals;
   if (isDexie(internals)) {
+    // Loaded here, as the store loads the Dexie storage: only IndexedDB builds need it.
+    const { fromDexieToStorage } = await import('rxdb/plugins/storage-dexie');
     let last = '';
     for (;;) {
       const rows = await internals.dexieTable.where(':id').above(last).limit(batch).toArray();
