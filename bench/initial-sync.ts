@@ -26,6 +26,7 @@ import { formatNumber, renderTable } from './lib/table';
 import { loadPeerDocuments, startPouchdbServer } from './peer/peer-process';
 import { profileInProcess } from './lib/inprocess-profile';
 import { hotSpots } from './lib/cpuprofile-summary';
+import { hotSpotTable } from './lib/hot-spot-table';
 
 /**
  * Benchmark 1: a fresh client's initial sync. Ours: the renderer's event
@@ -175,10 +176,8 @@ export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
     if (args.flags.get('profile') === 'true') {
       // One more run of ours under the profiler, with the server's own profile of its pull handling.
       const { profile } = await profileInProcess(() => oursOnce({ ...base, expectedComplaints: complaints, run: 99 }));
-      const show = (title: string, spots: ReturnType<typeof hotSpots>) =>
-        `${title}:\n\n${renderTable(['where', 'self ms', 'share'], spots.map((h) => [h.name, formatNumber(h.selfMs), `${(h.share * 100).toFixed(1)} %`]))}`;
-      profileSections.push(show('CPU profile of the client process during one of our initial syncs (self time by code origin)', hotSpots(profile, 12, 'origin')));
-      profileSections.push(show('Same profile, top functions', hotSpots(profile, 12, 'function')));
+      profileSections.push(hotSpotTable('CPU profile of the client process during one of our initial syncs (self time by code origin)', 'where', hotSpots(profile, 12, 'origin')));
+      profileSections.push(hotSpotTable('Same profile, top functions', 'where', hotSpots(profile, 12, 'function')));
     }
     const o = summarize(ours.map((x) => x.readyMs));
     const oe = summarize(ours.map((x) => x.eventsMs));

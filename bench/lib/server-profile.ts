@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hotSpots, type CpuProfile } from './cpuprofile-summary';
-import { formatNumber, renderTable } from './table';
+import { hotSpotTable } from './hot-spot-table';
 
 /** Reads the server's --cpu-prof output and renders where its CPU time went, by code origin and by function. */
 export async function serverProfileSections(dir: string, what: string): Promise<string[]> {
@@ -12,8 +12,8 @@ export async function serverProfileSections(dir: string, what: string): Promise<
     const byOrigin = hotSpots(profile, 12, 'origin');
     const byFunction = hotSpots(profile, 15, 'function');
     sections.push(
-      `CPU profile of ${what} (self time by code origin):\n\n${renderTable(['origin', 'self ms', 'share'], byOrigin.map((h) => [h.name, formatNumber(h.selfMs), `${(h.share * 100).toFixed(1)} %`]))}`,
-      `Same profile, top functions:\n\n${renderTable(['function', 'self ms', 'share'], byFunction.map((h) => [h.name, formatNumber(h.selfMs), `${(h.share * 100).toFixed(1)} %`]))}`,
+      hotSpotTable(`CPU profile of ${what} (self time by code origin)`, 'origin', byOrigin),
+      hotSpotTable('Same profile, top functions', 'function', byFunction),
     );
   }
   await rm(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { formatNumber, renderTable } from '../lib/table';
 import { buildBenchPage } from './build-page';
 import { serveFolder } from './static-server';
 import { profileTop } from './cpu-profile';
+import { hotSpotTable } from '../lib/hot-spot-table';
 import { queuePlans } from './query-plans';
 import { statusOrders } from './status-orders';
 
@@ -116,7 +117,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     };
     if (profiling) {
       const top = await profileTop(page, askFirstSearch);
-      profiles.push(`CPU profile, first search after open (self time, top ${top.length}):\n\n${renderTable(['function', 'self ms', 'share'], top.map((t) => [t.name, formatNumber(t.selfMs), `${(t.share * 100).toFixed(1)} %`]))}`);
+      profiles.push(hotSpotTable(`CPU profile, first search after open (self time, top ${top.length})`, 'function', top));
     } else await askFirstSearch();
     const pageMs: number[] = [];
     const deepMs: number[] = [];
@@ -153,7 +154,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
         ['due-today count', async () => { for (let i = 0; i < 5; i++) await page.evaluate((g) => hdBench.dueToday(g), [undefined, 1, 2, 3, 4][i]); }],
       ] as const) {
         const top = await profileTop(page, work);
-        profiles.push(`CPU profile, 5 × ${label} (self time, top ${top.length}):\n\n${renderTable(['function', 'self ms', 'share'], top.map((t) => [t.name, formatNumber(t.selfMs), `${(t.share * 100).toFixed(1)} %`]))}`);
+        profiles.push(hotSpotTable(`CPU profile, 5 × ${label} (self time, top ${top.length})`, 'function', top));
       }
     }
     await page.evaluate(() => hdBench.close());
