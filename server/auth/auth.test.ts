@@ -50,6 +50,37 @@ describe.each(storageKinds())('auth on %s', (storage) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  // Each guess from its own address, as from a botnet: only the per-username count can stop them.
+  const loginFrom = (i: number, username: string, password: string) =>
+    t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      payload: { username, password },
+    });
+
+  it('parallel wrong passwords for one user: no more than the limit reach the password check', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom(i, 'officer.gz', `guess-${i}`)));
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(37);
+  });
+
+  it('the right password among parallel tries does not get in past the limit', async () => {
+    const tries = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'demo1234' : `guess-${i}`));
+    const answers = await Promise.all(tries.map((password, i) => loginFrom(100 + i, 'supervisor.gz', password)));
+    const passed = answers.filter((a) => a.statusCode !== 429);
+    // Three attempts at most are judged; had the right one been among them, it signs in, else it is refused.
+    expect(passed.length).toBeLessThanOrEqual(3);
+    expect(answers.filter((a) => a.statusCode === 200).length).toBeLessThanOrEqual(passed.length);
+    const right = answers[29]!;
+    if (right.statusCode !== 200) expect(right.statusCode).toBe(429);
+    // Once the limit is reached, the right password is refused too.
+    if (!answers.some((a) => a.statusCode === 200)) {
+      expect((await loginFrom(200, 'supervisor.gz', 'demo1234')).statusCode).toBe(429);
+    }
+  });
+
   it('400 for a malformed login body', async () => {
     for (const body of [{}, { username: 'x' }, { username: 1, password: 2 }, []]) {
       expect((await api.request('POST', '/api/auth/login', { body })).status).toBe(400);

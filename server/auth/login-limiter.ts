@@ -24,23 +24,29 @@ export class LoginLimiter {
     return `u:${username.normalize('NFC').toLowerCase()}`;
   }
 
-  /** Seconds to wait, or 0 when an attempt is allowed now. */
-  async retryAfter(username: string, address: string, now: number = Date.now()): Promise<number> {
-    const ms = await this.counter.waitMs(
-      [
-        { key: LoginLimiter.userKey(username), limit: this.maxFailures },
-        { key: `a:${address}`, limit: this.maxFailures * this.perAddressFactor },
-      ],
-      now,
-    );
+  private keys(username: string, address: string) {
+    return [
+      { key: LoginLimiter.userKey(username), limit: this.maxFailures },
+      { key: `a:${address}`, limit: this.maxFailures * this.perAddressFactor },
+    ];
+  }
+
+  /**
+   * Claims one attempt before the password is checked, atomically: the
+   * attempt is counted and judged against the count in one statement, so
+   * parallel guesses each take their own place and no more than the limit
+   * of them reach the password check. Returns the seconds to wait (the
+   * attempt is then not counted), or 0 when the attempt may go ahead; it
+   * counts as a failure until `succeeded` takes it back.
+   */
+  async claim(username: string, address: string, now: number = Date.now()): Promise<number> {
+    const ms = await this.counter.take(this.keys(username, address), now);
     return ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0;
   }
 
-  async recordFailure(username: string, address: string, now: number = Date.now()): Promise<void> {
-    await this.counter.hit([LoginLimiter.userKey(username), `a:${address}`], now);
-  }
-
-  async recordSuccess(username: string): Promise<void> {
+  /** A claimed attempt that signed in: the username's failures are forgotten and the address's claim is taken back. */
+  async succeeded(username: string, address: string, now: number = Date.now()): Promise<void> {
     await this.counter.clear(LoginLimiter.userKey(username));
+    await this.counter.refund([`a:${address}`], now);
   }
 }

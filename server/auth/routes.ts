@@ -17,7 +17,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!parsed.success) throw badRequest('Send {"username","password"}');
     const { username, password } = parsed.data;
     const address = request.ip;
-    const wait = await ctx.limiter.retryAfter(username, address);
+    // Claimed before the password is checked, so parallel guesses cannot all slip past the count.
+    const wait = await ctx.limiter.claim(username, address);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins; try again later');
@@ -42,10 +43,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (row) ok = (await verifyPassword(password, row.password_hash)) && !row.disabled;
     else await burnPasswordCheck(password, ctx.config.scryptCost);
     if (!row || !ok) {
-      await ctx.limiter.recordFailure(username, address);
       throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
     }
-    await ctx.limiter.recordSuccess(username);
+    await ctx.limiter.succeeded(username, address);
     const token = await issueToken(ctx.db, row.id, ctx.config.tokenTtlSeconds);
     const user = toAuthUser(row);
     return {

@@ -62,6 +62,48 @@ export class RateCounter {
     return wait;
   }
 
+  /**
+   * Counts one hit for each key and says, in the same statement, whether the
+   * hit was within every key's limit: the increment and the read it is
+   * judged by are one atomic step, so parallel requests each see a distinct
+   * count and no more than `limit` of them pass. Returns the wait (ms) the
+   * refused hit must respect, or 0 when it passed. A refused hit is taken
+   * back (see `refund`), so only hits that were let through keep counting.
+   */
+  async take(keys: readonly { key: string; limit: number }[], now: number = Date.now()): Promise<number> {
+    const start = this.windowStart(now);
+    const hashed = keys.map((k) => this.key(k.key));
+    const rows = await this.db.query<{ key: string; hits: unknown; prev: unknown }>(
+      `with up as (
+         insert into rate_limits (key, window_start, hits)
+         select k, $2::timestamptz, 1 from unnest($1::text[]) as k
+         on conflict (key, window_start) do update set hits = rate_limits.hits + 1
+         returning key, hits)
+       select up.key, up.hits,
+              (select p.hits from rate_limits p where p.key = up.key and p.window_start = $3::timestamptz) as prev
+         from up`,
+      [[...new Set(hashed)], new Date(start).toISOString(), new Date(start - this.windowMs).toISOString()],
+    );
+    let wait = 0;
+    keys.forEach((k, i) => {
+      const row = rows.find((r) => r.key === hashed[i]);
+      // Judged on the count before this hit: the hits ahead of it in the queue.
+      const before = Math.max(0, Number(row?.hits ?? 1) - 1);
+      wait = Math.max(wait, slidingWaitMs(Number(row?.prev ?? 0), before, k.limit, now - start, this.windowMs));
+    });
+    if (wait > 0) await this.refund(keys.map((k) => k.key), now);
+    else await this.sweep(now);
+    return wait;
+  }
+
+  /** Takes back one hit of each key in the window of `now` (a hit that turned out not to count). */
+  async refund(keys: readonly string[], now: number = Date.now()): Promise<void> {
+    await this.db.query(
+      `update rate_limits set hits = greatest(hits - 1, 0) where key = any($1::text[]) and window_start = $2::timestamptz`,
+      [[...new Set(keys.map((k) => this.key(k)))], new Date(this.windowStart(now)).toISOString()],
+    );
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.query('delete from rate_limits where key = $1', [this.key(key)]);
   }
