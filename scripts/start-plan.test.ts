@@ -94,3 +94,10 @@ describe('messages and codes', () => {
     expect(isHealthy(200, null)).toBe(false);
   });
 });
+
+describe('browser fallback advice', () => {
+  it('prints how to get the desktop window when there is advice', () => {
+    const message = browserFallbackMessage(serverAddress({}), 'no binary', 'ELECTRON_MIRROR=… npm run fetch:electron');
+    expect(message.split('\n')).toContain('ELECTRON_MIRROR=… npm run fetch:electron');
+  });
+});

@@ -64,10 +64,11 @@ export function electronEnv(env: Readonly<Record<string, string | undefined>>): 
   return next;
 }
 
-export function browserFallbackMessage(address: ServerAddress, reason: string): string {
+export function browserFallbackMessage(address: ServerAddress, reason: string, advice?: string): string {
   return [
     `No desktop window: ${reason}.`,
     `Open ${address.url} in a browser (demo users such as agent.gz, password demo1234).`,
+    ...(advice === undefined ? [] : [advice]),
     'Press Ctrl+C to stop.',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // `npm start`: build the web client, start the sync server with the demo
-// organisation, and open the desktop window — or, where Electron's binary is
-// not installed, say which address to open in a browser.
+// organisation, and open the desktop window (fetching Electron's binary the
+// first time) — or, where that binary cannot be had, say which address to
+// open in a browser and how to get the desktop window.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { RENDERER_DIR } from '../electron/build-paths';
 import { buildElectron } from './build-electron';
 import { runCommand, startChild, stopChild, type RunningChild } from './child-process';
+import { ensureElectronBinary } from './electron-binary';
+import { electronBinaryDeps } from './electron-installer';
 import {
   browserFallbackMessage,
-  desktopDecision,
   electronArgs,
   electronEnv,
   serverAddress,
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const clientDir = path.join(root, RENDERER_DIR);
   if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error(`the web client build did not produce ${RENDERER_DIR}/index.html`);
 
-  const desktop = desktopDecision(() => require('electron') as unknown, existsSync, process.env);
+  const desktop = await ensureElectronBinary(electronBinaryDeps(root, process.env, (line) => console.log(line)));
   if (desktop.kind === 'electron') {
     console.log('Building the desktop shell…');
     await buildElectron(root);
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   console.log(`The sync server is ready at ${address.url}.`);
 
   if (desktop.kind === 'browser') {
-    console.log(browserFallbackMessage(address, desktop.reason));
+    console.log(browserFallbackMessage(address, desktop.reason, desktop.advice));
     return;
   }
 
