@@ -10,7 +10,8 @@ import { useUiStore } from '../state/ui-store';
 
 /**
  * 二解 workspace: work orders awaiting the lead's callback, due by day end of
- * the next working day after notification, and those exempt with the reason.
+ * the day after notification (calendar or working days, as the policy
+ * says), and those exempt with the reason.
  */
 export function CallbacksScreen() {
   const { t } = useTranslation();
@@ -28,7 +29,9 @@ export function CallbacksScreen() {
   return (
     <section aria-label="Callbacks">
       <h1>{t('callbacks.title')}</h1>
-      <p className="hint">{t('callbacks.intro', { dayEnd: p.dayEnd })}</p>
+      <p className="hint">
+        {t(`domainRules.callbackDue.${p.secondResolution.callbackDayCounting}`, { dayEnd: p.dayEnd, days: p.secondResolution.callbackDueDays })}
+      </p>
       {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('callbacks.title')}>
         {pending.items.map((c) => {

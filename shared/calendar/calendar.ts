@@ -256,3 +256,13 @@ export function workingDayEnd(cal: WorkCalendar, day: IsoDay): string {
 export function workingDaysDeadline(cal: WorkCalendar, from: string | number | Date, n: number): string {
   return workingDayEnd(cal, addWorkingDays(cal, localDay(cal, from), n));
 }
+
+/**
+ * Day end of the nth calendar day after the day `from` falls on in the
+ * centre's time zone, whatever kind of day it is: the shape of a deadline
+ * for work done every day of the year (the 二解 callback, 第二天17:00前).
+ */
+export function calendarDaysDeadline(cal: WorkCalendar, from: string | number | Date, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`calendar days must be a whole number ≥ 0: ${n}`);
+  return workingDayEnd(cal, addCalendarDays(localDay(cal, from), n));
+}

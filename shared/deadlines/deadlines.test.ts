@@ -97,28 +97,30 @@ describe('other clocks', () => {
   });
 });
 
-describe('二解 callback: by 17:00 of the next working day after notification', () => {
+describe('二解 callback: by 17:00 of the next working day when the policy counts working days', () => {
+  const wp = withPolicy({ secondResolution: { callbackDayCounting: 'working' } });
+  const wcal = calendarFromPolicy(wp);
   it('on an ordinary weekday', () => {
-    const d = computeDeadlines({ receivedAt: '2026-11-24T09:00:00+08:00', grade: 1, notifiedAt: '2026-11-24T10:00:00+08:00' }, policy, cal);
+    const d = computeDeadlines({ receivedAt: '2026-11-24T09:00:00+08:00', grade: 1, notifiedAt: '2026-11-24T10:00:00+08:00' }, wp, wcal);
     expect(d.callback).toBe(sh('2026-11-25T17:00:00'));
   });
 
   it('across a weekend', () => {
-    const d = computeDeadlines({ receivedAt: '2026-11-20T09:00:00+08:00', grade: 1, notifiedAt: '2026-11-20T16:00:00+08:00' }, policy, cal);
+    const d = computeDeadlines({ receivedAt: '2026-11-20T09:00:00+08:00', grade: 1, notifiedAt: '2026-11-20T16:00:00+08:00' }, wp, wcal);
     expect(d.callback).toBe(sh('2026-11-23T17:00:00'));
   });
 
   it('across a holiday', () => {
-    const d = computeDeadlines({ receivedAt: '2026-09-30T09:00:00+08:00', grade: 1, notifiedAt: '2026-09-30T11:00:00+08:00' }, policy, cal);
+    const d = computeDeadlines({ receivedAt: '2026-09-30T09:00:00+08:00', grade: 1, notifiedAt: '2026-09-30T11:00:00+08:00' }, wp, wcal);
     expect(d.callback).toBe(sh('2026-10-08T17:00:00'));
   });
 
   it('across Spring Festival and onto its 调休 Saturday', () => {
     // Notified Friday 13 Feb 2026; Saturday 14 Feb is a make-up working day.
-    const d = computeDeadlines({ receivedAt: '2026-02-13T09:00:00+08:00', grade: 1, notifiedAt: '2026-02-13T11:00:00+08:00' }, policy, cal);
+    const d = computeDeadlines({ receivedAt: '2026-02-13T09:00:00+08:00', grade: 1, notifiedAt: '2026-02-13T11:00:00+08:00' }, wp, wcal);
     expect(d.callback).toBe(sh('2026-02-14T17:00:00'));
     // Notified on the make-up Saturday: the holiday runs 15–23 Feb.
-    const e = computeDeadlines({ receivedAt: '2026-02-13T09:00:00+08:00', grade: 1, notifiedAt: '2026-02-14T11:00:00+08:00' }, policy, cal);
+    const e = computeDeadlines({ receivedAt: '2026-02-13T09:00:00+08:00', grade: 1, notifiedAt: '2026-02-14T11:00:00+08:00' }, wp, wcal);
     expect(e.callback).toBe(sh('2026-02-24T17:00:00'));
   });
 
@@ -142,7 +144,7 @@ describe('二解 callback: by 17:00 of the next working day after notification',
   });
 
   it('follows the policy numbers', () => {
-    const p = withPolicy({ secondResolution: { callbackMinSpacingHours: 1, maxCallbackAttempts: 5, callbackDueWorkingDays: 2 } });
+    const p = withPolicy({ secondResolution: { callbackMinSpacingHours: 1, maxCallbackAttempts: 5, callbackDueDays: 2, callbackDayCounting: 'working' } });
     const d = computeDeadlines(
       {
         receivedAt: '2026-11-24T09:00:00+08:00',

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar/calendar';
-import { workingDaysDeadline } from '../calendar/calendar';
+import { calendarDaysDeadline, workingDaysDeadline } from '../calendar/calendar';
 import { BoundedCache } from '../calendar/bounded-cache';
 import type { Grade, Policy } from '../policy/policy';
 import { handlingWorkingDays, warningWindowMs } from '../policy/policy';
@@ -17,6 +17,11 @@ export interface DeadlineInput {
   grade: Grade;
   /** When the complaint officer notified the agent and the lead (starts the 二解 callback clock). */
   notifiedAt?: string;
+  /**
+   * The customer asked to be called back later (customerRequestedLate): the
+   * agreed time, and when the lead noted the request.
+   */
+  callbackLateRequest?: { at: string; notedAt: string };
   /** Times of the 二解 callback attempts made so far, in any order. */
   callbackAttempts?: readonly string[];
   resolvedAt?: string;
@@ -79,6 +84,8 @@ function inputKey(input: DeadlineInput): string | null {
     input.resolvedAt,
     input.closedAt,
     input.extensionWorkingDays,
+    input.callbackLateRequest?.at,
+    input.callbackLateRequest?.notedAt,
   ];
   let key = '';
   for (const part of parts) {
@@ -104,7 +111,7 @@ function compute(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): 
   out.handling = workingDaysDeadline(calendar, accepted, handlingWorkingDays(policy, input.grade) + extension);
 
   if (input.notifiedAt !== undefined) {
-    out.callback = workingDaysDeadline(calendar, input.notifiedAt, policy.secondResolution.callbackDueWorkingDays);
+    out.callback = callbackDue(input.notifiedAt, input.callbackLateRequest, policy, calendar);
   }
 
   const attempts = input.callbackAttempts ?? [];
@@ -125,6 +132,28 @@ function compute(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): 
     out.survey = workingDaysDeadline(calendar, handledAt, d.surveyWorkingDays);
   }
   return out;
+}
+
+/**
+ * 二解: the lead calls back and writes the mid-course note by day end
+ * (17:00) of the day after the notification (第二天17:00前), counted in
+ * calendar days by default (the centre works every day) or in working days
+ * when the policy says so. A customer who asked to be called later moves it
+ * to the agreed time, when the lead noted the request before the due time.
+ */
+export function callbackDue(
+  notifiedAt: string,
+  lateRequest: { at: string; notedAt: string } | undefined,
+  policy: Policy,
+  calendar: WorkCalendar,
+): string {
+  const sr = policy.secondResolution;
+  const due =
+    sr.callbackDayCounting === 'working'
+      ? workingDaysDeadline(calendar, notifiedAt, sr.callbackDueDays)
+      : calendarDaysDeadline(calendar, notifiedAt, sr.callbackDueDays);
+  if (lateRequest === undefined || ms(lateRequest.notedAt) > ms(due)) return due;
+  return iso(Math.max(ms(due), ms(lateRequest.at)));
 }
 
 export type DeadlineStateName = 'ok' | 'warning' | 'breached';

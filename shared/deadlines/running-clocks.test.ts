@@ -43,14 +43,15 @@ describe('a clock runs until the step it times happened', () => {
     expect(runningClockNames(p)).toEqual(['handling']);
   });
 
-  it('the 二解 callback clock stops at the first attempt or the mid-course note', () => {
+  it('the 二解 callback clock stops at the mid-course note, not at the first attempt', () => {
     const { ev, events } = filed();
     const notified = must(fold([...events, ev('parties.notified', null, { at: 10 })], ctx));
     expect(runningClockNames(notified)).toContain('callback');
-    const attempted = must(
-      fold([...events, ev('parties.notified', null, { at: 10 }), ev('callback.attempted', { reached: false }, { at: 60 })], ctx),
-    );
-    expect(clockRunning(attempted, 'callback')).toBe(false);
+    const attemptedEvents = [...events, ev('parties.notified', null, { at: 10 }), ev('callback.attempted', { reached: true }, { at: 60 })];
+    const attempted = must(fold(attemptedEvents, ctx));
+    expect(clockRunning(attempted, 'callback')).toBe(true);
+    const noted = must(fold([...attemptedEvents, ev('callback.mid_course_note', null, { at: 70 })], ctx));
+    expect(clockRunning(noted, 'callback')).toBe(false);
   });
 
   it('resolution stops handling and starts the written result, which stops when the customer is told', () => {

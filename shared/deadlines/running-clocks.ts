@@ -27,7 +27,9 @@ export function clockRunning(p: ComplaintProjection, clock: DeadlineClock): bool
     case 'handling':
       return m.resolvedAt === null;
     case 'callback':
-      return p.callbacks.attempts.length === 0 && p.callbacks.midCourseNote === null;
+      // The clock stops when the lead writes the mid-course note, not at the first
+      // attempt; a complaint handed back to the officer (unreachable) leaves 二解.
+      return p.status === 'callback_pending' && p.callbacks.midCourseNote === null;
     case 'writtenResult':
       return p.customerNotifiedAt === null;
     case 'survey':

@@ -13,6 +13,7 @@ export function deriveDeadlines(p: ComplaintProjection, ctx: FoldContext): Deadl
         grade: p.grade,
         // The 二解 clock runs only when the lead's callback applies.
         ...(p.flags.secondResolution && m.notifiedAt !== null ? { notifiedAt: m.notifiedAt } : {}),
+        ...(p.callbacks.lateRequest ? { callbackLateRequest: p.callbacks.lateRequest } : {}),
         callbackAttempts: p.callbacks.attempts.map((a) => a.at),
         ...(m.resolvedAt === null ? {} : { resolvedAt: m.resolvedAt }),
         ...(m.closedAt === null ? {} : { closedAt: m.closedAt }),

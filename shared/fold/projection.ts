@@ -131,6 +131,8 @@ export interface ComplaintProjection {
   workOrderSubject: string | null;
   callbacks: {
     scheduledAt: string | null;
+    /** The customer asked to be called later: the agreed time and when the lead noted it. */
+    lateRequest: { at: string; notedAt: string } | null;
     attempts: CallbackAttempt[];
     midCourseNote: (CallbackMidCourseNotePayload & { eventId: string; actorId: string; at: string }) | null;
   };
@@ -184,7 +186,7 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
     notAcceptedReason: null,
     soothing: null,
     workOrderSubject: null,
-    callbacks: { scheduledAt: null, attempts: [], midCourseNote: null },
+    callbacks: { scheduledAt: null, lateRequest: null, attempts: [], midCourseNote: null },
     escalations: [],
     finding: null,
     investigations: 0,
@@ -269,7 +271,13 @@ export function draftOf(p: ComplaintProjection): ComplaintProjection {
     notAcceptedReason: p.notAcceptedReason,
     soothing: p.soothing,
     workOrderSubject: p.workOrderSubject,
-    callbacks: { scheduledAt: p.callbacks.scheduledAt, attempts: p.callbacks.attempts.slice(), midCourseNote: p.callbacks.midCourseNote },
+    callbacks: {
+      scheduledAt: p.callbacks.scheduledAt,
+      // A projection stored before the field existed has none.
+      lateRequest: p.callbacks.lateRequest ?? null,
+      attempts: p.callbacks.attempts.slice(),
+      midCourseNote: p.callbacks.midCourseNote,
+    },
     escalations: p.escalations.slice(),
     finding: p.finding,
     investigations: p.investigations,

@@ -14,7 +14,8 @@ describe('the policy pack holds the numbers of the norm as data', () => {
     expect(defaultPolicy.dayEnd).toBe('17:00');
     expect(defaultPolicy.timeZone).toBe('Asia/Shanghai');
     expect(defaultPolicy.secondResolution).toMatchObject({
-      callbackDueWorkingDays: 1,
+      callbackDueDays: 1,
+      callbackDayCounting: 'calendar',
       callbackMinSpacingHours: 3,
       maxCallbackAttempts: 3,
       maxAcceptanceAsksPerCall: 2,

@@ -88,8 +88,13 @@ export const policySchema = z.object({
   }),
 
   secondResolution: z.object({
-    /** 二解 callback is due at day end of the Nth working day after notification. */
-    callbackDueWorkingDays: wd.min(1),
+    /**
+     * 二解 callback and mid-course note are due at day end of the Nth day after
+     * notification (第二天17:00前: N = 1), counted in calendar days (a hotline
+     * centre works every day) or, for a centre that closes, in working days.
+     */
+    callbackDueDays: wd.min(1),
+    callbackDayCounting: z.enum(['calendar', 'working']),
     callbackMinSpacingHours: hours,
     maxCallbackAttempts: positiveInt.max(20),
     maxAcceptanceAsksPerCall: positiveInt.max(10),
@@ -183,7 +188,8 @@ export const defaultPolicy: Policy = deepFreeze({
     maxWaitSecondsOnOneIssue: 60,
   },
   secondResolution: {
-    callbackDueWorkingDays: 1,
+    callbackDueDays: 1,
+    callbackDayCounting: 'calendar',
     callbackMinSpacingHours: 3,
     maxCallbackAttempts: 3,
     maxAcceptanceAsksPerCall: 2,

@@ -21,8 +21,8 @@ describe('assessment: exemption up to 8 per team per period, callback staff norm
     expect(d.X01).toMatchObject({ outcome: 'assessed', reason: 'callback_norm_not_followed' });
     expect(d.X01?.ordinal).toBeUndefined();
     expect(d.X01?.callback).toMatchObject({ callerId: 'user-supervisor.gz', callerRole: 'supervisor', followed: false, reasons: ['caller_not_lead'] });
-    // Notified Fri 13th 11:00 → due Mon 16th 17:00 (weekend skipped); called Tue 17th.
-    expect(d.X02?.callback).toMatchObject({ reasons: ['deadline_missed'], dueAt: '2026-11-16T09:00:00.000Z' });
+    // Notified Fri 13th 11:00 → due Sat 14th 17:00 (calendar days); noted Tue 17th.
+    expect(d.X02?.callback).toMatchObject({ reasons: ['deadline_missed'], dueAt: '2026-11-14T09:00:00.000Z', calledAt: '2026-11-17T02:30:00.000Z' });
     // The call was not accepted, the note says it was.
     expect(d.X03?.callback?.reasons).toEqual(['note_false']);
   });

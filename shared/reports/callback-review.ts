@@ -42,9 +42,13 @@ export function reviewCallback(p: ComplaintProjection, teamId: string | null, di
   const user = directory.users.find((u) => u.id === callerId);
   const team = teamId === null ? undefined : directory.teams.find((t) => t.id === teamId);
   const actingAsLead = (!!team?.leadId && team.leadId === callerId) || notifiedParties(p).leadIds.includes(callerId);
-  const calledAt = attempts[0]?.at ?? note?.at ?? null;
+  // The 二解 is done when the mid-course note is written, not at the first attempt.
+  const calledAt = note?.at ?? null;
   const dueAt = p.deadlines.callback ?? null;
-  const deadlineMissed = calledAt !== null && dueAt !== null && Date.parse(calledAt) > Date.parse(dueAt);
+  const deadlineMissed =
+    calledAt !== null && dueAt !== null
+      ? Date.parse(calledAt) > Date.parse(dueAt)
+      : p.escalations.some((e) => e.reason === 'breach' && e.clock === 'callback');
   const callerRole = (user?.role ?? 'unknown') as Role;
   const norm = callbackNorm({
     callerRole,

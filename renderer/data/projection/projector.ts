@@ -17,7 +17,7 @@ import { BulkGatherer } from './bulk-gatherer';
  * the local events on the next start. A new shape of the stored document
  * (indexed keys) is a schema version with its migration instead.
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 const CHECKPOINT_KEY = 'projector.checkpoint';
 const VERSION_KEY = 'projector.version';

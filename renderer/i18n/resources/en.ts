@@ -352,7 +352,6 @@ export const en = {
   },
   callbacks: {
     title: 'Callbacks (二解)',
-    intro: 'Work orders awaiting your callback. Call back by {{dayEnd}} of the next working day after notification.',
     empty: 'No work orders await a callback.',
     dueBy: 'due by {{when}}',
     attempts: 'Attempts: {{count}} of {{max}}',
@@ -556,6 +555,12 @@ export const en = {
   notify: {
     title: 'Deadline about to breach',
     body: '{{number}}: {{clock}} {{left}}',
+  },
+  domainRules: {
+    callbackDue: {
+      calendar: 'Work orders awaiting your callback. Call back and add the mid-course note by {{dayEnd}} of calendar day {{days}} after notification (1 = the next day; weekends and holidays count). A customer who asks to be called later moves it, if you note the request before then.',
+      working: 'Work orders awaiting your callback. Call back and add the mid-course note by {{dayEnd}} of working day {{days}} after notification. A customer who asks to be called later moves it, if you note the request before then.',
+    },
   },
 };
 

@@ -354,7 +354,6 @@ export const zhCN: Resources = {
   },
   callbacks: {
     title: '二解回访',
-    intro: '待您回访的工单。须在通知后下一个工作日 {{dayEnd}} 前回访。',
     empty: '暂无待回访工单。',
     dueBy: '{{when}} 前',
     attempts: '已尝试 {{count}} / {{max}} 次',
@@ -558,5 +557,11 @@ export const zhCN: Resources = {
   notify: {
     title: '时限即将到期',
     body: '{{number}}：{{clock}} {{left}}',
+  },
+  domainRules: {
+    callbackDue: {
+      calendar: '待您回访的工单。须在通知后第 {{days}} 天 {{dayEnd}} 前回访并填写中途意见（自然日，1 即第二天，周末和节假日照算）。客户要求晚些回电的，在此前备注即按约定时间。',
+      working: '待您回访的工单。须在通知后第 {{days}} 个工作日 {{dayEnd}} 前回访并填写中途意见。客户要求晚些回电的，在此前备注即按约定时间。',
+    },
   },
 };

@@ -5,6 +5,8 @@ const HOUR_MS = 3_600_000;
 export const callbackScheduled: Step<'callback.scheduled'> = (p, e) => {
   if (p.status !== 'callback_pending') return notNow(p.status, 'Scheduling the 二解 callback');
   p.callbacks.scheduledAt = e.payload.at;
+  // The customer's own request to be called later moves the 二解 due time (see callbackDue).
+  if (e.payload.customerRequestedLate) p.callbacks.lateRequest = { at: e.payload.at, notedAt: e.occurredAt };
   return APPLIED;
 };
 
