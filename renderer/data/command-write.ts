@@ -49,7 +49,8 @@ export async function writeEvent<T extends EventType>(
   options: WriteOptions = {},
 ): Promise<CommandResult> {
   const nowMs = store.now();
-  const hlc = await store.hlc.stamp(nowMs);
+  // The policy's skew bound: the server refuses events stamped further ahead of its clock.
+  const hlc = await store.hlc.stamp(nowMs, store.referenceStore.current().policy.sync.hlcMaxSkewMs);
   const event = makeEvent({
     id: options.id ?? uuidv7(),
     type,

@@ -255,7 +255,10 @@ function decidePush(state: State, writer: Writer, incoming: Incoming[], received
       continue;
     }
     firstInBatch.set(inc.id, inc);
-    const decided = decide(inc, writer, complaints, createdInBatch, state.settings.branches);
+    const decided = decide(inc, writer, complaints, createdInBatch, state.settings.branches, {
+      nowMs: Date.parse(receivedAt),
+      maxSkewMs: state.settings.policy.sync.hlcMaxSkewMs,
+    });
     if (decided.event?.type === 'complaint.created' && decided.reason === null && !createdInBatch.has(decided.event.complaintId)) {
       createdInBatch.set(decided.event.complaintId, decided.event.branchId);
     }
@@ -427,6 +430,7 @@ function decide(
   complaints: Map<string, ComplaintState>,
   createdInBatch: Map<string, string>,
   branches: ReadonlySet<string>,
+  clock: { nowMs: number; maxSkewMs: number },
 ): Decided {
   const complaintId = safeKey(inc.doc.complaintId);
   const reject = (reason: RejectReason, event: EventEnvelope | null = null): Decided => ({
@@ -438,6 +442,9 @@ function decide(
   const checked = inc.checked;
   if (!checked.ok) return reject(checked.reason, checked.event);
   const event = checked.event;
+  // Past stamps are legal (offline work); one further ahead than the bound would outrank every later event.
+  const ahead = parseHlc(event.hlc).wallMs - clock.nowMs;
+  if (ahead > clock.maxSkewMs) return reject(REJECT.clockAhead(ahead, clock.maxSkewMs), event);
 
   const existingBranch = complaints.get(event.complaintId)?.branchId ?? createdInBatch.get(event.complaintId);
   if (writer.kind === 'user') {

@@ -54,8 +54,13 @@ describe.each(storageKinds())('pull on %s', (storage) => {
     expect(new Set(seen).size).toBe(seen.length);
     const all = await api.pullAll(me.token);
     expect(seen).toEqual(all.documents.map((d) => d.id));
+    const before = Date.now();
     const caughtUp = await api.pull(me.token, cp, 3);
-    expect(caughtUp.json).toEqual({ documents: [], checkpoint: { seq: cp } });
+    expect(caughtUp.json).toEqual({ documents: [], checkpoint: { seq: cp }, serverTime: expect.any(String) });
+    // The server's clock, for workstations to keep their HLC within the skew bound.
+    const serverTime = Date.parse(caughtUp.json.serverTime);
+    expect(serverTime).toBeGreaterThanOrEqual(before);
+    expect(serverTime).toBeLessThanOrEqual(Date.now());
   });
 
   it('defaults: no seq is from the start, limit defaults to 200 and is capped at 1000', async () => {

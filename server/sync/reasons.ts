@@ -24,8 +24,19 @@ export const REJECT = {
     code: 'illegal_state',
     message: why ? `Not allowed in the complaint's current state: ${why}` : "Not allowed in the complaint's current state",
   }),
+  clockAhead: (aheadMs: number, maxSkewMs: number): RejectReason => ({
+    code: 'clock_ahead',
+    message: `The event is stamped ${describeMs(aheadMs)} ahead of the server's clock (at most ${describeMs(maxSkewMs)} allowed): set this workstation's date, time and time zone right, then make the change again`,
+  }),
   duplicateId: (): RejectReason => ({
     code: 'duplicate_id',
     message: 'Another event already has this id; write the event again with a new id',
   }),
 } as const;
+
+function describeMs(ms: number): string {
+  if (ms >= 86_400_000) return `${Math.floor(ms / 86_400_000)} d`;
+  if (ms >= 3_600_000) return `${Math.floor(ms / 3_600_000)} h`;
+  if (ms >= 60_000) return `${Math.floor(ms / 60_000)} min`;
+  return `${Math.ceil(ms / 1000)} s`;
+}

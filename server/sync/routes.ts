@@ -55,9 +55,10 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const limit = Math.min(MAX_LIMIT, intParam('limit', q.limit, DEFAULT_LIMIT, 1));
     const entries = await pullFeed(ctx.db, user, after, limit);
     const checkpoint = entries.length ? (entries[entries.length - 1] as { fseq: number }).fseq : after;
+    // serverTime: read after the page, so a workstation can keep its clock's stamps within the skew bound.
     return sendJsonText(
       reply,
-      `{"documents":[${entries.map((e) => e.json).join(',')}],"checkpoint":{"seq":${checkpoint}}}`,
+      `{"documents":[${entries.map((e) => e.json).join(',')}],"checkpoint":{"seq":${checkpoint}},"serverTime":"${new Date().toISOString()}"}`,
     );
   });
 

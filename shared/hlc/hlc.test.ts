@@ -11,6 +11,7 @@ import {
   isHlc,
   parseHlc,
   receive,
+  stampCeiling,
   tick,
   type HlcClock,
 } from './hlc';
@@ -164,6 +165,66 @@ describe('receive', () => {
             try {
               clock = receive(clock, remote, s.now, 10_000);
               if (compareHlc(remote, highest) > 0) highest = remote;
+            } catch (e) {
+              expect(e).toBeInstanceOf(HlcSkewError);
+            }
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('the skew bound (sync.hlcMaxSkewMs)', () => {
+  const FAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+  it('a clock carried to 9999-12-31 by a wrong wall clock stamps at most the bound ahead once the clock is right', () => {
+    const wrong = tick(createClock(NODE_A), FAR, { maxSkewMs: 60_000 }).clock;
+    const next = tick(wrong, T0, { maxSkewMs: 60_000 });
+    expect(parseHlc(next.stamp).wallMs).toBeLessThanOrEqual(T0 + 60_000);
+  });
+
+  it('a wall clock far ahead of the server stamps near the server time once the offset is known', () => {
+    const localNow = T0 + 365 * 24 * 3600_000;
+    const { stamp } = tick(createClock(NODE_A), localNow, { maxSkewMs: 60_000, offsetMs: T0 - localNow });
+    expect(parseHlc(stamp).wallMs).toBe(T0);
+  });
+
+  it('a remote stamp beyond the offset-corrected bound is refused', () => {
+    const localNow = T0 + 3600_000;
+    const remote = formatHlc({ wallMs: T0 + 2 * 60_000, counter: 0, node: NODE_B });
+    expect(() => receive(createClock(NODE_A), remote, localNow, 60_000)).not.toThrow();
+    expect(() => receive(createClock(NODE_A), remote, localNow, 60_000, T0 - localNow)).toThrow(HlcSkewError);
+  });
+
+  it('no stamp ever passes the ceiling, whatever the saved clock, wall clock, offset or remote stamps (property)', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('tick' as const), now: fc.integer({ min: 0, max: FAR }) }),
+      fc.record({
+        kind: fc.constant('receive' as const),
+        now: fc.integer({ min: 0, max: FAR }),
+        remote: fc.record({ wallMs: fc.integer({ min: 0, max: FAR }), counter: fc.integer({ min: 0, max: MAX_COUNTER }), node: nodeArb }),
+      }),
+    );
+    const start = fc.record({ wallMs: fc.integer({ min: 0, max: FAR }), counter: fc.integer({ min: 0, max: MAX_COUNTER }), node: fc.constant(NODE_A) });
+    const boundArb = fc.record({ maxSkewMs: fc.integer({ min: 1000, max: 7 * 24 * 3600_000 }), offsetMs: fc.integer({ min: -1e12, max: 1e12 }) });
+    fc.assert(
+      fc.property(start, boundArb, fc.array(step, { maxLength: 60 }), (saved, bound, steps) => {
+        let clock: HlcClock = saved;
+        let last = '';
+        for (const s of steps) {
+          // Keep the corrected time inside the stamp format's years.
+          const now = Math.min(Math.max(s.now, -bound.offsetMs), FAR - bound.offsetMs - bound.maxSkewMs);
+          if (s.kind === 'tick') {
+            const next = tick(clock, now, bound);
+            expect(parseHlc(next.stamp).wallMs).toBeLessThanOrEqual(stampCeiling(now, bound));
+            // Strictly increasing while the previous stamp was within today's ceiling.
+            if (last && parseHlc(last).wallMs <= stampCeiling(now, bound) - 1) expect(compareHlc(last, next.stamp)).toBe(-1);
+            last = next.stamp;
+            clock = next.clock;
+          } else {
+            try {
+              clock = receive(clock, formatHlc(s.remote), now, bound.maxSkewMs, bound.offsetMs);
             } catch (e) {
               expect(e).toBeInstanceOf(HlcSkewError);
             }

@@ -94,25 +94,68 @@ export function compareHlc(a: string, b: string): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Stamp a local event. */
-export function tick(clock: HlcClock, nowMs: number): { clock: HlcClock; stamp: string } {
-  const wall = Math.max(clock.wallMs, Math.trunc(nowMs));
-  const next = normalise(wall, wall === clock.wallMs ? clock.counter + 1 : 0, clock.node);
+/**
+ * How far ahead a replica's stamps may run: at most `maxSkewMs` (the policy's
+ * `sync.hlcMaxSkewMs`) past its best estimate of the server's clock, which is
+ * the local wall clock plus `offsetMs` (server minus local, learned from the
+ * server's answers; 0 while unknown). The server refuses events stamped
+ * further ahead than that, so a replica never writes one.
+ */
+export interface HlcBound {
+  maxSkewMs: number;
+  offsetMs?: number;
+}
+
+/** The latest wall time a stamp may carry now under `bound`. */
+export function stampCeiling(nowMs: number, bound: HlcBound = { maxSkewMs: DEFAULT_MAX_SKEW_MS }): number {
+  return Math.trunc(nowMs + (bound.offsetMs ?? 0)) + bound.maxSkewMs;
+}
+
+/**
+ * Stamp a local event. The physical time is the local wall clock corrected by
+ * the bound's offset. A clock that ran beyond the ceiling (a wall clock set
+ * wrong earlier, since fixed or corrected) is pulled back to the ceiling:
+ * stamps beyond it would be refused by the server anyway, and being refused
+ * forever is worse than sorting before them. Within the bound the stamps are
+ * strictly increasing.
+ */
+export function tick(
+  clock: HlcClock,
+  nowMs: number,
+  bound: HlcBound = { maxSkewMs: DEFAULT_MAX_SKEW_MS },
+): { clock: HlcClock; stamp: string } {
+  const ceiling = stampCeiling(nowMs, bound);
+  const physical = Math.trunc(nowMs + (bound.offsetMs ?? 0));
+  const held = clampToCeiling(clock, ceiling);
+  const wall = Math.max(held.wallMs, physical);
+  const next = normalise(wall, wall === held.wallMs ? held.counter + 1 : 0, clock.node);
+  if (next.wallMs > ceiling) throw new HlcSkewError(next.wallMs - (ceiling - bound.maxSkewMs), bound.maxSkewMs);
   return { clock: next, stamp: formatHlc(next) };
+}
+
+/** A clock ahead of the ceiling restarts at it (counter 0 of that millisecond was never used beyond the ceiling). */
+function clampToCeiling(clock: HlcClock, ceiling: number): HlcClock {
+  return clock.wallMs > ceiling ? { wallMs: ceiling, counter: -1, node: clock.node } : clock;
 }
 
 /**
  * Merge a stamp seen on an event from elsewhere, so the next local stamp sorts
  * after it. Throws HlcSkewError when the remote wall time is more than
- * maxSkewMs ahead of nowMs (a broken clock must not drag every replica into
- * the future), and HlcFormatError for a malformed stamp.
+ * maxSkewMs ahead of the (offset-corrected) now (a broken clock must not drag
+ * every replica into the future), and HlcFormatError for a malformed stamp.
+ * `tick` keeps the next local stamp within its ceiling whatever the merge did.
  */
-export function receive(clock: HlcClock, remoteStamp: string, nowMs: number, maxSkewMs = DEFAULT_MAX_SKEW_MS): HlcClock {
+export function receive(
+  clock: HlcClock,
+  remoteStamp: string,
+  nowMs: number,
+  maxSkewMs = DEFAULT_MAX_SKEW_MS,
+  offsetMs = 0,
+): HlcClock {
   const remote = parseHlc(remoteStamp);
-  const now = Math.trunc(nowMs);
+  const now = Math.trunc(nowMs + offsetMs);
   const ahead = remote.wallMs - now;
   if (ahead > maxSkewMs) throw new HlcSkewError(ahead, maxSkewMs);
-
   const wall = Math.max(clock.wallMs, remote.wallMs, now);
   let counter: number;
   if (wall === clock.wallMs && wall === remote.wallMs) counter = Math.max(clock.counter, remote.counter) + 1;

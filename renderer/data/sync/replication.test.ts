@@ -131,6 +131,29 @@ describe('replication against the server', () => {
     expect(doc?.p.timeline.some((t) => t.type === 'complaint.transferred')).toBe(false);
   });
 
+  it('a workstation whose wall clock is two hours ahead learns the server time and writes events the server accepts', async () => {
+    const ahead = 2 * 3600_000;
+    const store = await openDataStore({
+      platform: memoryPlatform(live.server.url),
+      storage: memoryStorage(),
+      databaseName: uniqueName('sync'),
+      breachWatcher: false,
+      verifierIterations: 1000,
+      retryTimeMs: 200,
+      now: () => Date.now() + ahead,
+    });
+    live.stores.push(store);
+    expect((await store.session.signIn('agent.gz', 'demo1234')).ok).toBe(true);
+    await waitFor(async () => (store.hlc.offsetMs() < -ahead + 60_000 ? true : null), 'the server time learned from a pull');
+    const created = await bindCommands(() => store).createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    const event = (await store.db.events.find({ selector: { complaintId: created.complaintId } }).exec())[0]!;
+    expect(Date.parse(event.hlc.slice(0, 24))).toBeLessThan(Date.now() + store.referenceStore.current().policy.sync.hlcMaxSkewMs);
+    await waitFor(async () => (store.sync.current().pending === 0 ? true : null), 'the event pushed and settled');
+    const settled = await store.db.events.findOne(event.id).exec();
+    expect(settled?.status).toBe('accepted');
+  });
+
   it('an expired token pauses sync and keeps pending events', async () => {
     const platform = memoryPlatform(live.server.url);
     const first = await client(platform);

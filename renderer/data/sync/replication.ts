@@ -17,6 +17,8 @@ export interface EventReplicationOptions {
   userId: string;
   onDocuments?(docs: StoredEvent[], from: DocumentsOrigin): void;
   onExchange?(): void;
+  /** The server's clock as a pull answer gave it (`serverTime`), called as the answer arrives. */
+  onServerTime?(serverMs: number): void;
   onStreamConnection?(open: boolean): void;
   onUnauthorized?(): void;
   retryTimeMs?: number;
@@ -43,6 +45,7 @@ const MAX_PUSH_ROWS = 500;
 interface PullAnswer {
   documents: StoredEvent[];
   checkpoint: PullCheckpoint;
+  serverTime?: string;
 }
 
 /**
@@ -70,6 +73,8 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
         const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
         if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
         const answer = await api.json<PullAnswer>('GET', `/api/sync/events/pull?${params.toString()}`);
+        const serverMs = typeof answer.serverTime === 'string' ? Date.parse(answer.serverTime) : NaN;
+        if (Number.isFinite(serverMs)) options.onServerTime?.(serverMs);
         options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint ?? null, from: checkpoint ?? null });
         options.onExchange?.();
         return {

@@ -115,6 +115,8 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
         for (const d of docs) o.hlc.observe(d.hlc, t, maxSkew);
       },
       onExchange: exchanged,
+      // Keeps this workstation's stamps within the skew bound of the server's clock, whatever the wall clock says.
+      onServerTime: (serverMs) => o.hlc.observeServerTime(serverMs, o.now()),
       onStreamConnection: (open) => {
         if (open) exchanged();
       },

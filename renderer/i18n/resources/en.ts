@@ -466,6 +466,7 @@ export const en = {
       conflict: 'The complaint was not in a state that allows this change (someone acted first). Open it, read the timeline, and redo your change if still needed.',
       unknown: 'The server does not know this complaint or branch yet. Wait for the complaint to sync, then redo the change.',
       skew: 'This workstation’s clock is wrong. Fix the system time, then sign in again.',
+      clockAhead: 'This change was stamped with a time too far ahead of the server’s clock. Set this workstation’s date, time and time zone right, then make the change again.',
       default: 'Open the complaint, check its timeline, and redo the change if still needed.',
     },
     open: 'Open complaint',

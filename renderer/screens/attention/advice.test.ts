@@ -13,6 +13,9 @@ describe('adviceFor', () => {
   it('recognises clock trouble by name', () => {
     expect(adviceFor('hlc_skew_exceeded')).toBe('skew');
   });
+  it("tells the author of an event stamped too far ahead to fix the workstation's clock", () => {
+    expect(adviceFor('clock_ahead')).toBe('clockAhead');
+  });
   it('falls back to a general instruction for codes it does not know', () => {
     expect(adviceFor('something_new')).toBe('default');
   });

@@ -1,4 +1,4 @@
-export type Advice = 'forbidden' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'default';
+export type Advice = 'forbidden' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'clockAhead' | 'default';
 
 /** What the user can do about a rejection, by the server's reason code. */
 export function adviceFor(code: string): Advice {
@@ -22,6 +22,8 @@ export function adviceFor(code: string): Advice {
     case 'unknown_complaint':
     case 'unknown_branch':
       return 'unknown';
+    case 'clock_ahead':
+      return 'clockAhead';
     case 'hlc_skew':
     case 'clock_skew':
       return 'skew';
