@@ -3,7 +3,7 @@ import type { SessionUser } from '../data/types';
 import { useUiStore, type ScreenId } from '../state/ui-store';
 import { DetailPanel } from '../screens/detail/DetailPanel';
 import { IntakeSoothing } from '../screens/intake/IntakeSoothing';
-import type { ActionId } from './complaint-actions';
+import type { ActionId } from '../../shared/rules/available-actions';
 
 /** The workspace's own actions come first in the detail, opened. */
 const FOCUS: Partial<Record<ScreenId, ActionId[]>> = {

@@ -1,5 +1,5 @@
 import type { ComplaintProjection } from '../../shared/fold/projection';
-import { isOpen } from './complaint-actions';
+import { isOpen } from '../../shared/fold/steps/verdict';
 
 /** Escalated to this level or above, still open: the supervisor's own. */
 export const SUPERVISOR_LEVEL = 3;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResult } from '../data/types';
+import { reasonText } from '../i18n/reason-text';
 
 export type FieldValue = string | boolean;
 export type FormValues = Record<string, FieldValue>;
@@ -19,6 +20,8 @@ export interface FieldSpec {
 export interface ActionSpec {
   id: string;
   title: string;
+  /** The event the action writes (names it in a refusal). */
+  eventType?: string;
   fields: FieldSpec[];
   submitLabel: string;
   /** English accessible name of the submit button. */
@@ -30,7 +33,7 @@ export interface ActionSpec {
   preview?(values: FormValues): string | null;
   /** A failure message from a local check before the command runs, or null. */
   check?(values: FormValues): string | null;
-  submit(values: FormValues): Promise<CommandResult | { ok: false; error: string; message?: string }>;
+  submit(values: FormValues): Promise<CommandResult | { ok: false; error: string; message?: string; code?: string }>;
 }
 
 function initialValues(fields: FieldSpec[]): FormValues {
@@ -45,9 +48,10 @@ interface Props {
   /**
    * Told of a success. A recorded action often changes the complaint's state,
    * and the state decides which forms exist, so this form may be gone before
-   * its own confirmation could be read: the parent says it instead.
+   * its own confirmation could be read: the parent says it instead, and
+   * follows the event from saved here to confirmed or refused.
    */
-  onDone?(title: string): void;
+  onDone?(title: string, eventId: string | null): void;
 }
 
 /** One action's small form, folded away until opened; says what happened in words. */
@@ -95,12 +99,17 @@ export function ActionForm({ spec, open = false, onDone }: Props) {
       if (r.ok) {
         setValues(initialValues(spec.fields));
         setTouched(new Set());
+        const eventId = 'eventId' in r ? r.eventId : null;
         if (onDone) {
           setMessage(null);
-          onDone(spec.title);
+          onDone(spec.title, eventId);
         } else {
-          setMessage({ ok: true, text: t('detail.done') });
+          setMessage({ ok: true, text: t('outcome.savedHere', { what: spec.title }) });
         }
+      } else if (r.code) {
+        // Refused here as the server would refuse it: the same reason, in the user's language.
+        const reason = reasonText(t, { code: r.code, message: r.message ?? '' }, spec.eventType);
+        setMessage({ ok: false, text: `${t('outcome.refused', { reason })} ${t('outcome.notWritten')}` });
       } else {
         const known = ['not_signed_in', 'forbidden', 'invalid', 'not_found', 'not_allowed_now'].includes(r.error);
         setMessage({ ok: false, text: t('detail.failed', { message: r.message ?? (known ? t(`errors.${r.error}`) : r.error) }) });

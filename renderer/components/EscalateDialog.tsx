@@ -4,6 +4,7 @@ import type { EscalationLevel } from '../../shared/policy/policy';
 import { TOP_LEVEL } from '../../shared/rules/escalation-ladder';
 import { commands } from '../data/commands';
 import { A11Y } from '../i18n/accessible-names';
+import { reasonText } from '../i18n/reason-text';
 import { Dialog } from './Dialog';
 
 interface Props {
@@ -11,7 +12,8 @@ interface Props {
   number: string;
   level: EscalationLevel;
   onClose(): void;
-  onDone?(message: string): void;
+  /** Told of the event written (saved here; the caller follows the server's answer). */
+  onDone?(eventId: string): void;
 }
 
 /** "Escalate": to whom and why; every escalation records who, to whom, why and when. */
@@ -32,8 +34,11 @@ export function EscalateDialog({ complaintId, number, level, onClose, onDone }: 
     try {
       const r = await commands.escalate(complaintId, { toLevel, reason: reason.trim() });
       if (r.ok) {
-        onDone?.(t('detail.done'));
+        onDone?.(r.eventId);
         onClose();
+      } else if (r.code) {
+        const reason = reasonText(t, { code: r.code, message: r.message ?? '' }, 'complaint.escalated');
+        setError(`${t('outcome.refused', { reason })} ${t('outcome.notWritten')}`);
       } else {
         setError(t('detail.failed', { message: r.message ?? t(`errors.${r.error}`) }));
       }

@@ -16,9 +16,6 @@ export async function callbackAttemptCommand(
   const g = await guard(store, 'callback.attempted', complaintId);
   if (!g.ok) return g.result;
   const complaint = g.complaint!;
-  if (complaint.status !== 'callback_pending') {
-    return { ok: false, error: 'not_allowed_now', message: 'No 二解 callback is pending for this complaint' };
-  }
   const earliest = complaint.deadlines.nextCallbackEarliest;
   if (earliest === null) {
     return { ok: false, error: 'not_allowed_now', message: 'All callback attempts are used; hand it back to the officer' };
@@ -26,5 +23,5 @@ export async function callbackAttemptCommand(
   if (earliest !== undefined && Date.parse(earliest) > store.now()) {
     return { ok: false, error: 'not_allowed_now', message: `Next attempt allowed from ${earliest}` };
   }
-  return writeEvent(store, g.user, 'callback.attempted', complaintId, complaint.branchId, payload);
+  return writeEvent(store, g.user, 'callback.attempted', complaintId, complaint.branchId, payload, {}, complaint);
 }

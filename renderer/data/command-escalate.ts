@@ -29,5 +29,5 @@ export async function escalateCommand(store: DataStore, complaintId: string, inp
     reason: 'request',
     ...(note ? { note } : {}),
     ...(input.toUserId ? { toUserId: input.toUserId } : {}),
-  });
+  }, {}, complaint);
 }

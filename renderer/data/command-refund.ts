@@ -17,5 +17,5 @@ export async function refundRequestCommand(
   return writeEvent(store, g.user, 'refund.requested', complaintId, g.complaint!.branchId, {
     ...input,
     withinAuthority: decision.withinAuthority,
-  });
+  }, {}, g.complaint);
 }

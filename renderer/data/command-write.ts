@@ -4,6 +4,7 @@ import { makeEvent } from '../../shared/events/make-event';
 import { validateEvent } from '../../shared/events/validate';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { canWrite, inScope } from '../../shared/rules/permissions';
+import { checkWrite } from '../../shared/rules/available-actions';
 import type { DataStore } from './store';
 import type { CommandResult, SessionUser } from './types';
 
@@ -47,6 +48,8 @@ export async function writeEvent<T extends EventType>(
   branchId: string,
   payload: PayloadOf<T>,
   options: WriteOptions = {},
+  /** The complaint as this workstation has it; null for a new one. */
+  complaint: ComplaintProjection | null = null,
 ): Promise<CommandResult> {
   const nowMs = store.now();
   // The policy's skew bound: the server refuses events stamped further ahead of its clock.
@@ -63,6 +66,12 @@ export async function writeEvent<T extends EventType>(
   });
   const checked = validateEvent(event);
   if (!checked.ok) return { ok: false, error: 'invalid', message: checked.reason.message };
+  if (complaint) {
+    // The server's own checks, made first: an event it would refuse is never written or called done.
+    const ref = store.referenceStore.current();
+    const verdict = checkWrite(user, complaint, event, { policy: ref.policy, calendar: ref.calendar });
+    if (!verdict.ok) return { ok: false, error: verdict.code === 'illegal_state' ? 'not_allowed_now' : 'forbidden', message: verdict.why, code: verdict.code };
+  }
   const { _deleted: _d, ...doc } = checked.event;
   await store.db.events.insert({ ...doc, status: 'pending' });
   await store.projector.idle();
@@ -80,5 +89,5 @@ export async function writeCommand<T extends EventType>(
   const g = await guard(store, type, complaintId);
   if (!g.ok) return g.result;
   const branchId = g.complaint?.branchId ?? options.branchId ?? g.user.branchId;
-  return writeEvent(store, g.user, type, complaintId, branchId, payload, options);
+  return writeEvent(store, g.user, type, complaintId, branchId, payload, options, g.complaint);
 }

@@ -149,7 +149,10 @@ export type CommandError =
   | 'not_found'
   | 'not_allowed_now';
 
-export type CommandResult = { ok: true; eventId: string } | { ok: false; error: CommandError; message?: string };
+export type CommandResult =
+  | { ok: true; eventId: string }
+  /** `code`: the server's reason code when the client's own check refused it as the server would. */
+  | { ok: false; error: CommandError; message?: string; code?: string };
 
 /**
  * An earlier complaint from the same phone in the same category, inside the

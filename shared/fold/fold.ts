@@ -127,7 +127,8 @@ function record(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): Tim
   };
 }
 
-function judge(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): Verdict {
+/** The state machine's verdict on one event (the draft is changed only when it applies). */
+export function judge(p: ComplaintProjection, e: EventEnvelope, ctx: FoldContext): Verdict {
   if (!isEventType(e.type)) return invalid(`Unknown event type ${e.type}`);
   if (p.status === 'incomplete' && e.type !== 'complaint.created') {
     return invalid('The complaint had not been created yet');

@@ -1,3 +1,4 @@
+import { actionsEn } from './actions.en';
 /** English strings. Every key here exists in zh-CN too (a test holds them equal). */
 export const en = {
   app: {
@@ -563,6 +564,7 @@ export const en = {
       working: 'Work orders awaiting your callback. Call back and add the mid-course note by {{dayEnd}} of working day {{days}} after notification. A customer who asks to be called later moves it, if you note the request before then.',
     },
   },
+  ...actionsEn,
 };
 
 /** The shape both languages share. */

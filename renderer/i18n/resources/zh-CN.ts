@@ -1,3 +1,4 @@
+import { actionsZhCN } from './actions.zh-CN';
 import type { Resources } from './en';
 
 /** 简体中文（默认语言）。键与英文完全一致。 */
@@ -565,4 +566,5 @@ export const zhCN: Resources = {
       working: '待您回访的工单。须在通知后第 {{days}} 个工作日 {{dayEnd}} 前回访并填写中途意见。客户要求晚些回电的，在此前备注即按约定时间。',
     },
   },
+  ...actionsZhCN,
 };

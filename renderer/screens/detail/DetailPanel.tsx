@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
 import type { SessionUser } from '../../data/types';
@@ -8,7 +8,7 @@ import { useReference } from '../../hooks/use-reference';
 import { useTimeline } from '../../hooks/use-timeline';
 import { A11Y } from '../../i18n/accessible-names';
 import { formatDateTime } from '../../i18n/format-date';
-import { availableActions, type ActionId } from '../../app/complaint-actions';
+import { availableActions, transferredAway, type ActionId } from '../../../shared/rules/available-actions';
 import { runningClockNames } from '../../../shared/deadlines/running-clocks';
 import { matches } from '../../app/hotkeys';
 import { useHotkey } from '../../app/use-hotkey';
@@ -20,10 +20,7 @@ import { useUiStore } from '../../state/ui-store';
 import { actionSpec } from './action-specs';
 import { DetailSoothing } from './DetailSoothing';
 import { SoothingSummary } from './SoothingSummary';
-import { canWrite } from '../../../shared/rules/permissions';
-
-/** How long a confirmation stays before it clears itself. */
-const FLASH_MS = 8000;
+import { ActionOutcome, type Outcome } from '../../components/ActionOutcome';
 
 interface Props {
   id: string;
@@ -43,14 +40,13 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   const setEscalateOpen = useUiStore((s) => s.setEscalateOpen);
   const select = useUiStore((s) => s.select);
   // Said here, not in the form: the form that succeeded may be gone with the state that offered it.
-  const [flash, setFlash] = useState<{ text: string; n: number } | null>(null);
-  const say = (text: string) => setFlash((f) => ({ text, n: (f?.n ?? 0) + 1 }));
-  useEffect(() => {
-    if (!flash) return;
-    const timer = setTimeout(() => setFlash(null), FLASH_MS);
-    return () => clearTimeout(timer);
-  }, [flash]);
-  const actions = complaint ? availableActions(user.role, complaint) : new Set<ActionId>();
+  // It stays, following the server's answer, until dismissed or replaced by the next action.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const said = (what: string, eventId: string | null) =>
+    setOutcome((o) => (eventId ? { what, eventId, n: (o?.n ?? 0) + 1 } : o));
+  const actions = complaint
+    ? availableActions(user, complaint, { policy: reference.policy, calendar: reference.calendar }, now)
+    : new Set<ActionId>();
 
   useHotkey((e) => {
     if (matches(e, 'Alt+E') && actions.has('escalate')) {
@@ -80,8 +76,8 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   // Soothing is an intake step (the fold refuses it once the complaint leaves "registered").
   // Any agent who has the customer on the line may record it until then, first asker or
   // not; the other roles read what was recorded.
-  const canSoothe = complaint.status === 'registered' && user.role === 'agent' && canWrite(user.role, 'soothing.recorded');
-  const done = (title: string) => say(t('detail.doneWhat', { what: title }));
+  const canSoothe = complaint.status === 'registered' && user.role === 'agent' && actions.has('fileWorkOrder');
+  const away = transferredAway(user, complaint);
 
   const c = complaint;
   const row = (label: string, value: React.ReactNode) =>
@@ -116,19 +112,15 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           </button>
         </div>
       )}
-      <div className={flash ? 'notice ok flash' : 'flash-idle'} role="status" aria-label={A11Y.actionStatus}>
-        {flash && (
-          <>
-            <span>✓ {flash.text}</span>
-            <button type="button" aria-label={t('detail.dismiss')} onClick={() => setFlash(null)}>
-              ✕
-            </button>
-          </>
-        )}
-      </div>
-      {canSoothe && <DetailSoothing complaint={c} user={user} reference={reference} onDone={say} />}
+      {away && (
+        <div className="notice warn" role="note">
+          {t('readOnly.transferred', { branch: branchName(away.toBranchId) })}
+        </div>
+      )}
+      <ActionOutcome key={outcome?.n ?? 0} outcome={outcome} onDismiss={() => setOutcome(null)} />
+      {canSoothe && <DetailSoothing complaint={c} user={user} reference={reference} onDone={said} />}
       {focused.map(({ id: actionId, spec }) => (
-        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open onDone={done} />
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} open onDone={said} />
       ))}
 
       <h3>{t('detail.deadlines')}</h3>
@@ -200,7 +192,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
       <h3>{t('detail.actions')}</h3>
       {specs.length === 0 && !actions.has('escalate') && <p className="hint">{t('detail.noActions')}</p>}
       {others.map(({ id: actionId, spec }) => (
-        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} onDone={done} />
+        <ActionForm key={`${c.id}:${actionId}`} spec={spec!} onDone={said} />
       ))}
 
       <Timeline rows={timeline} timeZone={tz} who={who} />
@@ -211,7 +203,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           number={c.number}
           level={c.escalationLevel}
           onClose={() => setEscalateOpen(false)}
-          onDone={() => done(t('detail.escalate'))}
+          onDone={(eventId) => said(t('detail.escalate'), eventId)}
         />
       )}
     </article>

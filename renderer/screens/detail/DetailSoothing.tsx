@@ -12,7 +12,7 @@ interface Props {
   user: SessionUser;
   reference: Reference;
   /** Told of the recorded outcome: the panel goes away with the "registered" state. */
-  onDone(message: string): void;
+  onDone(what: string, eventId: string | null): void;
 }
 
 /**
@@ -47,15 +47,17 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
     setBusy(true);
     try {
       const r1 = await commands.recordSoothing(c.id, payload(outcome, confirmed));
+      let last: string | null = r1.ok ? r1.eventId : null;
       if (!r1.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r1.message ?? t(`errors.${r1.error}`) }) });
       if (outcome === 'not_accepted') {
         const category = zhCN.categories[c.category ?? 'other'];
         const channel = zhCN.channels[c.channel ?? 'phone'];
         const r2 = await commands.fileWorkOrder(c.id, { subject: `投诉申告-${category}-${channel}` });
         if (!r2.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r2.message ?? t(`errors.${r2.error}`) }) });
+        last = r2.eventId;
       }
       setMessage(null);
-      onDone(t(outcome === 'withdrawn' ? 'soothing.withdrawn' : 'soothing.filed'));
+      onDone(t(outcome === 'withdrawn' ? 'soothing.withdrawn' : 'soothing.filed'), last);
     } finally {
       setBusy(false);
     }

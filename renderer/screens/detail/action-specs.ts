@@ -15,7 +15,7 @@ import { commands } from '../../data/commands';
 import type { Reference, SessionUser } from '../../data/types';
 import { formatDateTime } from '../../i18n/format-date';
 import { localInputToIso } from '../intake/intake-validation';
-import type { ActionId } from '../../app/complaint-actions';
+import { actionEvent, type ActionId } from '../../../shared/rules/available-actions';
 import type { ActionSpec, FormValues } from '../../components/ActionForm';
 
 export interface SpecContext {
@@ -32,6 +32,11 @@ const opt = <K extends string>(key: K, v: string) => (v ? { [key]: v } : {}) as 
 
 /** The form of each action (escalation has its own dialog), built for one complaint. */
 export function actionSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
+  const spec = buildSpec(id, ctx);
+  return spec ? { ...spec, eventType: actionEvent(id) } : null;
+}
+
+function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
   const { complaint: c, reference: ref, t } = ctx;
   const tz = ref.policy.timeZone;
   const sr = ref.policy.secondResolution;
