@@ -9,6 +9,7 @@ import { useHotkey } from '../app/use-hotkey';
 import { Dialog } from './Dialog';
 import { builtInScripts } from './built-in-scripts';
 import { fillScript, pickScripts } from './script-lines';
+import type { WithdrawalDoubt } from '../../shared/rules/withdrawal-doubt';
 
 export type SoothingValue = IntakeDraft['soothing'];
 
@@ -20,7 +21,10 @@ interface Props {
   issue: string;
   category: string;
   scripts: readonly ReferenceScript[];
-  onWithdrew(): void;
+  /** The customer withdrew, confirmed with this reason. */
+  onWithdrew(reason: string): void;
+  /** Why a withdrawal would be doubtful here (the policy's rule): then it is not offered. */
+  withdrawalDoubts?: readonly WithdrawalDoubt[];
   /** `withoutSoothingConfirmed`: the agent confirmed filing with steps missing. */
   onFile(withoutSoothingConfirmed: boolean): void;
   busy?: boolean;
@@ -36,6 +40,9 @@ export function SoothingPanel(props: Props) {
   const { t, i18n } = useTranslation();
   const { value, onChange } = props;
   const [confirming, setConfirming] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const doubts = props.withdrawalDoubts ?? [];
   const [copied, setCopied] = useState<string | null>(null);
 
   const library = props.scripts.length > 0 ? props.scripts : builtInScripts(t, i18n.language);
@@ -143,23 +150,84 @@ export function SoothingPanel(props: Props) {
         {t('soothing.copyHint')} · {t('soothing.dontLead')}
       </p>
 
-      <label className="field">
-        <span className="label">{t('soothing.withdrawalReason')}</span>
-        <input
-          value={value.withdrawalReason}
-          disabled={props.done}
-          onChange={(e) => onChange({ withdrawalReason: e.target.value })}
-        />
-      </label>
+      {doubts.length > 0 && !props.done && (
+        <p className="notice info" role="note">
+          {t('withdrawal.notOffered', {
+            why: doubts
+              .map((d) =>
+                d.kind === 'grade'
+                  ? t('withdrawal.doubt.grade', { grade: t(`grades.${d.grade}`) })
+                  : d.kind === 'customerType'
+                    ? t('withdrawal.doubt.customerType', { type: t(`customerTypes.${d.customerType}`) })
+                    : t('withdrawal.doubt.threat', { words: d.keywords.join('、') }),
+              )
+              .join(t('withdrawal.doubt.separator')),
+          })}
+        </p>
+      )}
       <div className="actions-row">
-        <button type="button" className="btn" aria-label={A11Y.customerWithdrew} disabled={disabled} onClick={props.onWithdrew}>
-          {t('soothing.withdrew')}
-        </button>
+        {doubts.length === 0 && (
+          <button
+            type="button"
+            className="btn"
+            aria-label={A11Y.customerWithdrew}
+            disabled={disabled}
+            onClick={() => {
+              setReasonMissing(false);
+              setWithdrawing(true);
+            }}
+          >
+            {t('soothing.withdrew')}
+          </button>
+        )}
         <button type="button" className="btn primary" aria-label={A11Y.fileWorkOrder} disabled={disabled} onClick={file}>
           {t('soothing.fileWorkOrder')}
         </button>
       </div>
       {props.message}
+
+      {withdrawing && (
+        <Dialog label="Customer withdrew?" title={t('withdrawal.confirmTitle')} onClose={() => setWithdrawing(false)}>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const reason = value.withdrawalReason.trim();
+              if (!reason) {
+                setReasonMissing(true);
+                return;
+              }
+              setWithdrawing(false);
+              props.onWithdrew(reason);
+            }}
+          >
+            <p>{t('withdrawal.confirmText')}</p>
+            <label>
+              <span className="required">{t('soothing.withdrawalReason')}</span>
+              <textarea
+                aria-label={A11Y.reason}
+                rows={2}
+                value={value.withdrawalReason}
+                aria-invalid={reasonMissing || undefined}
+                onChange={(e) => onChange({ withdrawalReason: e.target.value })}
+              />
+            </label>
+            {reasonMissing && (
+              <div className="notice error" role="alert">
+                {t('detail.required', { field: t('soothing.withdrawalReason') })}
+              </div>
+            )}
+            <div className="actions-row">
+              <button type="submit" className="btn danger" aria-label={A11Y.confirm}>
+                {t('withdrawal.confirm')}
+              </button>
+              <button type="button" className="btn" aria-label={A11Y.cancel} onClick={() => setWithdrawing(false)}>
+                {t('detail.cancel')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
 
       {confirming && (
         <Dialog label="File without soothing?" title={t('soothing.confirmTitle')} onClose={() => setConfirming(false)}>

@@ -94,6 +94,9 @@ export function bindCommands(getStore: () => DataStore | null) {
       w((s) => writeCommand(s, 'survey.recorded', complaintId, payload), notSignedIn),
     close: (complaintId: string, note?: string) =>
       w((s) => writeCommand(s, 'complaint.closed', complaintId, note ? { note } : {}), notSignedIn),
+    /** A withdrawal made in error taken back (team lead and above), with why. */
+    reverseWithdrawal: (complaintId: string, reason: string) =>
+      w((s) => writeCommand(s, 'withdrawal.reversed', complaintId, { reason }), notSignedIn),
     reopen: (complaintId: string, reason: string) =>
       w((s) => writeCommand(s, 'complaint.reopened', complaintId, { reason }), notSignedIn),
     grantExtension: (complaintId: string, payload: ExtensionGrantedPayload) =>

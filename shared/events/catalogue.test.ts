@@ -4,7 +4,7 @@ import { eventEnvelopeSchema } from './envelope';
 
 describe('event catalogue', () => {
   it('names every type as a dotted lowercase name the envelope accepts', () => {
-    expect(EVENT_TYPES.length).toBe(27);
+    expect(EVENT_TYPES.length).toBe(28);
     for (const type of EVENT_TYPES) {
       expect(eventEnvelopeSchema.shape.type.safeParse(type).success).toBe(true);
       expect(payloadSchemas[type]).toBeDefined();

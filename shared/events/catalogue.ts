@@ -4,6 +4,7 @@ import {
   complaintNotAcceptedPayloadSchema,
   noteAddedPayloadSchema,
   soothingRecordedPayloadSchema,
+  withdrawalReversedPayloadSchema,
 } from './payloads/intake';
 import {
   complaintAssignedPayloadSchema,
@@ -73,6 +74,7 @@ export const payloadSchemas = {
   'complaint.reopened': complaintReopenedPayloadSchema,
   'extension.granted': extensionGrantedPayloadSchema,
   'complaint.redacted': complaintRedactedPayloadSchema,
+  'withdrawal.reversed': withdrawalReversedPayloadSchema,
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;

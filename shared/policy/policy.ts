@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../roles';
 import { DEADLINE_CLOCKS } from '../deadlines/clocks';
+import { customerTypeSchema } from '../events/fields';
 
 /**
  * The policy pack: every number of the complaint-handling norm as data.
@@ -119,6 +120,18 @@ export const policySchema = z.object({
     en: keywordList,
   }),
 
+  withdrawal: z.object({
+    /**
+     * Where a customer's withdrawal on the call is doubtful and the agent is
+     * not offered "Customer withdrew": these grades (3 urgent by default),
+     * these customer types (VIP, 专业户), and these words in the description
+     * or demands (threats to go to the media or a regulator).
+     */
+    doubtfulGrades: z.array(gradeSchema).max(4),
+    doubtfulCustomerTypes: z.array(customerTypeSchema).max(3),
+    threatKeywords: z.object({ zh: keywordList, en: keywordList }),
+  }),
+
   refund: z.object({
     /** The most an agent may promise on the call; beyond it a supervisor approves. */
     authorityAmount: z.number().min(0).max(1_000_000_000),
@@ -214,6 +227,14 @@ export const defaultPolicy: Policy = deepFreeze({
       'explosion', 'poisoning', 'major loss', 'lawsuit', 'sue', 'lawyer', 'court', 'legal action',
       'police', 'media', 'journalist', 'regulator',
     ],
+  },
+  withdrawal: {
+    doubtfulGrades: [3],
+    doubtfulCustomerTypes: ['vip', 'professional'],
+    threatKeywords: {
+      zh: ['媒体', '曝光', '记者', '电视台', '微博', '工信部', '消协', '12315', '市长热线', '信访', '投诉到上级', '监管'],
+      en: ['media', 'journalist', 'newspaper', 'tv', 'regulator', 'ombudsman', 'consumer association'],
+    },
   },
   refund: {
     authorityAmount: 50,

@@ -81,6 +81,17 @@ describe('availableActions', () => {
   });
 });
 
+describe('withdrawal', () => {
+  it('offers the lead the reversal of a withdrawal, and not the agent; nobody reopens it into handling', () => {
+    const { p } = history((ev) => [ev('soothing.recorded', { outcome: 'withdrawn' })]);
+    expect(availableActions(gz('team_lead'), p, ctx, NOW).has('reverseWithdrawal')).toBe(true);
+    expect(availableActions(gz('agent'), p, ctx, NOW).has('reverseWithdrawal')).toBe(false);
+    expect(availableActions(gz('supervisor'), p, ctx, NOW).has('reopen')).toBe(false);
+    const { p: open } = history(() => []);
+    expect(availableActions(gz('team_lead'), open, ctx, NOW).has('reverseWithdrawal')).toBe(false);
+  });
+});
+
 describe('checkWrite', () => {
   it('refuses an officer revoking before the note, with the fold reason, the way the server does', () => {
     const ev = eventFactory('c-1');
@@ -115,6 +126,7 @@ const MOVES: [EventType, Record<string, unknown> | null][] = [
   ['survey.recorded', null],
   ['complaint.closed', null],
   ['complaint.reopened', null],
+  ['withdrawal.reversed', null],
 ];
 
 describe('availableActions (property)', () => {

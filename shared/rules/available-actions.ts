@@ -31,6 +31,7 @@ export const ACTION_IDS = [
   'survey',
   'close',
   'reopen',
+  'reverseWithdrawal',
   'extension',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -88,7 +89,9 @@ const ACTIONS: Record<ActionId, ActionDef> = {
   notifyCustomer: def({ event: 'customer.notified', sensible: (p) => p.status === 'in_progress' || p.status === 'resolved' }),
   survey: def({ event: 'survey.recorded', probe: () => ({ score: 1 }) }),
   close: def({ event: 'complaint.closed' }),
-  reopen: def({ event: 'complaint.reopened' }),
+  // A withdrawal in error is reversed back to intake, not reopened into handling.
+  reopen: def({ event: 'complaint.reopened', sensible: (p) => p.status !== 'withdrawn' }),
+  reverseWithdrawal: def({ event: 'withdrawal.reversed' }),
   extension: def({ event: 'extension.granted' }),
 };
 

@@ -53,6 +53,8 @@ export const WRITE_PERMISSIONS = {
   'extension.granted': [OFFICER, SUPERVISOR, DIRECTOR],
   // Erasing personal data (retention, a data-subject request) is an act of management.
   'complaint.redacted': [SUPERVISOR, DIRECTOR, ADMIN],
+  // A withdrawal made in error is taken back by the agent's lead or above, never by the agent alone.
+  'withdrawal.reversed': [LEAD, OFFICER, SUPERVISOR, DIRECTOR],
 } as const satisfies Record<EventType, readonly Role[]>;
 
 export function canWrite(role: Role, eventType: EventType | string): boolean {

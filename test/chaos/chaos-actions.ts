@@ -55,6 +55,7 @@ const BUILDERS: Partial<Record<EventType, Builder>> = {
   'customer.notified': () => action('customer.notified', { channel: 'phone' }),
   'complaint.closed': () => action('complaint.closed', {}),
   'complaint.reopened': () => action('complaint.reopened', { reason: '客户不认可处理结果' }),
+  'withdrawal.reversed': () => action('withdrawal.reversed', { reason: '客户并未撤诉，误点了撤诉' }),
   'extension.granted': () => action('extension.granted', { days: 3, reasonToldCustomer: '需调取外部记录' }),
   'customer.urged': () => action('customer.urged', { channel: 'phone' }),
 };

@@ -8,6 +8,20 @@ export const actionsEn = {
     notWritten: 'Nothing was saved.',
     label: 'Outcome',
   },
+  withdrawal: {
+    notOffered: '“Customer withdrew” is not offered here, because {{why}}: file the work order so the complaint is handled.',
+    doubt: {
+      grade: 'the grade is {{grade}}',
+      customerType: 'the customer is {{type}}',
+      threat: 'the customer mentions {{words}}',
+      separator: '; ',
+    },
+    confirmTitle: 'The customer withdrew?',
+    confirmText: 'This ends the complaint without a work order. Confirm only when the customer said they will not pursue it, and say why.',
+    confirm: 'Confirm withdrawal',
+    reverse: 'Reverse the withdrawal',
+    reverseHint: 'The withdrawal was made in error: the complaint goes back to intake, where the work order can be filed. The reason is kept in the record.',
+  },
   readOnly: {
     transferred: 'Transferred to {{branch}}. Read-only here: {{branch}} handles it now.',
   },

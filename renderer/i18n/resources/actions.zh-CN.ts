@@ -10,6 +10,20 @@ export const actionsZhCN: typeof actionsEn = {
     notWritten: '未保存任何内容。',
     label: '操作结果',
   },
+  withdrawal: {
+    notOffered: '此处不提供“客户撤诉”，因为{{why}}：请提交工单，由专人处理。',
+    doubt: {
+      grade: '投诉等级为{{grade}}',
+      customerType: '客户为{{type}}',
+      threat: '客户提到{{words}}',
+      separator: '；',
+    },
+    confirmTitle: '客户确认撤诉？',
+    confirmText: '撤诉后不再提交工单，投诉即结束。仅在客户明确表示不再追究时确认，并写明原因。',
+    confirm: '确认撤诉',
+    reverse: '撤销撤诉',
+    reverseHint: '撤诉系误操作：投诉回到受理环节，可继续提交工单。原因将记入记录。',
+  },
   readOnly: {
     transferred: '已批转至{{branch}}。本机只读：现由{{branch}}处理。',
   },

@@ -536,6 +536,7 @@ export const en = {
     'complaint.reopened': 'Reopened',
     'extension.granted': 'Extension granted',
     'complaint.redacted': 'Personal data redacted',
+    'withdrawal.reversed': 'Withdrawal reversed',
   },
   scriptLibrary: {
     opening: {

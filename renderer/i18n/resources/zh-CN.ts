@@ -537,6 +537,7 @@ export const zhCN: Resources = {
     'complaint.closed': '结案',
     'complaint.reopened': '重开',
     'extension.granted': '延期',
+    'withdrawal.reversed': '撤销撤诉',
     'complaint.redacted': '个人信息已脱敏',
   },
   scriptLibrary: {

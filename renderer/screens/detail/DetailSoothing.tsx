@@ -6,6 +6,7 @@ import type { Reference, SessionUser } from '../../data/types';
 import { emptyDraft } from '../../state/intake-draft';
 import { zhCN } from '../../i18n/resources/zh-CN';
 import { SoothingPanel, type SoothingValue } from '../../components/SoothingPanel';
+import { withdrawalDoubts } from '../../../shared/rules/withdrawal-doubt';
 
 interface Props {
   complaint: ComplaintProjection;
@@ -32,21 +33,21 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: false; text: string } | null>(null);
 
-  const payload = (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean) => ({
+  const payload = (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean, reason = '') => ({
     steps: { calmed: value.calmed, understood: value.understood, offeredSolution: value.offeredSolution },
     emotionBefore: value.emotionBefore,
     emotionAfter: value.emotionAfter,
     ...(value.scriptId ? { scriptId: value.scriptId } : {}),
     outcome,
     ...(confirmed ? { withoutSoothingConfirmed: true } : {}),
-    ...(outcome === 'withdrawn' && value.withdrawalReason.trim() ? { withdrawalReason: value.withdrawalReason.trim() } : {}),
+    ...(outcome === 'withdrawn' && reason.trim() ? { withdrawalReason: reason.trim() } : {}),
     ...(outcome === 'withdrawn' && c.callSerial ? { complainedSerial: c.callSerial } : {}),
   });
 
-  const run = async (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean) => {
+  const run = async (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean, reason = '') => {
     setBusy(true);
     try {
-      const r1 = await commands.recordSoothing(c.id, payload(outcome, confirmed));
+      const r1 = await commands.recordSoothing(c.id, payload(outcome, confirmed, reason));
       let last: string | null = r1.ok ? r1.eventId : null;
       if (!r1.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r1.message ?? t(`errors.${r1.error}`) }) });
       if (outcome === 'not_accepted') {
@@ -74,7 +75,15 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
         category={c.category ?? ''}
         scripts={reference.scripts}
         busy={busy}
-        onWithdrew={() => void run('withdrawn', false)}
+        onWithdrew={(reason) => void run('withdrawn', false, reason)}
+        withdrawalDoubts={withdrawalDoubts(
+          {
+            grade: c.grade,
+            customerType: c.complainant?.customerType ?? null,
+            text: `${c.description ?? ''}\n${c.demands ?? ''}`,
+          },
+          reference.policy,
+        )}
         onFile={(confirmed) => void run('not_accepted', confirmed)}
         message={message && <div className="notice error" role="alert">{message.text}</div>}
       />

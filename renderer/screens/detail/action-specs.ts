@@ -317,6 +317,12 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         fields: [{ name: 'reason', label: t('detail.reason'), kind: 'text', required: true }],
         submit: (v) => commands.reopen(c.id, str(v.reason)),
       };
+    case 'reverseWithdrawal':
+      return {
+        id, title: t('withdrawal.reverse'), submitLabel: t('withdrawal.reverse'), hint: t('withdrawal.reverseHint'),
+        fields: [{ name: 'reason', label: t('detail.reason'), kind: 'text', required: true }],
+        submit: (v) => commands.reverseWithdrawal(c.id, str(v.reason)),
+      };
     case 'extension':
       return {
         id, title: t('review.extension'), submitLabel: t('review.grantExtension'),

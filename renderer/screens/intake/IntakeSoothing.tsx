@@ -4,6 +4,7 @@ import { useReference } from '../../hooks/use-reference';
 import { SoothingPanel } from '../../components/SoothingPanel';
 import { useIntakeStatus } from '../../state/intake-status-store';
 import { useIntakeActions } from './use-intake-actions';
+import { withdrawalDoubts } from '../../../shared/rules/withdrawal-doubt';
 
 /** The soothing panel beside intake, bound to the same draft as the form. */
 export function IntakeSoothing({ user }: { user: SessionUser }) {
@@ -25,7 +26,11 @@ export function IntakeSoothing({ user }: { user: SessionUser }) {
       scripts={reference.scripts}
       busy={busy}
       done={draft.outcome !== null}
-      onWithdrew={() => void a.withdraw()}
+      onWithdrew={(reason) => void a.withdraw(reason)}
+      withdrawalDoubts={withdrawalDoubts(
+        { grade: a.grade, customerType: draft.customerType || null, text: `${draft.description}\n${draft.demands}` },
+        reference.policy,
+      )}
       onFile={(confirmed) => void a.file(confirmed)}
     />
   );

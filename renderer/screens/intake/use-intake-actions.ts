@@ -111,7 +111,7 @@ export function useIntakeActions(user: SessionUser) {
   const fail = (error: { error?: string; message?: string }) =>
     status.set({ busy: false, message: { tone: 'error', key: 'detail.failed', values: { message: errorText(error) } } });
 
-  const withdraw = async () => {
+  const withdraw = async (reason: string) => {
     const saved = await save();
     if (!saved) return;
     const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
@@ -119,7 +119,7 @@ export function useIntakeActions(user: SessionUser) {
     const r = await commands.recordSoothing(saved.complaintId, {
       ...soothingPayload(d),
       outcome: 'withdrawn',
-      ...(d.soothing.withdrawalReason.trim() ? { withdrawalReason: d.soothing.withdrawalReason.trim() } : {}),
+      withdrawalReason: reason.trim(),
       ...(d.callSerial.trim() ? { complainedSerial: d.callSerial.trim() } : {}),
     });
     if (!r.ok) return fail(r);

@@ -84,6 +84,16 @@ export const soothingRecordedPayloadSchema = z.strictObject({
 });
 export type SoothingRecordedPayload = z.infer<typeof soothingRecordedPayloadSchema>;
 
+/**
+ * A withdrawal made in error (the customer did not in fact withdraw, or the
+ * wrong button was pressed) taken back by a team lead or above, with why:
+ * the complaint is registered again and the call's work goes on.
+ */
+export const withdrawalReversedPayloadSchema = z.strictObject({
+  reason: text(LIMITS.reason),
+});
+export type WithdrawalReversedPayload = z.infer<typeof withdrawalReversedPayloadSchema>;
+
 export const noteAddedPayloadSchema = z.strictObject({
   text: text(LIMITS.text),
 });

@@ -1,6 +1,6 @@
 import type { EventType } from '../../events/catalogue';
 import type { Step } from './verdict';
-import { complaintCreated, complaintNotAccepted, noteAdded, soothingRecorded } from './intake';
+import { complaintCreated, complaintNotAccepted, noteAdded, soothingRecorded, withdrawalReversed } from './intake';
 import {
   complaintAssigned,
   complaintClassified,
@@ -54,4 +54,5 @@ export const STEPS: { [T in EventType]: Step<T> } = {
   'complaint.reopened': complaintReopened,
   'extension.granted': extensionGranted,
   'complaint.redacted': complaintRedacted,
+  'withdrawal.reversed': withdrawalReversed,
 };

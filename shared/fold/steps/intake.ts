@@ -52,6 +52,18 @@ export const soothingRecorded: Step<'soothing.recorded'> = (p, e) => {
   return APPLIED;
 };
 
+export const withdrawalReversed: Step<'withdrawal.reversed'> = (p) => {
+  if (p.status !== 'withdrawn') {
+    const last = p.timeline.findLast((t) => t.state === 'applied' && (t.type === 'withdrawal.reversed' || t.type === 'soothing.recorded'));
+    if (last?.type === 'withdrawal.reversed' && p.status === 'registered') return superseded('The withdrawal was already reversed');
+    return notNow(p.status, 'Reversing a withdrawal');
+  }
+  // Back to intake: the soothing record stays as history; the next outcome is recorded anew.
+  p.status = 'registered';
+  p.milestones.withdrawnAt = null;
+  return APPLIED;
+};
+
 export const noteAdded: Step<'note.added'> = (p, e) => {
   if (p.status === 'closed') return invalid('A closed complaint is archived; reopen it to add notes');
   p.notes.push({ eventId: e.id, actorId: e.actorId, at: e.occurredAt, text: e.payload.text });

@@ -85,6 +85,7 @@ const STATUS_CHANGERS = new Set([
   'resolution.recorded',
   'complaint.closed',
   'complaint.reopened',
+  'withdrawal.reversed',
 ]);
 
 export const complaintReopened: Step<'complaint.reopened'> = (p) => {
