@@ -19,6 +19,7 @@ export function useExplain() {
         : d.secondResolutionReasons.map((r) => t(`reports.assessment.srReasons.${r}`)).join('、');
     return t(`reports.assessment.reasons.${d.reason}`, {
       ordinal: d.ordinal,
+      count: d.teamCount,
       limit: d.limit,
       period: d.exemptionPeriod ?? '',
       why,

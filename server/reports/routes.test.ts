@@ -97,14 +97,14 @@ describe.each(storageKinds())('GET /api/reports on %s', (storage) => {
     expect(dir.totals.received.count).toBe(21);
   });
 
-  it('assessment equals the workstation computation, the ninth withdrawal over the limit', async () => {
+  it('assessment equals the workstation computation, S09 (the 11th complaint against the team) over the limit', async () => {
     const res = await api.request('GET', `/api/reports/assessment?${query(NOVEMBER)}`, { token: as('quality.gz').token });
     expect(res.status).toBe(200);
     const local = computeAssessment({ ...(await clientInput('quality.gz')), period: NOVEMBER, filter: {} });
     expect(res.json).toEqual(JSON.parse(JSON.stringify(local)));
     const s09 = res.json.decisions.find((d: { number: string }) => d.number === 'S09');
-    expect(s09).toMatchObject({ outcome: 'assessed', reason: 'over_limit', ordinal: 9 });
-    expect(res.json.teams[0].exemptionUse).toEqual([{ period: '2026-11', qualifying: 9, exempt: 8, overLimit: 1, limit: 8 }]);
+    expect(s09).toMatchObject({ outcome: 'assessed', reason: 'over_limit', ordinal: 11, teamCount: 15 });
+    expect(res.json.teams[0].exemptionUse).toEqual([{ period: '2026-11', complaints: 15, qualifying: 9, exempt: 8, overLimit: 1, limit: 8 }]);
   });
 
   it('masks phone numbers for the quality manager and the director', async () => {

@@ -32,6 +32,8 @@ function decide(r: Reviewed, exemption: ExemptionDecision | undefined, limit: nu
     limit,
     secondResolutionReasons: [...p.flags.secondResolutionReasons],
     callback: r.callback,
+    // Where the complaint stands in its team's count, whatever the outcome: the count includes every one.
+    ...(exemption ? { exemptionPeriod: exemption.period, ordinal: exemption.ordinal, teamCount: exemption.teamCount } : {}),
   };
   const sr = p.flags.secondResolution;
   if (sr === null) return { ...base, outcome: 'pending', reason: 'pending_callback' };
@@ -43,13 +45,7 @@ function decide(r: Reviewed, exemption: ExemptionDecision | undefined, limit: nu
       : { ...base, outcome: 'assessed', reason: 'not_withdrawn_after_callback' };
   }
   if (attribution.teamId === null || !exemption) return { ...base, outcome: 'assessed', reason: 'no_team' };
-  return {
-    ...base,
-    outcome: exemption.exempt ? 'exempt' : 'assessed',
-    reason: exemption.reason,
-    exemptionPeriod: exemption.period,
-    ...(exemption.ordinal === undefined ? {} : { ordinal: exemption.ordinal }),
-  };
+  return { ...base, outcome: exemption.exempt ? 'exempt' : 'assessed', reason: exemption.reason };
 }
 
 function counts(rows: AssessmentDecisionRow[]): AssessmentCounts {
@@ -77,12 +73,14 @@ function groupBy<T>(items: T[], key: (t: T) => string | null): [string, T[]][] {
 /**
  * 考核 of the period's service-quality complaints (filed work orders naming
  * the complained-about agent), received in the period. A team's complaint
- * withdrawn after a norm-following 二解 callback is exempt while the team has
- * had no more than the policy's limit of them in the assessment period; the
- * count runs over every complaint the viewer may see, whatever the filters,
- * so narrowing the report never changes a decision. Callback staff are
- * assessed "norm not followed" when the caller was not a lead, the note was
- * false, or the callback came after its deadline.
+ * withdrawn after a norm-following 二解 callback is exempt while it is among
+ * the first (policy's limit) service-quality complaints against the team in
+ * the assessment period, every one of them counted (not notified for a
+ * callback, not accepted, pending included); the count runs over every
+ * complaint the viewer may see, whatever the filters, so narrowing the report
+ * never changes a decision. Callback staff are assessed "norm not followed"
+ * when the caller was not a lead, the note was false, the note came after its
+ * deadline or the attempts were not spaced.
  */
 export function computeAssessment(input: ReportInput): AssessmentReport {
   const { policy, calendar, directory, viewer, period } = input;
@@ -94,13 +92,14 @@ export function computeAssessment(input: ReportInput): AssessmentReport {
     .filter((f) => isServiceQuality(f.attribution) && f.p.milestones.filedAt !== null)
     .map((f) => ({ f, callback: f.p.flags.secondResolution ? reviewCallback(f.p, f.attribution.teamId, directory) : null }));
 
+  // Every service-quality complaint against a team counts, notified for a callback or not, accepted or not.
   const candidates: ExemptionCandidate[] = reviewed
-    .filter((r) => r.f.revokedAt !== null && r.f.attribution.teamId !== null)
+    .filter((r) => r.f.attribution.teamId !== null && r.f.p.receivedAt !== null)
     .map((r) => ({
       complaintId: r.f.p.id,
       teamId: r.f.attribution.teamId ?? '',
-      withdrawnAt: r.f.revokedAt ?? '',
-      withdrawnAfterCallback: true,
+      receivedAt: r.f.p.receivedAt ?? '',
+      withdrawnAfterCallback: r.f.revokedAt !== null && r.f.p.flags.secondResolution === true,
       callbackFollowedNorm: r.callback?.followed ?? false,
     }));
   const exemptions = assessmentExemptions(candidates, policy);
@@ -121,9 +120,11 @@ export function computeAssessment(input: ReportInput): AssessmentReport {
       name: teamNames.get(teamId) ?? teamId,
       ...counts(rows),
       exemptionUse: periods.map((period) => {
-        const q = exemptions.filter((d) => d.teamId === teamId && d.period === period && d.ordinal !== undefined);
+        const all = exemptions.filter((d) => d.teamId === teamId && d.period === period);
+        const q = all.filter((d) => d.exempt || d.reason === 'over_limit');
         return {
           period,
+          complaints: all.length,
           qualifying: q.length,
           exempt: q.filter((d) => d.exempt).length,
           overLimit: q.filter((d) => d.reason === 'over_limit').length,
@@ -142,7 +143,7 @@ export function computeAssessment(input: ReportInput): AssessmentReport {
 
   const withCallback = decisions.filter((d): d is AssessmentDecisionRow & { callback: CallbackReview } => d.callback !== null);
   const callbackStaff: CallbackStaffAssessment[] = groupBy(withCallback, (d) => d.callback.callerId || null).map(([userId, rows]) => {
-    const reasons = { caller_not_lead: 0, note_false: 0, deadline_missed: 0 };
+    const reasons = { caller_not_lead: 0, note_false: 0, deadline_missed: 0, spacing_violated: 0 };
     for (const r of rows) for (const why of r.callback.reasons) reasons[why] += 1;
     const followed = rows.filter((r) => r.callback.followed).length;
     return {

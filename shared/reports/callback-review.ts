@@ -55,6 +55,7 @@ export function reviewCallback(p: ComplaintProjection, teamId: string | null, di
     callerActingAsLead: actingAsLead,
     noteFalse: noteContradictsRecord(p),
     deadlineMissed,
+    spacingViolated: p.flags.callbackSpacingViolated,
   });
   return {
     callerId,

@@ -148,7 +148,7 @@ export interface CallbackReview {
   callerId: string;
   callerRole: string;
   callerActingAsLead: boolean;
-  /** When the callback was made (first attempt, else the note) and its due time. */
+  /** When the 二解 was done (the mid-course note) and its due time. */
   calledAt: string | null;
   dueAt: string | null;
   followed: boolean;
@@ -164,10 +164,12 @@ export interface AssessmentDecisionRow {
   established: boolean;
   outcome: AssessmentOutcome;
   reason: AssessmentReason;
-  /** The assessment period the exemption count runs in, when withdrawn after the callback. */
+  /** The assessment period the team's count runs in (absent without a team). */
   exemptionPeriod?: string;
-  /** Place among the team's qualifying withdrawals of that period. */
+  /** Place among every service-quality complaint against the team in that period, by receipt. */
   ordinal?: number;
+  /** How many service-quality complaints the team had in that period. */
+  teamCount?: number;
   limit: number;
   secondResolutionReasons: SecondResolutionReason[];
   callback: CallbackReview | null;
@@ -186,8 +188,12 @@ export interface AssessmentCounts {
 export interface TeamAssessment extends AssessmentCounts {
   teamId: string;
   name: string;
-  /** Qualifying withdrawals per assessment period, with the limit that applies. */
-  exemptionUse: { period: string; qualifying: number; exempt: number; overLimit: number; limit: number }[];
+  /**
+   * Per assessment period: every service-quality complaint against the team
+   * (the count the limit applies to), the rule-following withdrawals among
+   * them, and how many of those were exempt or over the limit.
+   */
+  exemptionUse: { period: string; complaints: number; qualifying: number; exempt: number; overLimit: number; limit: number }[];
 }
 
 export interface AgentAssessment extends AssessmentCounts {
