@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, compareEvents, envelopeOnly, preferredCopy } from './order';
 import type { EventEnvelope } from '../events/envelope';
+import { ERASED_TEXT } from '../erasure/markers';
 
 const base: EventEnvelope = {
   id: 'b',
@@ -36,5 +37,13 @@ describe('event order', () => {
   it('picks the same copy of a conflicting id in either order', () => {
     const other = { ...base, payload: { text: 'y' } };
     expect(preferredCopy(base, other)).toBe(preferredCopy(other, base));
+  });
+
+  it('prefers the erased copy of an event over its original, in either order', () => {
+    // '0…' sorts before the marker, so without the erasure rule the original would win.
+    const original = { ...base, payload: { text: '0 客户电话 13800138000' } };
+    const erased = { ...base, payload: { text: ERASED_TEXT } };
+    expect(preferredCopy(original, erased)).toBe(erased);
+    expect(preferredCopy(erased, original)).toBe(erased);
   });
 });

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../events/envelope';
+import { erasedValueCount } from '../erasure/markers';
 
 type Ordered = Pick<EventEnvelope, 'hlc' | 'id'>;
 
@@ -41,11 +42,16 @@ export function envelopeOnly(e: EventEnvelope): EventEnvelope {
 }
 
 /**
- * Two copies of one id with different content (a broken client): keep the
- * one that sorts first by HLC, then by canonical content, so the choice
- * does not depend on arrival order.
+ * Two copies of one id with different content: the one with more erased
+ * personal values (the server's scrubbed copy after a redaction, which must
+ * replace every replica's original); otherwise (a broken client) the one
+ * that sorts first by HLC, then by canonical content, so the choice does not
+ * depend on arrival order.
  */
 export function preferredCopy(a: EventEnvelope, b: EventEnvelope): EventEnvelope {
+  const erasedA = erasedValueCount(a);
+  const erasedB = erasedValueCount(b);
+  if (erasedA !== erasedB) return erasedA > erasedB ? a : b;
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? a : b;
   return canonicalJson(a) <= canonicalJson(b) ? a : b;
 }

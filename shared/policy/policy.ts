@@ -142,6 +142,15 @@ export const policySchema = z.object({
     scaleMax: z.union([z.literal(5), z.literal(10)]),
   }),
 
+  retention: z.object({
+    /**
+     * The server erases the personal fields of complaints closed more than
+     * this many months ago (a complaint.redacted by the system, then the
+     * stored events are scrubbed); 0 keeps them until someone erases them.
+     */
+    erasePersonalAfterMonths: z.number().int().min(0).max(1200),
+  }),
+
   sync: z.object({
     /** A remote HLC stamp further ahead of local wall time than this is refused. */
     hlcMaxSkewMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000),
@@ -242,6 +251,11 @@ export const defaultPolicy: Policy = deepFreeze({
   },
   survey: {
     scaleMax: 5,
+  },
+  retention: {
+    // domain.md names retention limits without a number: two years after closing,
+    // long enough for disputes and the yearly assessment, documented in docs/policies.md.
+    erasePersonalAfterMonths: 24,
   },
   sync: {
     hlcMaxSkewMs: 5 * 60 * 1000,
