@@ -15,6 +15,9 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrations';
 import { openDb } from './db/open-db';
 import { DeadlineWatcher, type WatchResult } from './deadlines/watcher';
+import { Erasure } from './erasure/erasure';
+import { registerErasureRoutes } from './erasure/routes';
+import { registerAccessLogRoutes } from './audit/routes';
 import { errorBody, installErrorHandling } from './http/errors';
 import { registerReferenceRoutes } from './reference/routes';
 import { registerReportRoutes } from './reports/routes';
@@ -32,6 +35,8 @@ export interface HotlineServer {
   settings: SettingsStore;
   /** Background re-folding of projections after a policy change (tests await `idle()`). */
   refolder: Refolder;
+  /** Erasure of personal data from stored events, and the retention rule (tests call it with `now`). */
+  erasure: Erasure;
   /** Runs the deadline watcher once at `now` (tests pass an explicit time). */
   runDeadlineWatch(now?: Date): Promise<WatchResult>;
   /** Starts listening on config.host:config.port; resolves to the base URL (port 0 picks a free one). */
@@ -97,6 +102,10 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     await hub.start();
 
     const refolder = new Refolder(db, settings);
+    const erasure = new Erasure(db, settings, (maxSeq) => {
+      hub.poke();
+      db.notify(String(maxSeq)).catch(() => undefined);
+    });
     const ctx: AppContext = {
       config,
       db,
@@ -104,6 +113,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       settings,
       hub,
       refolder,
+      erasure,
     };
     // Projections stored by an older build, or folded before the last policy change, catch up in the background.
     refolder.run().catch((err: unknown) => app.log.error({ err: String(err) }, 're-fold failed'));
@@ -137,6 +147,8 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerReferenceRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
     registerReportRoutes(app, ctx);
+    registerErasureRoutes(app, ctx);
+    registerAccessLogRoutes(app, ctx);
 
     const clientDir = config.clientDir;
     if (clientDir) await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: ['index.html'] });
@@ -155,8 +167,11 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     });
     watcher.start(config.deadlineWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'deadline watch failed'));
 
+    erasure.start(config.retentionWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'erasure failed'));
+
     app.addHook('preClose', async () => {
       await watcher.stop();
+      await erasure.stop();
       await refolder.idle();
       await hub.close();
     });
@@ -169,6 +184,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       hub,
       settings,
       refolder,
+      erasure,
       runDeadlineWatch: (now) => watcher.run(now),
       async listen() {
         await app.listen({ port: config.port, host: config.host });

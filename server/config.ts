@@ -18,6 +18,8 @@ export interface ServerConfig {
   heartbeatMs: number;
   /** 0 disables the periodic deadline watcher (tests call it with an explicit time). */
   deadlineWatchIntervalMs: number;
+  /** How often the retention rule runs and left-over redactions are applied; 0 turns it off. */
+  retentionWatchIntervalMs: number;
   logLevel: string;
   /** scrypt cost N (power of two); lower only in tests. */
   scryptCost: number;
@@ -46,6 +48,7 @@ export const defaultConfig: ServerConfig = {
   clientDir: undefined,
   heartbeatMs: 20_000,
   deadlineWatchIntervalMs: 60_000,
+  retentionWatchIntervalMs: 3_600_000,
   logLevel: 'info',
   scryptCost: 2 ** 15,
   loginMaxFailures: 5,
@@ -118,6 +121,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     clientDir: clientDirRaw ? path.resolve(cwd, clientDirRaw) : undefined,
     heartbeatMs: intIn(env, 'HEARTBEAT_MS', defaultConfig.heartbeatMs, 50, 25_000),
     deadlineWatchIntervalMs: intIn(env, 'DEADLINE_WATCH_MS', defaultConfig.deadlineWatchIntervalMs, 0, 86_400_000),
+    retentionWatchIntervalMs: intIn(env, 'RETENTION_WATCH_MS', defaultConfig.retentionWatchIntervalMs, 0, 7 * 86_400_000),
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),
   };

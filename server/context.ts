@@ -4,6 +4,7 @@ import type { LoginLimiter } from './auth/login-limiter';
 import type { SettingsStore } from './reference/settings-store';
 import type { StreamHub } from './sync/stream-hub';
 import type { Refolder } from './complaints/refold';
+import type { Erasure } from './erasure/erasure';
 
 /** What every route needs, built once per server instance. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   hub: StreamHub;
   /** Re-folds stored projections folded with another policy revision (background). */
   refolder: Refolder;
+  /** Applies redactions to the stored events, runs the retention rule. */
+  erasure: Erasure;
 }

@@ -38,6 +38,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     }
     const result = await acceptEvents(ctx.db, ctx.settings, { kind: 'user', user }, rows);
     if (result.maxSeq !== null) {
+      // A redaction among the accepted events: scrub the stored copies right after (server/erasure).
+      if (rows.some((r) => r.doc.type === 'complaint.redacted')) ctx.erasure.poke((err) => request.log.error({ err: String(err) }, 'erasure failed'));
       ctx.hub.poke();
       ctx.db.notify(String(result.maxSeq)).catch((err) => request.log.warn({ err: String(err) }, 'notify failed'));
     }

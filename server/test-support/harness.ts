@@ -28,6 +28,7 @@ export const TEST_DEFAULTS: Partial<ServerConfig> = {
   // Real scrypt with a small cost: the demo users log in many times per test file.
   scryptCost: 1024,
   deadlineWatchIntervalMs: 0,
+  retentionWatchIntervalMs: 0,
   heartbeatMs: 500,
   port: 0,
   host: '127.0.0.1',

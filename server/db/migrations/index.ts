@@ -3,6 +3,7 @@ import { soothingScripts } from './002-soothing-scripts';
 import { shortSequenceSection } from './003-short-sequence-section';
 import { workstationsRefoldLimits } from './004-workstations-refold-limits';
 import { pushStateGuard } from './005-push-state-guard';
+import { erasureAccessLog } from './006-erasure-access-log';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shortSequenceSection,
   workstationsRefoldLimits,
   pushStateGuard,
+  erasureAccessLog,
 ];
