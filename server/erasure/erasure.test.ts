@@ -24,7 +24,8 @@ describe.each(storageKinds())('erasure on %s', (storage) => {
   });
 
   /** A complaint full of personal data (and a note with some), as agent.gz writes it. */
-  async function personalComplaint(at = new Date()) {
+  async function personalComplaint(at = new Date(), factory = f) {
+    const f = factory;
     const agent = as('agent.gz').user;
     const created = f.created(agent, { at });
     const payload = created.payload as Json;
@@ -154,8 +155,10 @@ describe.each(storageKinds())('erasure on %s', (storage) => {
   });
 
   it('the retention rule erases complaints closed more than the policy months ago, once', async () => {
-    const closedAt = new Date('2027-01-10T02:00:00Z');
-    const c = await personalComplaint(closedAt);
+    const closedAt = new Date('2024-11-01T02:00:00Z');
+    // A workstation's clock of that time (the shared factory's has moved on to today).
+    const f = new EventFactory();
+    const c = await personalComplaint(closedAt, f);
     const lead = as('lead.gz');
     const agent = as('agent.gz');
     const notAccepted = f.make('complaint.not_accepted', { complaintId: c.complaintId, actorId: agent.user.id, branchId: 'gz', at: closedAt });
@@ -163,11 +166,11 @@ describe.each(storageKinds())('erasure on %s', (storage) => {
     const closed = f.make('complaint.closed', { complaintId: c.complaintId, actorId: lead.user.id, branchId: 'gz', at: closedAt });
     expect((await api.push(lead.token, [closed])).json).toEqual([]);
 
-    // 23 months later (the default policy says 24): not yet.
-    await t.server.erasure.runRetention(new Date('2028-12-10T02:00:00Z'));
+    // 23 months later (the default policy says 24): not yet. (Times in the past: the server refuses stamps ahead of its clock.)
+    await t.server.erasure.runRetention(new Date('2026-10-01T02:00:00Z'));
     expect((await storedDocs(c.complaintId)).join()).toContain('13912345678');
 
-    const first = await t.server.erasure.runRetention(new Date('2029-01-10T02:01:00Z'));
+    const first = await t.server.erasure.runRetention(new Date('2026-11-01T02:01:00Z'));
     expect(first.erased).toBeGreaterThanOrEqual(1);
     const docs = await storedDocs(c.complaintId);
     for (const secret of SECRETS) expect(docs.join('\n')).not.toContain(secret);
@@ -176,7 +179,7 @@ describe.each(storageKinds())('erasure on %s', (storage) => {
     expect(redaction.payload.fields).toHaveLength(7);
 
     const count = (await storedDocs(c.complaintId)).length;
-    await t.server.erasure.runRetention(new Date('2029-02-10T02:01:00Z'));
+    await t.server.erasure.runRetention(new Date('2026-12-01T02:01:00Z'));
     expect((await storedDocs(c.complaintId)).length).toBe(count);
   });
 
@@ -186,12 +189,13 @@ describe.each(storageKinds())('erasure on %s', (storage) => {
     expect(got.json.policy.retention.erasePersonalAfterMonths).toBe(24);
     const put = await api.request('PUT', '/api/admin/policy', { token: admin, body: { ...got.json.policy, retention: { erasePersonalAfterMonths: 0 } } });
     expect(put.status).toBe(200);
-    const closedAt = new Date('2027-03-10T02:00:00Z');
-    const c = await personalComplaint(closedAt);
+    const closedAt = new Date('2023-03-10T02:00:00Z');
+    const f = new EventFactory();
+    const c = await personalComplaint(closedAt, f);
     const agent = as('agent.gz');
     await api.push(agent.token, [f.make('complaint.not_accepted', { complaintId: c.complaintId, actorId: agent.user.id, branchId: 'gz', at: closedAt })]);
     await api.push(as('lead.gz').token, [f.make('complaint.closed', { complaintId: c.complaintId, actorId: as('lead.gz').user.id, branchId: 'gz', at: closedAt })]);
-    expect((await t.server.erasure.runRetention(new Date('2099-01-01T00:00:00Z'))).erased).toBe(0);
+    expect((await t.server.erasure.runRetention(new Date('2026-12-01T00:00:00Z'))).erased).toBe(0);
     expect((await storedDocs(c.complaintId)).join()).toContain('13912345678');
     await t.server.refolder.idle();
   });

@@ -55,7 +55,7 @@ export type EraseOutcome =
  * between the two transactions).
  */
 export class Erasure {
-  private clock: HlcClock;
+  private readonly nodeId: string;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private again = false;
@@ -66,7 +66,7 @@ export class Erasure {
     private readonly onWritten: (maxSeq: number) => void,
     nodeId: string = randomBytes(8).toString('hex'),
   ) {
-    this.clock = createClock(nodeId);
+    this.nodeId = nodeId;
   }
 
   /** Scrubs one complaint's stored events by its accepted redactions. */
@@ -136,11 +136,15 @@ export class Erasure {
     while (this.running) await this.running.catch(() => undefined);
   }
 
+  /**
+   * A stamp at `nowMs` that sorts after `after` (the complaint's last event),
+   * so the redaction covers everything the complaint holds. Each redaction
+   * concerns one complaint only, so a clock per stamp is enough, and a run
+   * with an earlier `now` (tests) never stamps ahead of its own time.
+   */
   private stamp(nowMs: number, after: string): string {
-    this.clock = receive(this.clock, after, nowMs, NO_SKEW_BOUND);
-    const next = tick(this.clock, nowMs);
-    this.clock = next.clock;
-    return next.stamp;
+    const clock: HlcClock = receive(createClock(this.nodeId), after, nowMs, NO_SKEW_BOUND);
+    return tick(clock, nowMs).stamp;
   }
 
   /**
