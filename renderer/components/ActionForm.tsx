@@ -163,6 +163,12 @@ export function ActionForm({ spec, open = false, onDone }: Props) {
               <span className={f.required ? 'required' : undefined}>{f.label}</span>
               {f.kind === 'select' ? (
                 <select {...aria} value={String(values[f.name])} onChange={(e) => set(f.name, e.target.value)}>
+                  {f.initial === '' && (
+                    // Nothing chosen until the person chooses: a decision is never pre-made for them.
+                    <option value="" disabled>
+                      {t('neutral.choose')}
+                    </option>
+                  )}
                   {f.options?.map((o) => (
                     <option key={o.value} value={o.value}>{o.label}</option>
                   ))}

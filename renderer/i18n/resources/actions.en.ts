@@ -22,6 +22,10 @@ export const actionsEn = {
     reverse: 'Reverse the withdrawal',
     reverseHint: 'The withdrawal was made in error: the complaint goes back to intake, where the work order can be filed. The reason is kept in the record.',
   },
+  neutral: {
+    choose: '— choose —',
+    reviewBasis: 'Lead’s note: {{note}} (recording {{recording}}, callback {{callback}}; {{founded}}, {{accepted}})',
+  },
   readOnly: {
     transferred: 'Transferred to {{branch}}. Read-only here: {{branch}} handles it now.',
   },

@@ -24,6 +24,10 @@ export const actionsZhCN: typeof actionsEn = {
     reverse: '撤销撤诉',
     reverseHint: '撤诉系误操作：投诉回到受理环节，可继续提交工单。原因将记入记录。',
   },
+  neutral: {
+    choose: '— 请选择 —',
+    reviewBasis: '班长中途意见：{{note}}（录音流水号 {{recording}}，回访流水号 {{callback}}；{{founded}}，{{accepted}}）',
+  },
   readOnly: {
     transferred: '已批转至{{branch}}。本机只读：现由{{branch}}处理。',
   },

@@ -57,7 +57,7 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         blocked: others.length === 0 ? t('queue.empty') : null,
         fields: [
           {
-            name: 'to', label: t('detail.transferTo'), kind: 'select', required: true,
+            name: 'to', label: t('detail.transferTo'), kind: 'select', required: true, initial: '',
             options: others.map((b) => ({ value: b.id, label: ctx.language === 'en' && b.nameEn ? b.nameEn : b.name })),
           },
           { name: 'note', label: t('detail.reason'), kind: 'text' },
@@ -70,7 +70,7 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         id, title: t('detail.assign'), submitLabel: t('detail.assign'),
         fields: [
           {
-            name: 'to', label: t('detail.assignTo'), kind: 'select', required: true,
+            name: 'to', label: t('detail.assignTo'), kind: 'select', required: true, initial: '',
             options: branchUsers.filter((u) => u.role !== 'admin').map((u) => ({ value: u.id, label: `${userLabel(u)} · ${t(`roles.${u.role}`)}` })),
           },
         ],
@@ -170,6 +170,8 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         callbackSerial: str(v.callbackSerial),
       });
       const render = (v: FormValues, locale: 'zh-CN' | 'en') => {
+        // Nothing is written for the lead: no text until both judgements are chosen.
+        if (!v.founded || !v.accepted) return null;
         try {
           return renderMidCourseNote(fields(v), locale);
         } catch {
@@ -181,9 +183,9 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         fields: [
           { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', required: true, initial: c.callSerial ?? '' },
           { name: 'agentConduct', label: t('callbacks.agentConduct'), kind: 'text', required: true },
-          { name: 'founded', label: t('callbacks.founded'), kind: 'select', options: [
+          { name: 'founded', label: t('callbacks.founded'), kind: 'select', required: true, initial: '', options: [
             { value: 'yes', label: t('callbacks.founded') }, { value: 'no', label: t('callbacks.notFounded') }] },
-          { name: 'accepted', label: t('callbacks.accepted'), kind: 'select', options: [
+          { name: 'accepted', label: t('callbacks.accepted'), kind: 'select', required: true, initial: '', options: [
             { value: 'yes', label: t('callbacks.accepted') }, { value: 'no', label: t('callbacks.notAcceptedCustomer') }] },
           { name: 'callbackSerial', label: t('callbacks.callbackSerial'), kind: 'text', required: true, initial: lastSerial },
         ],
@@ -192,13 +194,20 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         submit: (v) => commands.addMidCourseNote(c.id, { ...fields(v), ...opt('text', render(v, 'zh-CN') ?? '') }),
       };
     }
-    case 'officerReview':
+    case 'officerReview': {
+      // The decision is made beside what it rests on: the lead's note and the recording to listen to.
+      const note = c.callbacks.midCourseNote;
       return {
         id, title: t('review.reviewCallback'), submitLabel: t('review.reviewCallback'),
+        hint: note ? t('neutral.reviewBasis', {
+          note: note.text ?? '', recording: note.recordingSerial, callback: note.callbackSerial,
+          founded: t(note.complaintFounded ? 'callbacks.founded' : 'callbacks.notFounded'),
+          accepted: t(note.customerAccepted ? 'callbacks.accepted' : 'callbacks.notAcceptedCustomer'),
+        }) : null,
         fields: [
-          { name: 'decision', label: t('review.reviewCallback'), kind: 'select', options: [
+          { name: 'decision', label: t('review.reviewCallback'), kind: 'select', required: true, initial: '', options: [
             { value: 'continue', label: t('review.continueFlow') }, { value: 'revoked', label: t('review.revoke') }] },
-          { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text' },
+          { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', initial: note?.recordingSerial ?? '' },
           { name: 'note', label: t('detail.note'), kind: 'text' },
         ],
         submit: (v) =>
@@ -208,13 +217,14 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
             ...opt('note', str(v.note)),
           }),
       };
+    }
     case 'investigation':
       return {
         id, title: t('review.investigation'), submitLabel: t('review.recordInvestigation'),
         fields: [
-          { name: 'method', label: t('review.method'), kind: 'select',
+          { name: 'method', label: t('review.method'), kind: 'select', required: true, initial: '',
             options: INVESTIGATION_METHODS.map((m) => ({ value: m, label: t(`review.methods.${m}`) })) },
-          { name: 'finding', label: t('review.finding'), kind: 'select',
+          { name: 'finding', label: t('review.finding'), kind: 'select', required: true, initial: '',
             options: FINDINGS.map((f) => ({ value: f, label: t(`review.findings.${f}`) })) },
           { name: 'evidence', label: t('review.evidence'), kind: 'textarea' },
           { name: 'note', label: t('detail.note'), kind: 'textarea' },

@@ -57,6 +57,8 @@ export const complaintTransferred: Step<'complaint.transferred'> = (p, e) => {
   if (!isOpen(p.status)) return notNow(p.status, 'Transferring');
   if (e.payload.toBranchId === p.branchId) return superseded('Already in that branch');
   p.branchId = e.payload.toBranchId;
+  // The old branch's assignee cannot work it any more: the new branch assigns its own.
+  p.assigneeId = null;
   return APPLIED;
 };
 
