@@ -1,4 +1,9 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDataStore } from '../data/context';
+import { useUiStore } from '../state/ui-store';
+import { landingScreen } from './landing';
+import { formatHash } from './route';
 import { useSession } from '../hooks/use-session';
 import { SignInScreen } from '../screens/SignInScreen';
 import { Shell } from './Shell';
@@ -9,6 +14,23 @@ export function App() {
   const { t } = useTranslation();
   const session = useSession();
   const changeLanguage = useLanguage(session);
+  const store = useDataStore();
+  const { signIn } = session;
+  // A sign-in leads to the role's own work, whatever screen the last person left open.
+  const signInAndLand = useCallback(
+    async (username: string, password: string) => {
+      const result = await signIn(username, password);
+      const user = store?.session.current().user;
+      if (result.ok && user) {
+        const screen = landingScreen(user.role);
+        window.history.replaceState(null, '', formatHash({ screen, complaintId: null }));
+        useUiStore.getState().select(null);
+        useUiStore.getState().go(screen);
+      }
+      return result;
+    },
+    [signIn, store],
+  );
   if (session.status === 'loading') {
     return (
       <div className="signin" aria-busy="true">
@@ -17,7 +39,7 @@ export function App() {
     );
   }
   if (!session.user || session.status === 'signed_out') {
-    return <SignInScreen signIn={session.signIn} onLanguage={changeLanguage} />;
+    return <SignInScreen signIn={signInAndLand} onLanguage={changeLanguage} />;
   }
   return <Shell session={session} user={session.user} onLanguage={changeLanguage} />;
 }

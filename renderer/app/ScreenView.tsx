@@ -11,7 +11,8 @@ import { ReviewScreen } from '../screens/ReviewScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { SupervisorScreen } from '../screens/SupervisorScreen';
 import type { Language } from '../i18n/pick-language';
-import { scopesFor, wideScope } from './default-scope';
+import { wideScope } from './default-scope';
+import { queueScope } from './landing';
 
 // Charts are heavy and only managers open them: loaded on first visit.
 const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
@@ -29,7 +30,7 @@ export function ScreenView({ screen, user, onLanguage }: Props) {
     case 'new':
       return <IntakeScreen user={user} />;
     case 'queue':
-      return <QueueScreen key="queue" user={user} screen="queue" title={t('queue.title')} scope={scopesFor(user.role)[0] ?? 'mine'} />;
+      return <QueueScreen key="queue" user={user} screen="queue" title={t('queue.title')} scope={queueScope(user.role)} />;
     case 'team': {
       const scope = wideScope(user.role);
       return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../data/types';
 import type { UseSession } from '../hooks/use-session';
@@ -21,6 +21,8 @@ import { SidePanel } from './SidePanel';
 import { allowedScreens } from './nav-items';
 import { isTypingTarget, matches } from './hotkeys';
 import { useHashRoute } from './use-hash-route';
+import { landingScreen } from './landing';
+import { parseHash } from './route';
 import { useHotkey } from './use-hotkey';
 import { useDeadlineNotifications } from './use-deadline-notifications';
 import { usePendingBadge } from './use-pending-badge';
@@ -48,6 +50,13 @@ export function Shell({ session, user, onLanguage }: Props) {
   const setHelpOpen = useUiStore((s) => s.setHelpOpen);
   const setSoothingVisible = useUiStore((s) => s.setSoothingVisible);
   const [reauthOpen, setReauthOpen] = useState(false);
+  // Opened with no place in the address (a fresh start): the role's own work. A reopened
+  // window with an address goes back where it was.
+  useEffect(() => {
+    if (!parseHash(window.location.hash)) go(landingScreen(user.role));
+    // Only when the shell first appears for this user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user.id]);
   useHashRoute();
   useDeadlineNotifications(user);
   usePendingBadge(sync.pending);

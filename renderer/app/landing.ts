@@ -1,0 +1,35 @@
+import type { Role } from '../../shared/roles';
+import type { QueueScope } from '../data/types';
+import type { ScreenId } from '../state/ui-store';
+import { allowedScreens } from './nav-items';
+
+/**
+ * Where each role's work is, so signing in leads there: agents take calls,
+ * leads call back, officers review, supervisors watch the branch's queue,
+ * managers and directors read the reports.
+ */
+const LANDING: Record<Role, ScreenId> = {
+  agent: 'new',
+  team_lead: 'callbacks',
+  complaint_officer: 'review',
+  supervisor: 'team',
+  quality_manager: 'reports',
+  director: 'reports',
+  admin: 'reports',
+};
+
+export function landingScreen(role: Role): ScreenId {
+  const screen = LANDING[role];
+  return allowedScreens(role).includes(screen) ? screen : 'queue';
+}
+
+/**
+ * The "Queue" screen's starting scope. People handling their own cases start
+ * on theirs; supervisors and quality managers, who are assigned nothing, start
+ * on the branch, directors on every branch.
+ */
+export function queueScope(role: Role): QueueScope {
+  if (role === 'agent' || role === 'team_lead' || role === 'complaint_officer') return 'mine';
+  if (role === 'director' || role === 'admin') return 'all';
+  return 'branch';
+}
