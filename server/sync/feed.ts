@@ -1,7 +1,7 @@
 import { seesAllBranches } from '../../shared/roles';
-import type { RejectReason } from '../../shared/events/envelope';
 import type { AuthUser } from '../auth/tokens';
 import type { Sql } from '../db/db';
+import { documentJson } from './wire';
 
 /** One row of the feed joined with its event, as pull and the stream read it. */
 export interface FeedEntry {
@@ -14,23 +14,6 @@ export interface FeedEntry {
   json: string;
 }
 
-/**
- * The stored document plus the server's fields. Documents are kept as
- * canonical JSON text, so appending fields is a string operation and a pull of
- * a thousand events never re-parses them.
- */
-export function documentJson(
-  doc: string,
-  seq: number,
-  receivedAt: string,
-  status: 'accepted' | 'rejected',
-  reason: RejectReason | null,
-): string {
-  const extra = `"seq":${seq},"receivedAt":${JSON.stringify(receivedAt)},"status":"${status}"${
-    reason ? `,"reason":${JSON.stringify({ code: reason.code, message: reason.message })}` : ''
-  }`;
-  return doc === '{}' ? `{${extra}}` : `${doc.slice(0, -1)},${extra}}`;
-}
 
 interface EntryRow {
   fseq: unknown;

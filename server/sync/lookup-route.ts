@@ -4,7 +4,7 @@ import { authenticate } from '../auth/authenticate';
 import type { AuthUser } from '../auth/tokens';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
-import { documentJson } from './feed';
+import { documentJson } from './wire';
 import { isIdentifiableId, MAX_PUSH_ROWS } from './wire';
 
 /** As many ids as one push may carry, so a client can look up a whole push batch at once. */

@@ -1,4 +1,4 @@
-import { SERVER_FIELDS } from '../../shared/events/envelope';
+import { SERVER_FIELDS, type RejectReason } from '../../shared/events/envelope';
 
 declare global {
   // ES2024 string methods, present in every Node this server supports (>= 20).
@@ -111,4 +111,22 @@ export function shallowCopy(doc: Record<string, unknown>): Record<string, unknow
 export function cleanText(s: string, max: number): string {
   const t = s.replaceAll('\u0000', '\uFFFD').toWellFormed();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * The stored document plus the server's fields. Documents are kept as
+ * canonical JSON text, so appending fields is a string operation and a pull of
+ * a thousand events never re-parses them.
+ */
+export function documentJson(
+  doc: string,
+  seq: number,
+  receivedAt: string,
+  status: 'accepted' | 'rejected',
+  reason: RejectReason | null,
+): string {
+  const extra = `"seq":${seq},"receivedAt":${JSON.stringify(receivedAt)},"status":"${status}"${
+    reason ? `,"reason":${JSON.stringify({ code: reason.code, message: reason.message })}` : ''
+  }`;
+  return doc === '{}' ? `{${extra}}` : `${doc.slice(0, -1)},${extra}}`;
 }

@@ -1,0 +1,363 @@
+import type { EventEnvelope, RejectReason } from '../../shared/events/envelope';
+import { validateEvent } from '../../shared/events/validate';
+import { apply, fold, type FoldContext } from '../../shared/fold/fold';
+import type { ComplaintProjection } from '../../shared/fold/projection';
+import { parseHlc } from '../../shared/hlc/hlc';
+import { canWrite, inScope } from '../../shared/rules/permissions';
+import { seesAllBranches } from '../../shared/roles';
+import type { AuthUser } from '../auth/tokens';
+import type { FoldSettings } from '../reference/settings-store';
+import { REJECT } from './reasons';
+import { canonicalJson, depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_STORABLE_ID, shallowCopy, type PushRow } from './wire';
+
+/**
+ * The decision of a push, pure: no database, no clock, no I/O. The store
+ * (`accept-store.ts`) loads a `DecisionState`, this module decides, and the
+ * store writes the `Plan`; `acceptEvents` (`accept.ts`) runs the three in a
+ * transaction. A branch hub and central re-deciding relayed events use the
+ * same three calls:
+ *
+ *   const incoming = prepare(rows);                              // checks on the documents alone
+ *   const plan = decidePush(state, writer, incoming, receivedAt); // every event decided and folded
+ *   const answer = settle(plan, seqs);                          // after writing: the push answer
+ *
+ * `state` holds what the events are judged against: the settings (policy,
+ * calendar, branches), the events already stored under the pushed ids, and
+ * the touched complaints' branch and projection. Events are judged in push
+ * order, each against the state left by the accepted events before it in
+ * the same push. Nothing here throws for bad input: every problem becomes a
+ * rejected event with its reason.
+ */
+
+/** Who is writing: a signed-in user, or the server itself (breach escalations). */
+export type Writer = { kind: 'user'; user: AuthUser } | { kind: 'system'; id: string };
+
+export interface AcceptResult {
+  /** Conflicts and this request's rejected events, as JSON documents with server fields. */
+  returned: string[];
+  accepted: number;
+  rejected: number;
+  /** Already stored with the same content: nothing new. */
+  unchanged: number;
+  /** Highest feed sequence written, when anything was. */
+  maxSeq: number | null;
+}
+
+/** A pushed document with the checks that depend on it alone, made once before any database work. */
+export interface Incoming {
+  id: string;
+  doc: Record<string, unknown>;
+  /** Canonical JSON of what is stored (the whole document, or a shallow copy when too deep). */
+  stored: string;
+  checked: { ok: true; event: EventEnvelope } | { ok: false; reason: RejectReason; event: EventEnvelope | null };
+}
+
+/** One new event's verdict: `reason` null means accepted. */
+export interface Decided {
+  incoming: Incoming;
+  event: EventEnvelope | null;
+  complaintId: string | null;
+  reason: RejectReason | null;
+}
+
+export interface ComplaintState {
+  branchId: string;
+  /** The stored projection as JSON text (it carries its folded events). */
+  projectionText: string;
+  /** The row version read (its xmin): unchanged means no other writer touched the complaint since. */
+  mark: string;
+}
+
+/** An event already stored under one of the pushed ids. */
+export interface StoredRow {
+  id: string;
+  seq: unknown;
+  complaint_id: string | null;
+  status: 'accepted' | 'rejected';
+  reason_code: string | null;
+  reason_message: string | null;
+  pushed_by: string;
+  received_at: string;
+  doc: string;
+}
+
+/** What a push is decided against: the stored state of its ids and complaints. */
+export interface DecisionState {
+  settings: FoldSettings;
+  existing: Map<string, StoredRow>;
+  complaints: Map<string, ComplaintState>;
+}
+
+export interface FeedRow {
+  event_id: string;
+  branch_id: string | null;
+  accepted: boolean;
+  origin: boolean;
+  n: number;
+}
+
+/** Everything a push writes, decided before any of it is written. */
+export interface Plan {
+  writerId: string;
+  receivedAt: string;
+  revision: number;
+  returned: string[];
+  unchanged: number;
+  fresh: Decided[];
+  projections: ComplaintProjection[];
+  feed: FeedRow[];
+}
+
+/** A complaint id or event type usable as a database key, or null. */
+export function safeKey(v: unknown): string | null {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_STORABLE_ID && isStorableText(v) ? v : null;
+}
+
+/** The checks on each document alone (depth, schema, a readable HLC). */
+export function prepare(rows: PushRow[]): Incoming[] {
+  return rows.map(({ id, doc }) => {
+    if (depthOf(doc) > MAX_DEPTH) return { id, doc, stored: canonicalJson(shallowCopy(doc)), checked: { ok: false, reason: REJECT.tooDeep(), event: null } };
+    return { id, doc, stored: canonicalJson(doc), checked: precheck(doc) };
+  });
+}
+
+export function precheck(doc: Record<string, unknown>): Incoming['checked'] {
+  const checked = validateEvent(doc);
+  if (!checked.ok) return { ok: false, reason: checked.reason, event: null };
+  if (!hlcReadable(checked.event.hlc)) {
+    return { ok: false, reason: { code: 'schema', message: 'Invalid event: hlc names an impossible date' }, event: checked.event };
+  }
+  return checked;
+}
+
+function hlcReadable(hlc: string): boolean {
+  try {
+    parseHlc(hlc);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides every event of a push against `state` at `receivedAt` (the
+ * server's clock, ISO): repeats and conflicts, each new event's verdict, the
+ * touched complaints folded once with their accepted events, and the feed
+ * rows (history re-announced to a complaint's new branch first).
+ */
+export function decidePush(state: DecisionState, writer: Writer, incoming: Incoming[], receivedAt: string): Plan {
+  const ctx: FoldContext = { policy: state.settings.policy, calendar: state.settings.calendar };
+  const { existing, complaints } = state;
+  const returned: string[] = [];
+  let unchangedCount = 0;
+  const fresh: Decided[] = [];
+  const firstInBatch = new Map<string, Incoming>();
+  const createdInBatch = new Map<string, string>();
+
+  for (const inc of incoming) {
+    const stored = existing.get(inc.id);
+    if (stored) {
+      if (stored.doc === inc.stored) unchangedCount++;
+      else returned.push(conflictDocument(stored, inc, writer, complaints));
+      continue;
+    }
+    const earlier = firstInBatch.get(inc.id);
+    if (earlier) {
+      // The same id twice in one request: the first copy is the one stored.
+      if (earlier.stored === inc.stored) unchangedCount++;
+      else returned.push(pendingConflict(inc));
+      continue;
+    }
+    firstInBatch.set(inc.id, inc);
+    const decided = decide(inc, writer, complaints, createdInBatch, state.settings.branches, {
+      nowMs: Date.parse(receivedAt),
+      maxSkewMs: state.settings.policy.sync.hlcMaxSkewMs,
+    });
+    if (decided.event?.type === 'complaint.created' && decided.reason === null && !createdInBatch.has(decided.event.complaintId)) {
+      createdInBatch.set(decided.event.complaintId, decided.event.branchId);
+    }
+    fresh.push(decided);
+  }
+
+  // Fold each touched complaint once with all of this request's events for it.
+  const byComplaint = new Map<string, Decided[]>();
+  for (const d of fresh) {
+    if (d.reason || !d.event) continue;
+    const list = byComplaint.get(d.event.complaintId) ?? [];
+    list.push(d);
+    byComplaint.set(d.event.complaintId, list);
+  }
+  const folded = new Map<string, { before: ComplaintProjection | null; after: ComplaintProjection }>();
+  for (const [complaintId, list] of byComplaint) {
+    const result = foldCandidates(complaints.get(complaintId)?.projectionText ?? null, list, ctx);
+    if (result.after && result.applied > 0) folded.set(complaintId, { before: result.before, after: result.after });
+  }
+
+  // Feed rows: history re-announced to a complaint's new branch first, then each new event.
+  const feed: FeedRow[] = [];
+  const add = (eventId: string, branchId: string | null, accepted: boolean, origin: boolean) =>
+    feed.push({ event_id: eventId, branch_id: branchId, accepted, origin, n: feed.length });
+  for (const [, f] of folded) {
+    const pre = f.before?.branchId ?? null;
+    const post = f.after.branchId;
+    if (f.before && pre !== post) {
+      for (const e of f.before.events) add(e.id, post, true, false);
+    }
+  }
+  for (const d of fresh) {
+    const f = d.reason === null && d.complaintId ? folded.get(d.complaintId) : undefined;
+    add(d.incoming.id, f ? f.after.branchId : null, d.reason === null, true);
+    const pre = f?.before?.branchId;
+    if (f && pre && pre !== f.after.branchId) add(d.incoming.id, pre, true, false);
+  }
+
+  return {
+    writerId: writer.kind === 'user' ? writer.user.id : writer.id,
+    receivedAt,
+    revision: state.settings.policy.revision,
+    returned,
+    unchanged: unchangedCount,
+    fresh,
+    projections: [...folded.values()].map((f) => f.after),
+    feed,
+  };
+}
+
+/** The answer to a push, from its plan and the feed rows its store wrote (sequence numbers). */
+export function settle(plan: Plan, seqRows: { s: unknown; event_id: string; origin: boolean }[]): AcceptResult {
+  const { fresh, returned, receivedAt } = plan;
+  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged: plan.unchanged, maxSeq: null };
+  const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
+  const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
+  const rejected = fresh.filter((d) => d.reason !== null);
+  for (const d of rejected) {
+    returned.push(documentJson(d.incoming.stored, originSeq.get(d.incoming.id) as number, receivedAt, 'rejected', d.reason));
+  }
+  return {
+    returned,
+    accepted: fresh.length - rejected.length,
+    rejected: rejected.length,
+    unchanged: plan.unchanged,
+    maxSeq,
+  };
+}
+
+/**
+ * The stored event, returned as the master state, when the writer may see
+ * it; otherwise a refusal that names no one else's data.
+ */
+function conflictDocument(stored: StoredRow, inc: Incoming, writer: Writer, complaints: Map<string, ComplaintState>): string {
+  const reason = stored.reason_code ? { code: stored.reason_code, message: stored.reason_message ?? '' } : null;
+  const full = documentJson(stored.doc, Number(stored.seq), stored.received_at, stored.status, reason);
+  if (writer.kind === 'system') return full;
+  const user = writer.user;
+  if (stored.pushed_by === user.id || user.role === 'admin') return full;
+  if (stored.status === 'accepted') {
+    if (seesAllBranches(user.role)) return full;
+    const branch = stored.complaint_id ? complaints.get(stored.complaint_id)?.branchId : undefined;
+    if (branch !== undefined && branch === user.branchId) return full;
+  }
+  return pendingConflict(inc);
+}
+
+/** The pushed document marked refused (not stored): for an id the writer cannot have. */
+function pendingConflict(inc: Incoming): string {
+  const reason = REJECT.duplicateId();
+  const body = inc.stored;
+  const extra = `"status":"rejected","reason":${JSON.stringify(reason)}`;
+  return body === '{}' ? `{${extra}}` : `${body.slice(0, -1)},${extra}}`;
+}
+
+function decide(
+  inc: Incoming,
+  writer: Writer,
+  complaints: Map<string, ComplaintState>,
+  createdInBatch: Map<string, string>,
+  branches: ReadonlySet<string>,
+  clock: { nowMs: number; maxSkewMs: number },
+): Decided {
+  const complaintId = safeKey(inc.doc.complaintId);
+  const reject = (reason: RejectReason, event: EventEnvelope | null = null): Decided => ({
+    incoming: inc,
+    event,
+    complaintId,
+    reason,
+  });
+  const checked = inc.checked;
+  if (!checked.ok) return reject(checked.reason, checked.event);
+  const event = checked.event;
+  // Past stamps are legal (offline work); one further ahead than the bound would outrank every later event.
+  const ahead = parseHlc(event.hlc).wallMs - clock.nowMs;
+  if (ahead > clock.maxSkewMs) return reject(REJECT.clockAhead(ahead, clock.maxSkewMs), event);
+
+  const existingBranch = complaints.get(event.complaintId)?.branchId ?? createdInBatch.get(event.complaintId);
+  if (writer.kind === 'user') {
+    const user = writer.user;
+    if (!canWrite(user.role, event.type)) return reject(REJECT.roleNotAllowed(user.role, event.type), event);
+    if (event.actorId !== user.id) return reject(REJECT.actorMismatch(), event);
+    const scoped = { role: user.role, branchId: user.branchId ?? '' };
+    if (!seesAllBranches(user.role) && event.branchId !== user.branchId) return reject(REJECT.outOfScope(), event);
+    if (existingBranch !== undefined && !inScope(scoped, existingBranch)) return reject(REJECT.outOfScope(), event);
+  }
+  if (existingBranch === undefined) {
+    if (event.type !== 'complaint.created') return reject(REJECT.unknownComplaint(), event);
+    if (!branches.has(event.branchId)) return reject(REJECT.unknownBranch(), event);
+  }
+  if (event.type === 'complaint.transferred') {
+    const to = (event.payload as { toBranchId?: unknown }).toBranchId;
+    if (typeof to !== 'string' || !branches.has(to)) return reject(REJECT.unknownBranch(), event);
+  }
+  return { incoming: inc, event, complaintId: event.complaintId, reason: null };
+}
+
+/**
+ * Folds the candidates into the complaint. An event the fold marks invalid
+ * (illegal for the state) is rejected and the rest folded again without it;
+ * events superseded by concurrency stay: they are history every replica folds.
+ */
+export function foldCandidates(
+  projectionText: string | null,
+  list: Decided[],
+  ctx: FoldContext,
+): { before: ComplaintProjection | null; after: ComplaintProjection | null; applied: number } {
+  const before = projectionText === null ? null : (JSON.parse(projectionText) as ComplaintProjection);
+  let remaining = list;
+  for (;;) {
+    let p: ComplaintProjection | null | undefined;
+    let failed: Decided | undefined;
+    if (before === null) {
+      // A new complaint: one fold of its events (the shared contract: equal to
+      // applying them one by one) derives its deadlines once, not per event.
+      try {
+        p = fold(remaining.map((d) => d.event as EventEnvelope), ctx);
+      } catch {
+        p = undefined;
+      }
+    }
+    if (p === undefined) {
+      // Event by event, which also finds the one the fold cannot take.
+      p = before;
+      for (const d of remaining) {
+        try {
+          p = apply(p, d.event as EventEnvelope, ctx);
+        } catch {
+          failed = d;
+          break;
+        }
+      }
+    }
+    if (failed) {
+      failed.reason = REJECT.illegalState('the event could not be applied to the complaint');
+      remaining = remaining.filter((d) => d !== failed);
+      continue;
+    }
+    const states = new Map((p?.timeline ?? []).map((t) => [t.eventId, t]));
+    const invalid = remaining.filter((d) => {
+      const entry = states.get(d.incoming.id);
+      return !entry || entry.state === 'invalid';
+    });
+    if (!invalid.length) return { before, after: p, applied: remaining.length };
+    for (const d of invalid) d.reason = REJECT.illegalState(states.get(d.incoming.id)?.why);
+    remaining = remaining.filter((d) => !invalid.includes(d));
+  }
+}
