@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { getChangedDocumentsSince, type RxStorageChangeEvent } from 'rxdb';
 import { apply, fold } from '../../../shared/fold/fold';
+import { erasedValueCount } from '../../../shared/erasure/markers';
 import type { EventEnvelope } from '../../../shared/events/envelope';
 import type { FoldContext } from '../../../shared/fold/context';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
@@ -120,9 +121,21 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
     }
   }
 
-  /** True when the change leaves the folded content as it was (the server only confirmed it). */
+  /**
+   * True when the change leaves the folded content as it was (the server only
+   * confirmed it). A copy the server scrubbed after a redaction is a rewrite:
+   * the complaint is folded again from the collection, so no folded copy of
+   * the erased values stays in memory.
+   */
   function onlyConfirmed(c: Change): boolean {
-    return c.op === 'UPDATE' && !!c.prev && c.prev.hlc === c.doc.hlc && c.prev.status !== 'rejected' && c.doc.status !== 'rejected';
+    return (
+      c.op === 'UPDATE' &&
+      !!c.prev &&
+      c.prev.hlc === c.doc.hlc &&
+      c.prev.status !== 'rejected' &&
+      c.doc.status !== 'rejected' &&
+      erasedValueCount(c.prev) === erasedValueCount(c.doc)
+    );
   }
 
   /**
