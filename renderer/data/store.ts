@@ -1,4 +1,4 @@
-import { type Observable, type Subscription } from 'rxjs';
+import { distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
 import type { RxStorage } from 'rxdb';
 import { openDatabase, type HotlineDatabase } from './db';
 import { localMeta, type LocalMeta } from './local-meta';
@@ -14,6 +14,7 @@ import { createSearchIndex, type SearchIndex } from './search/search-index';
 import { createBreachWatcher, type BreachWatcher } from './breach-watcher';
 import { ensureWorkstationCode } from './workstation-code';
 import type { DataPlatform } from './platform-port';
+import { createAccessLog, type AccessLog } from './audit/access-log';
 import type { Reference, SyncState } from './types';
 
 export interface OpenDataStoreOptions {
@@ -49,6 +50,8 @@ export interface DataStore {
   search: SearchIndex;
   /** Null when disabled by the options. */
   breach: BreachWatcher | null;
+  /** Records reads, prints and exports of personal data; uploads them when online. */
+  accessLog: AccessLog;
   api: Api;
   now(): number;
   close(): Promise<void>;
@@ -116,6 +119,18 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
   onUnauthorized = () => controller.authExpired();
 
   const subs: Subscription[] = [];
+  const accessLog = createAccessLog({
+    local: db.local,
+    api,
+    session,
+    workstationId: workstation.id,
+    now,
+    synced$: tracker.state$.pipe(
+      map((st) => st.lastSyncedAt),
+      distinctUntilChanged(),
+      filter((at) => at !== null),
+    ),
+  });
 
   const store: DataStore = {
     db,
@@ -129,10 +144,12 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
     projector,
     search,
     breach: null,
+    accessLog,
     api,
     now,
     async close() {
       subs.forEach((s) => s.unsubscribe());
+      accessLog.stop();
       store.breach?.stop();
       await controller.stop();
       projector.stop();
