@@ -19,7 +19,7 @@ import { seedEvents, seedOrder, type Session } from './lib/api-client';
 import type { BenchArgs } from './lib/args';
 import type { BenchResult } from './lib/bench-result';
 import { demoActors } from './lib/demo-actors';
-import { databaseUrl, dropSchema, freshSchemaName } from './lib/pg-schema';
+import { databaseUrl, dropSchema, freshSchemaName } from '../server/test-support/pg-schema';
 import { startServerProcess } from './lib/server-process';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';

@@ -6,7 +6,7 @@ import { generateSingleActorEvents } from '../test/fixtures/complaint-dataset';
 import { login, pushEvents, type Session } from './lib/api-client';
 import type { BenchArgs } from './lib/args';
 import type { BenchResult } from './lib/bench-result';
-import { databaseUrl, dropSchema, freshSchemaName } from './lib/pg-schema';
+import { databaseUrl, dropSchema, freshSchemaName } from '../server/test-support/pg-schema';
 import { startServerProcess } from './lib/server-process';
 import { startTsWorker } from './lib/ts-worker';
 import { summarize } from './lib/stats';

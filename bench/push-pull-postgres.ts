@@ -5,7 +5,7 @@ import { generateSingleActorEvents } from '../test/fixtures/complaint-dataset';
 import { login, pullEvents, pushEvents, type Session } from './lib/api-client';
 import type { BenchArgs } from './lib/args';
 import type { BenchResult, GoalCheck } from './lib/bench-result';
-import { databaseUrl, dropSchema, freshSchemaName, postgresVersion } from './lib/pg-schema';
+import { databaseUrl, dropSchema, freshSchemaName, postgresVersion } from '../server/test-support/pg-schema';
 import { startServerProcess } from './lib/server-process';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';

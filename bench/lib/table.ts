@@ -23,7 +23,3 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
-export function printTable(title: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
-  console.log(`\n### ${title}\n`);
-  console.log(renderTable(headers, rows));
-}

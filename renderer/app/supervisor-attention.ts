@@ -1,5 +1,5 @@
 import type { ComplaintProjection } from '../../shared/fold/projection';
-import { isOpen } from '../../shared/fold/steps/verdict';
+import { isOpenStatus } from '../../shared/fold/open-statuses';
 
 /** Escalated to this level or above, still open: the supervisor's own. */
 export const SUPERVISOR_LEVEL = 3;
@@ -19,7 +19,7 @@ export interface AttentionEntry {
 
 /** The complaint's entry, or null when nothing in it needs a supervisor. */
 export function attentionOf(p: ComplaintProjection): AttentionEntry | null {
-  const escalated = isOpen(p.status) && p.escalationLevel >= SUPERVISOR_LEVEL;
+  const escalated = isOpenStatus(p.status) && p.escalationLevel >= SUPERVISOR_LEVEL;
   const pendingRefunds = p.refunds.filter((r) => r.decision === 'pending').map((r) => ({ requestId: r.requestId, amount: r.amount }));
   const superseded = p.timeline
     .filter((e) => e.state === 'superseded')

@@ -4,7 +4,8 @@ import type { WorkCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintProjection, ComplaintStatus, TimelineEntry } from '../../shared/fold/projection';
 import type { RejectReason, StoredEvent } from '../../shared/events/envelope';
 import type { Category, Grade } from '../../shared/events/fields';
-
+/** The UI languages are defined with the language picker; re-exported for the session's settings. */
+export type { Language } from '../i18n/pick-language';
 export type { ComplaintProjection, ComplaintStatus, TimelineEntry };
 
 /** The signed-in person as the server's login answer describes them. */
@@ -23,7 +24,6 @@ export type SessionStatus = 'loading' | 'signed_out' | 'signed_in' | 'expired';
 export type SignInError = 'invalid' | 'offline_unknown' | 'rate_limited' | 'network';
 export type SignInResult = { ok: true; offline: boolean } | { ok: false; error: SignInError };
 
-export type Language = 'zh-CN' | 'en';
 
 /** What the sync bar shows; never blocks work. */
 export interface SyncState {

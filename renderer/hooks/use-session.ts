@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { of } from 'rxjs';
 import { useDataStore } from '../data/context';
-import type { Language, SessionStatus, SessionUser, SignInResult } from '../data/types';
+import type { SessionStatus, SessionUser, SignInResult } from '../data/types';
+import type { Language } from '../i18n/pick-language';
 import type { SessionSnapshot } from '../data/session';
 import { useObservable } from './use-observable';
 

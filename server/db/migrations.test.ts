@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropSchema, randomSchema, storageKinds } from '../test-support/harness';
+import { storageKinds } from '../test-support/harness';
+import { dropSchema, freshSchemaName } from '../test-support/pg-schema';
 import type { Db } from './db';
 import { migrate } from './migrations';
 import { MIGRATIONS } from './migrations/index';
@@ -24,7 +25,7 @@ describe('migrations', () => {
   });
 
   describe.runIf(storageKinds().includes('postgres'))('on PostgreSQL', () => {
-    const schema = randomSchema();
+    const schema = freshSchemaName();
     const url = process.env.DATABASE_URL as string;
     afterAll(async () => dropSchema(url, schema));
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createServer, type HotlineServer } from '../app';
 import type { ServerConfig } from '../config';
@@ -8,6 +7,7 @@ import { samplePayloads } from '../../shared/events/sample-payloads';
 import type { EventEnvelope } from '../../shared/events/envelope';
 import { createClock, tick, type HlcClock } from '../../shared/hlc/hlc';
 import { DEMO_PASSWORD } from '../seed/demo';
+import { dropSchema, freshSchemaName } from './pg-schema';
 
 /**
  * Starting servers for tests, end-to-end runs, benchmarks and chaos
@@ -35,20 +35,6 @@ export const TEST_DEFAULTS: Partial<ServerConfig> = {
   loginMaxFailures: 50,
 };
 
-export function randomSchema(): string {
-  return `t_${randomBytes(6).toString('hex')}`;
-}
-
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
-}
-
 export interface TestServer {
   server: HotlineServer;
   storage: StorageKind;
@@ -64,7 +50,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const url = env.DATABASE_URL;
   if (storage === 'postgres' && !url) throw new Error('DATABASE_URL is not set');
-  const schema = storage === 'postgres' ? (overrides.databaseSchema ?? randomSchema()) : undefined;
+  const schema = storage === 'postgres' ? (overrides.databaseSchema ?? freshSchemaName()) : undefined;
   const server = await createServer({
     ...TEST_DEFAULTS,
     dataDir: 'memory://',

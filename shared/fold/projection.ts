@@ -4,7 +4,6 @@ import type {
   Category,
   Channel,
   ComplaintCreatedPayload,
-  EventType,
   Finding,
   RedactableField,
   ResolutionRecordedPayload,
@@ -155,8 +154,6 @@ export interface ComplaintProjection {
    */
   events: EventEnvelope[];
 }
-
-export type KnownEventType = EventType;
 
 /** What a fresh projection looks like before any event is applied. */
 export function emptyProjection(complaintId: string, branchId: string): ComplaintProjection {

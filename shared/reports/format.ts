@@ -16,7 +16,3 @@ export function formatInstant(iso: string | null | undefined, timeZone: string):
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** 0.8333 → '83.33%'; null → ''. */
-export function formatRate(rate: number | null): string {
-  return rate === null ? '' : `${Math.round(rate * 10_000) / 100}%`;
-}

@@ -5,7 +5,7 @@
  * Ends with `N passed, N failed`; exits non-zero when any seed failed.
  */
 import { parseBenchArgs } from '../../bench/lib/args';
-import { databaseUrl } from '../../bench/lib/pg-schema';
+import { databaseUrl } from '../../server/test-support/pg-schema';
 import { runChaosSeed, type ChaosOptions } from './run-chaos-seed';
 
 async function main(): Promise<void> {

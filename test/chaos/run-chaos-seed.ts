@@ -229,7 +229,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     if (s) await s.stop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
     if (options.databaseUrl && schema) {
-      const { dropSchema } = await import('../../bench/lib/pg-schema');
+      const { dropSchema } = await import('../../server/test-support/pg-schema');
       await dropSchema(options.databaseUrl, schema).catch(() => undefined);
     }
   }

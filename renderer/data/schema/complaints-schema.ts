@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import type { ComplaintProjection, ComplaintStatus } from '../../../shared/fold/projection';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
 
 /**
  * The local projection (never replicated): the shared fold's result in `p`,
@@ -38,15 +38,10 @@ export interface ComplaintDoc {
 }
 
 /**
- * Statuses of a complaint still being worked on: not ended (not accepted,
- * withdrawn, closed, revoked) and created. Every complaint with a running
- * clock is open, so a deadline range never needs the closed ones.
+ * The fold's open statuses (not ended, created): every complaint with a
+ * running clock is open, so a deadline range never needs the closed ones.
  */
-export const OPEN_STATUSES: readonly ComplaintStatus[] = ['registered', 'filed', 'callback_pending', 'in_progress', 'resolved'];
-
-export function isOpenStatus(status: string): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
-}
+export { OPEN_STATUSES, isOpenStatus } from '../../../shared/fold/open-statuses';
 
 /** Sorts after every real ISO time. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';

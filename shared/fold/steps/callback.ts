@@ -1,4 +1,5 @@
-import { APPLIED, invalid, isOpen, notNow, superseded, type Step } from './verdict';
+import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
+import { isOpenStatus } from '../open-statuses';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,7 +45,7 @@ export const callbackMidCourseNote: Step<'callback.mid_course_note'> = (p, e) =>
 };
 
 export const customerUrged: Step<'customer.urged'> = (p) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Urging');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Urging');
   p.flags.urgedCount += 1;
   if (p.status === 'callback_pending' && p.callbacks.midCourseNote === null) {
     // 催办 before the lead's note ends 二解: the officer takes the normal flow.

@@ -1,21 +1,22 @@
 import { gradeEscalationTarget } from '../../rules/escalation-ladder';
 import { secondResolutionEligibility } from '../../rules/second-resolution-eligibility';
 import type { EscalationLevel, Grade } from '../../policy/policy';
-import { APPLIED, isOpen, notNow, superseded, type Step } from './verdict';
+import { APPLIED, notNow, superseded, type Step } from './verdict';
+import { isOpenStatus } from '../open-statuses';
 import type { ComplaintProjection } from '../projection';
 
 /** Contact in person or by voice, where the soothing steps are owed before filing. */
 const LIVE_CHANNELS = new Set(['phone', 'walk_in']);
 
 export const complaintClassified: Step<'complaint.classified'> = (p, e) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Classifying');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Classifying');
   p.category = e.payload.category;
   p.subCategory = e.payload.subCategory ?? null;
   return APPLIED;
 };
 
 export const complaintGraded: Step<'complaint.graded'> = (p, e, ctx) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Grading');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Grading');
   const grade = e.payload.grade as Grade;
   p.grade = grade;
   p.gradeSource = 'graded';
@@ -25,13 +26,13 @@ export const complaintGraded: Step<'complaint.graded'> = (p, e, ctx) => {
 };
 
 export const complaintAssigned: Step<'complaint.assigned'> = (p, e) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Assigning');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Assigning');
   p.assigneeId = e.payload.assigneeId;
   return APPLIED;
 };
 
 export const complaintEscalated: Step<'complaint.escalated'> = (p, e) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Escalating');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Escalating');
   const x = e.payload;
   if (x.reason === 'breach') {
     const earlier = p.escalations.find((r) => r.reason === 'breach' && r.clock === x.clock);
@@ -54,7 +55,7 @@ export const complaintEscalated: Step<'complaint.escalated'> = (p, e) => {
 };
 
 export const complaintTransferred: Step<'complaint.transferred'> = (p, e) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Transferring');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Transferring');
   if (e.payload.toBranchId === p.branchId) return superseded('Already in that branch');
   p.branchId = e.payload.toBranchId;
   // The old branch's assignee cannot work it any more: the new branch assigns its own.
@@ -68,7 +69,7 @@ function soothedBeforeFiling(p: ComplaintProjection): boolean {
 }
 
 export const workOrderFiled: Step<'work_order.filed'> = (p, e) => {
-  if (p.milestones.filedAt !== null && isOpen(p.status)) return superseded('A work order was already filed');
+  if (p.milestones.filedAt !== null && isOpenStatus(p.status)) return superseded('A work order was already filed');
   if (p.status !== 'registered') return notNow(p.status, 'Filing a work order');
   p.status = 'filed';
   p.workOrderSubject = e.payload.subject;
@@ -79,7 +80,7 @@ export const workOrderFiled: Step<'work_order.filed'> = (p, e) => {
 };
 
 export const partiesNotified: Step<'parties.notified'> = (p, e, ctx) => {
-  if (p.flags.secondResolution !== null && isOpen(p.status)) return superseded('The parties were already notified');
+  if (p.flags.secondResolution !== null && isOpenStatus(p.status)) return superseded('The parties were already notified');
   if (p.status !== 'filed') return notNow(p.status, 'Notifying the agent and lead');
   const urgedAt = p.timeline.filter((t) => t.type === 'customer.urged' && t.state === 'applied').map((t) => t.hlc);
   const verdict = secondResolutionEligibility(
@@ -99,7 +100,7 @@ export const partiesNotified: Step<'parties.notified'> = (p, e, ctx) => {
 };
 
 export const extensionGranted: Step<'extension.granted'> = (p, e) => {
-  if (p.status === 'resolved' || !isOpen(p.status)) return notNow(p.status, 'Extending the deadline');
+  if (p.status === 'resolved' || !isOpenStatus(p.status)) return notNow(p.status, 'Extending the deadline');
   p.flags.extensionDays += e.payload.days;
   return APPLIED;
 };

@@ -1,7 +1,8 @@
 import { refundAuthority } from '../../rules/refund-authority';
 import { REDACTABLE_FIELDS } from '../../events/catalogue';
 import type { ComplaintStatus } from '../projection';
-import { APPLIED, invalid, isOpen, notNow, superseded, type Step } from './verdict';
+import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
+import { isOpenStatus } from '../open-statuses';
 
 const WORKED: readonly ComplaintStatus[] = ['filed', 'callback_pending', 'in_progress'];
 
@@ -23,7 +24,7 @@ export const resolutionRecorded: Step<'resolution.recorded'> = (p, e) => {
 };
 
 export const refundRequested: Step<'refund.requested'> = (p, e, ctx) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Requesting a refund');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Requesting a refund');
   p.refunds.push({
     requestId: e.id,
     amount: e.payload.amount,
@@ -49,7 +50,7 @@ export const refundApproved = decideRefund('approved') as Step<'refund.approved'
 export const refundDenied = decideRefund('denied') as Step<'refund.denied'>;
 
 export const customerNotified: Step<'customer.notified'> = (p, e) => {
-  if (!isOpen(p.status)) return notNow(p.status, 'Notifying the customer');
+  if (!isOpenStatus(p.status)) return notNow(p.status, 'Notifying the customer');
   p.customerNotifiedAt = e.occurredAt;
   return APPLIED;
 };

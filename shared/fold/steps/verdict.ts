@@ -21,13 +21,6 @@ export type CheckedEvent<T extends EventType> = Omit<EventEnvelope, 'payload' | 
  */
 export type Step<T extends EventType> = (draft: ComplaintProjection, event: CheckedEvent<T>, ctx: FoldContext) => Verdict;
 
-/** Statuses in which the complaint is being worked. */
-export const OPEN: readonly ComplaintStatus[] = ['registered', 'filed', 'callback_pending', 'in_progress', 'resolved'];
-
-export function isOpen(status: ComplaintStatus): boolean {
-  return OPEN.includes(status);
-}
-
 export function notNow(status: ComplaintStatus, what: string): Verdict {
   return invalid(`${what} is not possible while the complaint is ${status.replaceAll('_', ' ')}`);
 }

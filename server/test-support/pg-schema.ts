@@ -1,4 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+
+/**
+ * Throwaway PostgreSQL schemas for tests, benchmarks and the chaos harness:
+ * each run gets a schema nobody used, dropped again when it ends.
+ */
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -7,8 +13,8 @@ export function databaseUrl(): string {
 }
 
 /** A schema name no earlier run used, so every run starts from an empty database. */
-export function freshSchemaName(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
+export function freshSchemaName(prefix = 't'): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
 }
 
 export async function dropSchema(url: string, schema: string): Promise<void> {
