@@ -60,7 +60,7 @@ export function EscalateDialog({ complaintId, number, level, onClose, onDone }: 
       >
         <label>
           {t('detail.escalateTo')}
-          <select aria-label="Escalate to" value={toLevel} onChange={(e) => setToLevel(Number(e.target.value) as EscalationLevel)}>
+          <select aria-label={t('detail.escalateTo')} value={toLevel} onChange={(e) => setToLevel(Number(e.target.value) as EscalationLevel)}>
             {targets.map((l) => (
               <option key={l} value={l}>{t(`levels.${l}`)}</option>
             ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './resources/en';
+import { EXPORT_LABELS_EN } from '../../shared/reports/export-tables';
 import { zhCN } from './resources/zh-CN';
 
 function leaves(obj: unknown, prefix = ''): Map<string, string> {
@@ -13,7 +14,8 @@ function leaves(obj: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// Which placeholders, not how often: a translation may name one twice.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 
 describe('translation resources', () => {
   const enLeaves = leaves(en);
@@ -39,5 +41,20 @@ describe('translation resources', () => {
       expect(zhLeaves.get(key), key).not.toBe(enLeaves.get(key));
       expect(zhLeaves.get(key), key).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('reports strings', () => {
+  function keys(o: object, prefix = ''): string[] {
+    return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  }
+
+  it('has every key in both languages', () => {
+    expect(keys(zhCN.reports)).toEqual(keys(en.reports));
+  });
+
+  it('labels every export column', () => {
+    expect(Object.keys(en.reports.col).sort()).toEqual(Object.keys(EXPORT_LABELS_EN).sort());
+    expect(en.reports.col).toEqual(EXPORT_LABELS_EN);
   });
 });

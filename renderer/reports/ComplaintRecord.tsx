@@ -4,7 +4,6 @@ import { formatInstant } from '../../shared/reports/format';
 import { phoneForRole } from '../../shared/reports/masking';
 import type { Directory } from '../../shared/reports/types';
 import type { Role } from '../../shared/roles';
-import { registerReportStrings } from './i18n';
 import './print.css';
 
 interface Props {
@@ -23,7 +22,6 @@ interface Props {
  * prints this alone; the phone is masked for roles that do not need it.
  */
 export function ComplaintRecord({ complaint: p, directory, role, timeZone, printedAt, onBack }: Props) {
-  registerReportStrings();
   const { t } = useTranslation();
   const at = (iso: string | null | undefined) => formatInstant(iso, timeZone);
   const who = (id: string) => directory.users.find((u) => u.id === id)?.displayName ?? id;

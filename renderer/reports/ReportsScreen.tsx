@@ -11,7 +11,6 @@ import { ComplaintRecord } from './ComplaintRecord';
 import { DrillRows } from './DrillRows';
 import { Figure, type Drill } from './Figure';
 import { exportCsv, exportXlsx } from './export-report';
-import { registerReportStrings } from './i18n';
 import { useReport } from './use-report';
 import { useReference } from '../hooks/use-reference';
 import './print.css';
@@ -94,7 +93,6 @@ function GroupTable({ title, groups, onDrill }: { title: string; groups: GroupKp
  * with its reasons, exports, and a printable record of any complaint.
  */
 export function ReportsScreen({ user }: { user: SessionUser }) {
-  registerReportStrings();
   const { t } = useTranslation();
   const [today] = useState(() => Date.now());
   const [period, setPeriod] = useState<ReportPeriod | null>(null);
@@ -172,15 +170,15 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
       <form className="filters" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('reports.from')}
-          <input type="date" aria-label="From" value={current.from} max={current.to} onChange={(e) => setDay('from', e.target.value)} />
+          <input type="date" aria-label={t('reports.from')} value={current.from} max={current.to} onChange={(e) => setDay('from', e.target.value)} />
         </label>
         <label>
           {t('reports.to')}
-          <input type="date" aria-label="To" value={current.to} min={current.from} onChange={(e) => setDay('to', e.target.value)} />
+          <input type="date" aria-label={t('reports.to')} value={current.to} min={current.from} onChange={(e) => setDay('to', e.target.value)} />
         </label>
         <label>
           {t('reports.branch')}
-          <select aria-label="Branch" value={filter.branchId ?? ''} onChange={(e) => choose('branchId', e.target.value)}>
+          <select aria-label={t('reports.branch')} value={filter.branchId ?? ''} onChange={(e) => choose('branchId', e.target.value)}>
             <option value="">{t('reports.all')}</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
@@ -191,7 +189,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
         </label>
         <label>
           {t('reports.team')}
-          <select aria-label="Team" value={filter.teamId ?? ''} onChange={(e) => choose('teamId', e.target.value)}>
+          <select aria-label={t('reports.team')} value={filter.teamId ?? ''} onChange={(e) => choose('teamId', e.target.value)}>
             <option value="">{t('reports.all')}</option>
             {teams.map((x) => (
               <option key={x.id} value={x.id}>
@@ -202,7 +200,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
         </label>
         <label>
           {t('reports.agent')}
-          <select aria-label="Agent" value={filter.agentId ?? ''} onChange={(e) => choose('agentId', e.target.value)}>
+          <select aria-label={t('reports.agent')} value={filter.agentId ?? ''} onChange={(e) => choose('agentId', e.target.value)}>
             <option value="">{t('reports.all')}</option>
             {agents.map((u) => (
               <option key={u.id} value={u.id}>
@@ -211,10 +209,10 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </label>
-        <button type="button" aria-label="Export CSV" onClick={() => exportCsv(source, tab)}>
+        <button type="button" aria-label={t('reports.exportCsv')} onClick={() => exportCsv(source, tab)}>
           {t('reports.exportCsv')}
         </button>
-        <button type="button" aria-label="Export XLSX" disabled={exportState.busy} onClick={() => void runXlsx()}>
+        <button type="button" aria-label={t('reports.exportXlsx')} disabled={exportState.busy} onClick={() => void runXlsx()}>
           {exportState.busy ? t('reports.exporting') : t('reports.exportXlsx')}
         </button>
       </form>
@@ -222,13 +220,13 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
 
       <div role="tablist" aria-label={t('reports.title')}>
         {(['kpis', 'assessment'] as const).map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} aria-label={x === 'kpis' ? 'KPIs' : 'Assessment'} onClick={() => setTab(x)}>
+          <button key={x} type="button" role="tab" aria-selected={tab === x} aria-label={t(`reports.tabs.${x}`)} onClick={() => setTab(x)}>
             {t(`reports.tabs.${x}`)}
           </button>
         ))}
       </div>
 
-      <div role="tabpanel" aria-label={tab === 'kpis' ? 'KPIs' : 'Assessment'}>
+      <div role="tabpanel" aria-label={t(`reports.tabs.${tab}`)}>
         {tab === 'kpis' ? (
           <>
             <KpiCards k={summary.totals} onDrill={setDrill} />

@@ -1,4 +1,5 @@
 import { actionsEn } from './actions.en';
+import { reportsEn } from './reports.en';
 /** English strings. Every key here exists in zh-CN too (a test holds them equal). */
 export const en = {
   app: {
@@ -566,6 +567,7 @@ export const en = {
     },
   },
   ...actionsEn,
+  ...reportsEn,
 };
 
 /** The shape both languages share. */

@@ -1,4 +1,5 @@
 import { actionsZhCN } from './actions.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import type { Resources } from './en';
 
 /** 简体中文（默认语言）。键与英文完全一致。 */
@@ -568,4 +569,5 @@ export const zhCN: Resources = {
     },
   },
   ...actionsZhCN,
+  ...reportsZhCN,
 };
