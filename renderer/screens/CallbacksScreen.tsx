@@ -7,6 +7,7 @@ import { useReference } from '../hooks/use-reference';
 import { formatDateTime } from '../i18n/format-date';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { useUiStore } from '../state/ui-store';
+import { callbackStage, handedBack, orderCallbacks } from './callbacks/callback-order';
 
 /**
  * 二解 workspace: work orders awaiting the lead's callback, due by day end of
@@ -25,6 +26,9 @@ export function CallbacksScreen() {
   const pending = useQueue(pendingFilter);
   const handled = useQueue(notifiedFilter);
   const exempt = handled.items.filter((c) => c.flags.secondResolution === false);
+  const ordered = orderCallbacks(pending.items, now);
+  const back = handled.items.filter((c) => handedBack(c) !== null);
+  const max = p.secondResolution.maxCallbackAttempts;
 
   return (
     <section aria-label="Callbacks">
@@ -34,9 +38,10 @@ export function CallbacksScreen() {
       </p>
       {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('callbacks.title')}>
-        {pending.items.map((c) => {
+        {ordered.map((c) => {
           const attempts = c.callbacks.attempts.length;
           const next = c.deadlines.nextCallbackEarliest;
+          const stage = callbackStage(c, now);
           return (
             <li key={c.id}>
               <button
@@ -50,14 +55,16 @@ export function CallbacksScreen() {
                   <strong className="num">{c.number}</strong>
                   <span>{c.complainant?.name}</span>
                   <span>{c.category ? t(`categories.${c.category}`) : ''}</span>
-                  {c.deadlines.callback && (
+                  {stage === 'noted' && <span className="badge">{t('callbackList.noted')}</span>}
+                  {stage === 'overdue' && <span className="badge overdue">{t('callbackList.overdue')}</span>}
+                  {stage !== 'noted' && c.deadlines.callback && (
                     <>
                       <span>{t('callbacks.dueBy', { when: formatDateTime(c.deadlines.callback, p.timeZone) })}</span>
                       <DeadlineBadge due={c.deadlines.callback} clock="callback" now={now} policy={p} />
                     </>
                   )}
                 </div>
-                <div className="hint">
+                <div className="hint" hidden={stage === 'noted'}>
                   {t('callbacks.attempts', { count: attempts, max: p.secondResolution.maxCallbackAttempts })}
                   {next === null && ` · ${t('callbacks.noMoreAttempts', { max: p.secondResolution.maxCallbackAttempts })}`}
                   {typeof next === 'string' &&
@@ -68,6 +75,24 @@ export function CallbacksScreen() {
           );
         })}
       </ul>
+
+      {back.length > 0 && (
+        <>
+          <h2>{t('callbackList.backTitle')}</h2>
+          {back.map((c) => (
+            <div key={c.id} className="card" data-testid="handed-back">
+              <div className="card-head">
+                <button type="button" className="btn num" onClick={() => select(c.id)}>
+                  {c.number}
+                </button>
+                <span>{c.complainant?.name}</span>
+                {handedBack(c)?.noted && <span className="badge">{t('callbackList.backNoted')}</span>}
+              </div>
+              {!handedBack(c)?.noted && <div className="notice warn">{t('callbackList.backAsk', { max })}</div>}
+            </div>
+          ))}
+        </>
+      )}
 
       {exempt.length > 0 && (
         <>

@@ -26,6 +26,14 @@ export const actionsEn = {
     choose: '— choose —',
     reviewBasis: 'Lead’s note: {{note}} (recording {{recording}}, callback {{callback}}; {{founded}}, {{accepted}})',
   },
+  callbackList: {
+    noted: 'Note written: awaiting the officer’s review',
+    overdue: 'Overdue',
+    backTitle: 'Went back to the officer: customer not reached',
+    backAsk: 'The customer was not reached in {{max}} attempts, so the complaint went back to the officer for the normal flow. Please add a note saying so (Add note).',
+    backNoted: 'Note added',
+    lastAttempt: 'This is the last attempt: if the customer is not reached, the complaint goes back to the officer and you add a note.',
+  },
   readOnly: {
     transferred: 'Transferred to {{branch}}. Read-only here: {{branch}} handles it now.',
   },

@@ -28,6 +28,14 @@ export const actionsZhCN: typeof actionsEn = {
     choose: '— 请选择 —',
     reviewBasis: '班长中途意见：{{note}}（录音流水号 {{recording}}，回访流水号 {{callback}}；{{founded}}，{{accepted}}）',
   },
+  callbackList: {
+    noted: '中途意见已填写：待综援员审核',
+    overdue: '已超时',
+    backTitle: '已退回综援员：客户未联系上',
+    backAsk: '{{max}} 次回访均未联系上客户，投诉已退回综援员按正常流程处理。请添加备注说明（添加备注）。',
+    backNoted: '已备注',
+    lastAttempt: '这是最后一次回访：若仍未联系上客户，投诉将退回综援员，请随后添加备注。',
+  },
   readOnly: {
     transferred: '已批转至{{branch}}。本机只读：现由{{branch}}处理。',
   },

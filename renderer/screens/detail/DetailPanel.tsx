@@ -20,6 +20,7 @@ import { useUiStore } from '../../state/ui-store';
 import { actionSpec } from './action-specs';
 import { DetailSoothing } from './DetailSoothing';
 import { SoothingSummary } from './SoothingSummary';
+import { handedBack } from '../callbacks/callback-order';
 import { ActionOutcome, type Outcome } from '../../components/ActionOutcome';
 
 interface Props {
@@ -78,6 +79,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
   // not; the other roles read what was recorded.
   const canSoothe = complaint.status === 'registered' && user.role === 'agent' && actions.has('fileWorkOrder');
   const away = transferredAway(user, complaint);
+  const back = handedBack(complaint);
 
   const c = complaint;
   const row = (label: string, value: React.ReactNode) =>
@@ -115,6 +117,11 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
       {away && (
         <div className="notice warn" role="note">
           {t('readOnly.transferred', { branch: branchName(away.toBranchId) })}
+        </div>
+      )}
+      {back && !back.noted && actions.has('note') && (
+        <div className="notice warn" role="alert">
+          {t('callbackList.backAsk', { max: reference.policy.secondResolution.maxCallbackAttempts })}
         </div>
       )}
       <ActionOutcome key={outcome?.n ?? 0} outcome={outcome} onDismiss={() => setOutcome(null)} />

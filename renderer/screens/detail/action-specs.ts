@@ -132,6 +132,9 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
       };
     case 'callbackAttempt': {
       const attempts = c.callbacks.attempts.length;
+      const unreached = c.callbacks.attempts.filter((a) => !a.reached).length;
+      // Said before, not after: this attempt unreached hands the complaint back to the officer.
+      const last = unreached === sr.maxCallbackAttempts - 1 ? ` · ${t('callbackList.lastAttempt', { max: sr.maxCallbackAttempts })}` : '';
       const next = c.deadlines.nextCallbackEarliest;
       const tooSoon = typeof next === 'string' && Date.parse(next) > Date.parse(ctx.now);
       const blocked =
@@ -144,7 +147,7 @@ function buildSpec(id: ActionId, ctx: SpecContext): ActionSpec | null {
         id, title: t('callbacks.logAttempt'), submitLabel: t('callbacks.logAttempt'), blocked,
         hint: `${t('callbacks.attempts', { count: attempts, max: sr.maxCallbackAttempts })}${
           typeof next === 'string' ? ` · ${t('callbacks.nextAllowed', { when: formatDateTime(next, tz), hours: sr.callbackMinSpacingHours })}` : ''
-        }`,
+        }${last}`,
         fields: [
           { name: 'serial', label: t('callbacks.serial'), kind: 'text', required: true },
           { name: 'reached', label: t('callbacks.reached'), kind: 'checkbox' },
