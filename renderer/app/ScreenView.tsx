@@ -56,7 +56,7 @@ export function ScreenView({ screen, user, onLanguage }: Props) {
         </Suspense>
       );
     case 'attention':
-      return <NeedsAttentionScreen />;
+      return <NeedsAttentionScreen user={user} />;
     case 'outbox':
       return <OutboxScreen />;
     case 'settings':

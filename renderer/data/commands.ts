@@ -26,6 +26,7 @@ import { createComplaintCommand, type CreateComplaintInput, type CreateComplaint
 import { escalateCommand, type EscalateInput } from './command-escalate';
 import { callbackAttemptCommand } from './command-callback';
 import { refundRequestCommand } from './command-refund';
+import { dismissRejected as dismissRejectedCommand } from './attention-dismissals';
 
 export type { CreateComplaintInput, CreateComplaintResult, EscalateInput };
 
@@ -94,6 +95,9 @@ export function bindCommands(getStore: () => DataStore | null) {
       w((s) => writeCommand(s, 'survey.recorded', complaintId, payload), notSignedIn),
     close: (complaintId: string, note?: string) =>
       w((s) => writeCommand(s, 'complaint.closed', complaintId, note ? { note } : {}), notSignedIn),
+    /** A refused change set aside with a reason (kept as a note on the complaint where possible). */
+    dismissRejected: (eventId: string, reason: string, noteText: string) =>
+      w((s) => dismissRejectedCommand(s, eventId, reason, noteText), notSignedIn),
     /** A withdrawal made in error taken back (team lead and above), with why. */
     reverseWithdrawal: (complaintId: string, reason: string) =>
       w((s) => writeCommand(s, 'withdrawal.reversed', complaintId, { reason }), notSignedIn),

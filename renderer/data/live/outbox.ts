@@ -1,4 +1,5 @@
-import { map, switchMap, type Observable } from 'rxjs';
+import { combineLatest, map, switchMap, type Observable } from 'rxjs';
+import { dismissals$, undismissed } from '../attention-dismissals';
 import type { DataStore } from '../store';
 import type { PendingEvent, RejectedEvent } from '../types';
 import type { EventDoc } from '../schema/events-schema';
@@ -32,11 +33,12 @@ export function pendingEvents$(store: DataStore): Observable<PendingEvent[]> {
   return withNumbers(store, 'pending', (e, n) => ({ event: toStoredEvent(e), complaintNumber: n }));
 }
 
-/** Events the server refused, with its reason, oldest first. */
+/** Events the server refused, with its reason, oldest first; those dismissed with a reason are left out. */
 export function rejectedEvents$(store: DataStore): Observable<RejectedEvent[]> {
-  return withNumbers(store, 'rejected', (e, n) => ({
+  const all$ = withNumbers(store, 'rejected', (e, n) => ({
     event: toStoredEvent(e),
     complaintNumber: n,
     reason: e.reason ?? { code: 'rejected', message: 'Refused by the server' },
   }));
+  return combineLatest([all$, dismissals$(store)]).pipe(map(([all, dismissed]) => undismissed(all, dismissed)));
 }

@@ -34,6 +34,19 @@ export const actionsEn = {
     backNoted: 'Note added',
     lastAttempt: 'This is the last attempt: if the customer is not reached, the complaint goes back to the officer and you add a note.',
   },
+  attentionFix: {
+    transferred: 'The complaint was transferred to {{branch}}, which handles it now. There is nothing to redo here: dismiss this with a reason.',
+    allowedNow: 'You may now: {{actions}}.',
+    redo: 'Redo as an allowed action',
+    redoneAs: 'Redone as “{{what}}”.',
+    resolved: 'Mark resolved',
+    dismiss: 'Dismiss…',
+    dismissReason: 'Why dismiss it',
+    confirmDismiss: 'Dismiss with this reason',
+    keptOnRecord: 'The reason is added to the complaint’s record as a note.',
+    keptHere: 'The complaint is no longer in your branch: the reason is kept on this workstation.',
+    noteText: 'Refused change “{{what}}” ({{refused}}) dismissed: {{reason}}',
+  },
   readOnly: {
     transferred: 'Transferred to {{branch}}. Read-only here: {{branch}} handles it now.',
   },
@@ -51,6 +64,7 @@ export const actionsEn = {
       unknown_type: 'the server does not know this kind of change.',
       hlc_skew: 'this workstation’s clock is too far from the server’s.',
       forbidden: 'your role or branch may not do this.',
+      clock_ahead: 'it was stamped with a time too far ahead of the server’s clock.',
       invalid: 'some data in it is not valid.',
     },
     fold: {

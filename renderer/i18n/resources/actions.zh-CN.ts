@@ -36,6 +36,19 @@ export const actionsZhCN: typeof actionsEn = {
     backNoted: '已备注',
     lastAttempt: '这是最后一次回访：若仍未联系上客户，投诉将退回综援员，请随后添加备注。',
   },
+  attentionFix: {
+    transferred: '该投诉已批转至{{branch}}，现由其处理。此处无需重做：请填写原因后忽略。',
+    allowedNow: '您现在可以：{{actions}}。',
+    redo: '改为可执行的操作',
+    redoneAs: '已改为“{{what}}”。',
+    resolved: '标记为已处理',
+    dismiss: '忽略…',
+    dismissReason: '忽略原因',
+    confirmDismiss: '按此原因忽略',
+    keptOnRecord: '原因将作为备注记入投诉记录。',
+    keptHere: '该投诉已不属于您的分支机构：原因保存在本机。',
+    noteText: '被拒绝的变更“{{what}}”（{{refused}}）已忽略：{{reason}}',
+  },
   readOnly: {
     transferred: '已批转至{{branch}}。本机只读：现由{{branch}}处理。',
   },
@@ -53,6 +66,7 @@ export const actionsZhCN: typeof actionsEn = {
       unknown_type: '服务器不认识这类变更。',
       hlc_skew: '本机时钟与服务器相差过大。',
       forbidden: '您的角色或分支机构不能进行此操作。',
+      clock_ahead: '其时间戳比服务器时钟超前太多。',
       invalid: '其中有数据不合规。',
     },
     fold: {

@@ -20,3 +20,11 @@ describe('adviceFor', () => {
     expect(adviceFor('something_new')).toBe('default');
   });
 });
+
+describe('adviceFor a complaint transferred away', () => {
+  it('does not send a refusal caused by the transfer to the lead', () => {
+    expect(adviceFor('out_of_scope', { transferredAway: true })).toBe('transferred');
+    expect(adviceFor('out_of_scope', { transferredAway: false })).toBe('forbidden');
+    expect(adviceFor('illegal_state', { transferredAway: true })).toBe('conflict');
+  });
+});

@@ -1,7 +1,13 @@
-export type Advice = 'forbidden' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'clockAhead' | 'default';
+export type Advice = 'forbidden' | 'transferred' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'clockAhead' | 'default';
 
-/** What the user can do about a rejection, by the server's reason code. */
-export function adviceFor(code: string): Advice {
+/**
+ * What the user can do about a rejection, by the server's reason code and,
+ * where the code alone misleads, the complaint as this workstation sees it
+ * now: a change refused because the complaint was transferred away is not
+ * for the lead to redo, the other branch handles it.
+ */
+export function adviceFor(code: string, now: { transferredAway?: boolean } = {}): Advice {
+  if (code === 'out_of_scope' && now.transferredAway) return 'transferred';
   switch (code) {
     case 'role_not_allowed':
     case 'out_of_scope':

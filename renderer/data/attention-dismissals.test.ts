@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
+import { samplePayloads } from '../../shared/events/sample-payloads';
+import { bindCommands, type CreateComplaintInput } from './commands';
+import type { DataStore } from './store';
+import { openLocalStore, testUsers } from './test-support';
+import { rejectedEvents$ } from './live/outbox';
+
+const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+const input: CreateComplaintInput = intake;
+
+let stores: DataStore[] = [];
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  stores = [];
+});
+
+/** A note written here, then marked refused as the server's push answer would. */
+async function refusedNote(store: DataStore, complaintId: string) {
+  const commands = bindCommands(() => store);
+  const r = await commands.addNote(complaintId, '客户要求下午回电');
+  if (!r.ok) throw new Error(r.error);
+  const doc = await store.db.events.findOne(r.eventId).exec();
+  await doc!.incrementalPatch({ status: 'rejected', reason: { code: 'illegal_state', message: "Not allowed in the complaint's current state" } });
+  return r.eventId;
+}
+
+describe('dismissing a refused change', () => {
+  it('needs a reason, keeps it as a note on the complaint, and takes the item out of Needs attention', async () => {
+    const store = await openLocalStore(testUsers.agent);
+    stores.push(store);
+    const commands = bindCommands(() => store);
+    const created = await commands.createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    const refused = await refusedNote(store, created.complaintId);
+    expect((await firstValueFrom(rejectedEvents$(store))).map((r) => r.event.id)).toEqual([refused]);
+
+    expect(await commands.dismissRejected(refused, '  ', 'x')).toMatchObject({ ok: false, error: 'invalid' });
+    const r = await commands.dismissRejected(refused, '已电话告知客户', '被拒绝的变更已忽略：已电话告知客户');
+    expect(r.ok).toBe(true);
+
+    expect(await firstValueFrom(rejectedEvents$(store))).toEqual([]);
+    const doc = await store.db.complaints.findOne(created.complaintId).exec();
+    expect(doc!.toJSON(true).p.notes.map((n: { text: string }) => n.text)).toContain('被拒绝的变更已忽略：已电话告知客户');
+    const kept = await store.meta.get<Record<string, { reason: string }>>('attention.dismissed');
+    expect(kept?.[refused]?.reason).toBe('已电话告知客户');
+  });
+});

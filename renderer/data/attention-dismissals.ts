@@ -1,0 +1,52 @@
+import { map, type Observable } from 'rxjs';
+import type { DataStore } from './store';
+import type { CommandResult, RejectedEvent } from './types';
+import { writeCommand } from './command-write';
+import { commandUser } from './command-write';
+
+/** The workstation-local record of refused changes a user dismissed, and why. */
+export const DISMISSED_KEY = 'attention.dismissed';
+
+export interface Dismissal {
+  reason: string;
+  at: string;
+  by: string;
+  /** The note that keeps the reason on the complaint's record, when it could be written. */
+  noteEventId: string | null;
+}
+
+export type Dismissals = Record<string, Dismissal>;
+
+export function dismissals$(store: DataStore): Observable<Dismissals> {
+  return store.db.local.findOne(DISMISSED_KEY).$.pipe(map((doc) => ((doc?.toJSON().value as Dismissals | undefined) ?? {})));
+}
+
+/** The refused changes still to act on. */
+export function undismissed(rejected: readonly RejectedEvent[], dismissed: Dismissals): RejectedEvent[] {
+  return rejected.filter((r) => !dismissed[r.event.id]);
+}
+
+/**
+ * Dismisses a refused change with a reason. The reason goes on the
+ * complaint's record as a note where this user may still write one (not on
+ * a complaint transferred away); the dismissal itself is kept on this
+ * workstation either way, so the item leaves "Needs attention" but is never
+ * silently lost.
+ */
+export async function dismissRejected(store: DataStore, eventId: string, reason: string, noteText: string): Promise<CommandResult> {
+  const user = commandUser(store);
+  if (!user) return { ok: false, error: 'not_signed_in' };
+  if (!reason.trim()) return { ok: false, error: 'invalid', message: 'A reason is required' };
+  const event = await store.db.events.findOne(eventId).exec();
+  if (!event || event.status !== 'rejected') return { ok: false, error: 'not_found' };
+  const note = await writeCommand(store, 'note.added', event.complaintId, { text: noteText });
+  const all = (await store.meta.get<Dismissals>(DISMISSED_KEY)) ?? {};
+  all[eventId] = {
+    reason: reason.trim(),
+    at: new Date(store.now()).toISOString(),
+    by: user.id,
+    noteEventId: note.ok ? note.eventId : null,
+  };
+  await store.meta.set(DISMISSED_KEY, all);
+  return note.ok ? note : { ok: true, eventId };
+}
