@@ -135,6 +135,25 @@ describe('decidePush (pure)', () => {
     ]);
   });
 
+  it('judges each event against the state the events before it left: after a transfer to dg, a gz officer\'s note is out of scope', () => {
+    const s = stateWith(created('c8'));
+    const transfer = ev('complaint.transferred', 'c8', 'u-officer');
+    const note = ev('note.added', 'c8', 'u-officer');
+    const plan = decidePush(s, officer, prepare(rows(transfer, note)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[transfer.id, 'accepted'], [note.id, 'out_of_scope']]);
+    expect(plan.projections[0]?.eventCount).toBe(2);
+  });
+
+  it('a transfer the fold refuses moves nothing: the events after it are judged in the old branch', () => {
+    const s = stateWith(created('c9'));
+    const notAccepted = ev('complaint.not_accepted', 'c9', 'u-officer');
+    const transfer = ev('complaint.transferred', 'c9', 'u-officer');
+    const note = ev('note.added', 'c9', 'u-officer');
+    const plan = decidePush(s, officer, prepare(rows(notAccepted, transfer, note)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[notAccepted.id, 'accepted'], [transfer.id, 'illegal_state'], [note.id, 'accepted']]);
+    expect(plan.projections[0]?.branchId).toBe('gz');
+  });
+
   it('settle answers with the rejected events and their sequence numbers', () => {
     const bad = ev('note.added', 'nowhere', 'u-agent');
     const plan = decidePush(empty(), agent, prepare(rows(bad)), RECEIVED);

@@ -25,7 +25,8 @@ import { canonicalJson, depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_ST
  * calendar, branches), the events already stored under the pushed ids, and
  * the touched complaints' branch and projection. Events are judged in push
  * order, each against the state left by the accepted events before it in
- * the same push. Nothing here throws for bad input: every problem becomes a
+ * the same push (a transfer moves the complaint out of a branch-scoped
+ * writer's reach for the rest of the push). Nothing here throws for bad input: every problem becomes a
  * rejected event with its reason.
  */
 
@@ -146,13 +147,35 @@ function hlcReadable(hlc: string): boolean {
  * rows (history re-announced to a complaint's new branch first).
  */
 export function decidePush(state: DecisionState, writer: Writer, incoming: Incoming[], receivedAt: string): Plan {
+  // A transfer moves the complaint for the events after it in the push; if the
+  // fold then refuses that transfer, the push is decided again without the move.
+  const refused = new Map<string, RejectReason>();
+  for (;;) {
+    const { plan, moves } = decideOnce(state, writer, incoming, receivedAt, refused);
+    const undone = plan.fresh.filter((d) => d.reason !== null && moves.has(d.incoming.id));
+    if (!undone.length) return plan;
+    for (const d of undone) refused.set(d.incoming.id, d.reason as RejectReason);
+  }
+}
+
+function decideOnce(
+  state: DecisionState,
+  writer: Writer,
+  incoming: Incoming[],
+  receivedAt: string,
+  refused: ReadonlyMap<string, RejectReason>,
+): { plan: Plan; moves: Set<string> } {
   const ctx: FoldContext = { policy: state.settings.policy, calendar: state.settings.calendar };
   const { existing, complaints } = state;
   const returned: string[] = [];
   let unchangedCount = 0;
   const fresh: Decided[] = [];
   const firstInBatch = new Map<string, Incoming>();
-  const createdInBatch = new Map<string, string>();
+  // Each complaint's branch as left by the events decided so far in this push.
+  const branchNow = new Map<string, string>();
+  const branchOf = (complaintId: string) => branchNow.get(complaintId) ?? complaints.get(complaintId)?.branchId;
+  // Transfers whose move the later events of this push were judged with.
+  const moves = new Set<string>();
 
   for (const inc of incoming) {
     const stored = existing.get(inc.id);
@@ -169,12 +192,20 @@ export function decidePush(state: DecisionState, writer: Writer, incoming: Incom
       continue;
     }
     firstInBatch.set(inc.id, inc);
-    const decided = decide(inc, writer, complaints, createdInBatch, state.settings.branches, {
+    const decided = decide(inc, writer, branchOf, state.settings.branches, {
       nowMs: Date.parse(receivedAt),
       maxSkewMs: state.settings.policy.sync.hlcMaxSkewMs,
     });
-    if (decided.event?.type === 'complaint.created' && decided.reason === null && !createdInBatch.has(decided.event.complaintId)) {
-      createdInBatch.set(decided.event.complaintId, decided.event.branchId);
+    const refusal = refused.get(inc.id);
+    if (decided.reason === null && refusal) decided.reason = refusal;
+    const event = decided.event;
+    if (event && decided.reason === null) {
+      if (event.type === 'complaint.created' && branchOf(event.complaintId) === undefined) {
+        branchNow.set(event.complaintId, event.branchId);
+      } else if (event.type === 'complaint.transferred') {
+        branchNow.set(event.complaintId, (event.payload as { toBranchId: string }).toBranchId);
+        moves.add(inc.id);
+      }
     }
     fresh.push(decided);
   }
@@ -211,7 +242,7 @@ export function decidePush(state: DecisionState, writer: Writer, incoming: Incom
     if (f && pre && pre !== f.after.branchId) add(d.incoming.id, pre, true, false);
   }
 
-  return {
+  const plan: Plan = {
     writerId: writer.kind === 'user' ? writer.user.id : writer.id,
     receivedAt,
     revision: state.settings.policy.revision,
@@ -221,6 +252,7 @@ export function decidePush(state: DecisionState, writer: Writer, incoming: Incom
     projections: [...folded.values()].map((f) => f.after),
     feed,
   };
+  return { plan, moves };
 }
 
 /** The answer to a push, from its plan and the feed rows its store wrote (sequence numbers). */
@@ -271,8 +303,7 @@ function pendingConflict(inc: Incoming): string {
 function decide(
   inc: Incoming,
   writer: Writer,
-  complaints: Map<string, ComplaintState>,
-  createdInBatch: Map<string, string>,
+  branchOf: (complaintId: string) => string | undefined,
   branches: ReadonlySet<string>,
   clock: { nowMs: number; maxSkewMs: number },
 ): Decided {
@@ -290,7 +321,7 @@ function decide(
   const ahead = parseHlc(event.hlc).wallMs - clock.nowMs;
   if (ahead > clock.maxSkewMs) return reject(REJECT.clockAhead(ahead, clock.maxSkewMs), event);
 
-  const existingBranch = complaints.get(event.complaintId)?.branchId ?? createdInBatch.get(event.complaintId);
+  const existingBranch = branchOf(event.complaintId);
   if (writer.kind === 'user') {
     const user = writer.user;
     if (!canWrite(user.role, event.type)) return reject(REJECT.roleNotAllowed(user.role, event.type), event);

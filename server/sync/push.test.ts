@@ -265,4 +265,19 @@ describe.each(storageKinds())('push on %s', (storage) => {
       expect(res.status).toBe(401);
     });
   });
+
+  it("judges each event against the state the push's earlier events left: an officer's [transferred -> dg, note.added] gets the note rejected", async () => {
+    const created = f.created(as('agent.gz').user);
+    await pushOne('agent.gz', created);
+    const officer = as('officer.gz');
+    const transfer = f.make('complaint.transferred', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz', payload: { toBranchId: 'dg', reason: 'belongs to dg' } });
+    const note = f.make('note.added', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
+    const res = await api.push(officer.token, [transfer, note]);
+    expect(res.status).toBe(200);
+    expect(res.json).toHaveLength(1);
+    expect(res.json[0]).toMatchObject({ id: note.id, status: 'rejected', reason: { code: 'out_of_scope' } });
+    const p = (await api.request('GET', `/api/complaints/${created.complaintId}`, { token: as('director').token })).json;
+    expect(p.branchId).toBe('dg');
+    expect(p.timeline.map((e: { eventId: string }) => e.eventId)).not.toContain(note.id);
+  });
 });
