@@ -42,6 +42,7 @@ function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
       )}
       {card(t('reports.kpi.satisfaction'), k.satisfactionPct === null ? none : `${k.satisfactionPct}%`, k.surveyed.ids)}
       {card(t('reports.kpi.repeats'), k.repeats.count, k.repeats.ids)}
+      {card(t('reports.kpi.registeredLate'), k.registeredLate.count, k.registeredLate.ids)}
     </div>
   );
 }

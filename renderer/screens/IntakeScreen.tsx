@@ -10,7 +10,8 @@ import { matches } from '../app/hotkeys';
 import { Field } from '../components/Field';
 import { useIntakeStatus } from '../state/intake-status-store';
 import { draftHasContent } from '../state/intake-draft';
-import { failedAcceptance, validateIntake, type IntakeField } from './intake/intake-validation';
+import { failedAcceptance, hasCallSerial, localInputToIso, receivedAtOf, validateIntake, type IntakeField } from './intake/intake-validation';
+import { formatInLanguage } from './intake/format-in-language';
 import { fieldId, useIntakeActions } from './intake/use-intake-actions';
 
 export const CUSTOMER_NAME_ID = fieldId('customerName');
@@ -23,7 +24,7 @@ let firstMountOfRun = true;
  * what they want), Ctrl+S saves, the number appears large the moment it is saved.
  */
 export function IntakeScreen({ user }: { user: SessionUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const a = useIntakeActions(user);
   const { draft, update } = a;
   const status = useIntakeStatus();
@@ -42,7 +43,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
     }
   });
 
-  const errors = status.showErrors ? validateIntake(draft) : {};
+  const nowIso = new Date().toISOString();
+  const errors = status.showErrors ? validateIntake(draft, { timeZone: tz, nowIso }) : {};
   // Short words beside the label keep the form on one screen; the full sentence is the description.
   const err = (field: IntakeField, label: string) => {
     const e = errors[field];
@@ -52,7 +54,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
   };
   const locked = draft.saved !== null;
   const failed = failedAcceptance(draft);
-  const deadline = a.handlingDeadline(new Date().toISOString());
+  const receivedAt = receivedAtOf(draft, tz, nowIso);
+  const deadline = receivedAt ? a.handlingDeadline(receivedAt) : undefined;
   const days = a.reference.policy.deadlines.handlingWorkingDaysByGrade[String(a.grade) as '1'];
 
   const text = (field: IntakeField & keyof typeof draft, name: string | null, opts: { multiline?: number; type?: string } = {}) => {
@@ -64,7 +67,17 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       readOnly: locked,
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => update({ [field]: e.target.value }),
     };
-    return { label, control: opts.multiline ? <textarea rows={opts.multiline} {...common} /> : <input type={opts.type ?? 'text'} {...common} /> };
+    // A date field is read back in the UI language (its title), whatever the workstation's locale.
+    const typed = (draft[field] as string).trim();
+    const shown = opts.type === 'datetime-local' && typed ? formatInLanguage(localInputToIso(typed, tz), i18n.language, tz) : '';
+    return {
+      label,
+      control: opts.multiline ? (
+        <textarea rows={opts.multiline} {...common} />
+      ) : (
+        <input type={opts.type ?? 'text'} lang={i18n.language} {...(shown ? { title: t('domainRules.intake.readAs', { when: shown }) } : {})} {...common} />
+      ),
+    };
   };
 
   const f = {
@@ -79,6 +92,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
     agents: text('respondentAgents', null),
     demands: text('demands', A11Y.demands, { multiline: 1 }),
     serial: text('callSerial', null),
+    received: text('receivedAt', null, { type: 'datetime-local' }),
+    complained: text('complainedSerial', null),
   };
 
   return (
@@ -166,7 +181,10 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </Field>
-        <Field label={f.serial.label} className="span2">{f.serial.control}</Field>
+        <Field label={f.received.label} {...err('receivedAt', f.received.label)} className="span2">{f.received.control}</Field>
+        {/* Only a call has a serial of its own: a letter, e-mail, web or WeChat complaint has none. */}
+        {hasCallSerial(draft.channel) && <Field label={f.serial.label} className="span2">{f.serial.control}</Field>}
+        <Field label={f.complained.label} className="span2">{f.complained.control}</Field>
         <Field label={t('intake.grade')} className="span2">
           <select
             id={fieldId('grade' as IntakeField)}
@@ -188,6 +206,12 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         {a.suggestion.reasons
           .map((r) => t(`intake.reasons.${r.code}`, r.code === 'urgent_keywords' ? { keywords: r.keywords.join('、') } : {}))
           .join('；')}
+        {' · '}
+        {draft.receivedAt.trim() === '' &&
+          t(draft.channel === 'phone' && draft.startedAt ? 'domainRules.intake.receivedDefaultCall' : 'domainRules.intake.receivedDefaultNow', {
+            when: formatInLanguage(draft.startedAt ?? undefined, i18n.language, tz),
+          })}
+        {receivedAt && draft.receivedAt.trim() !== '' && t('domainRules.intake.readAs', { when: formatInLanguage(receivedAt, i18n.language, tz) })}
         {deadline && (
           <>
             {' · '}

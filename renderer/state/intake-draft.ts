@@ -17,7 +17,14 @@ export interface IntakeDraft {
   respondentAgents: string;
   incidentAt: string;
   incidentPlace: string;
+  /** Serial of the call being taken (phone only). */
   callSerial: string;
+  /** Serial of the complained-about call, whose recording is reviewed (经听(流水号)录音). */
+  complainedSerial: string;
+  /** When the centre received it (datetime-local in the centre's zone); '' = the call's start, else now. */
+  receivedAt: string;
+  /** When the agent started this draft (ISO): the call's start for a phone call. */
+  startedAt: string | null;
   /** The grade the agent chose; '' follows the suggestion. */
   grade: Grade | '';
   soothing: {
@@ -52,6 +59,9 @@ export function emptyDraft(): IntakeDraft {
     incidentAt: '',
     incidentPlace: '',
     callSerial: '',
+    complainedSerial: '',
+    receivedAt: '',
+    startedAt: null,
     grade: '',
     soothing: {
       calmed: false,
@@ -74,7 +84,7 @@ export function draftHasContent(d: IntakeDraft): boolean {
   return (
     d.saved !== null ||
     (['customerName', 'phone', 'address', 'description', 'demands', 'respondentDepartment', 'respondentAgents',
-      'incidentPlace', 'callSerial'] as const).some((k) => d[k].trim() !== blank[k]) ||
+      'incidentPlace', 'callSerial', 'complainedSerial', 'receivedAt'] as const).some((k) => d[k].trim() !== blank[k]) ||
     d.category !== '' ||
     d.soothing.calmed ||
     d.soothing.understood ||

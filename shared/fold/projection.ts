@@ -69,6 +69,8 @@ export interface RefundRecord {
 }
 
 export interface Flags {
+  /** Registered later than the policy's registrationHours after receipt (registrationDelay). */
+  registeredLate: boolean;
   /** A live contact (phone, walk-in) filed as a work order without the soothing steps. */
   filedWithoutSoothing: boolean;
   /** Whether the team lead's 二解 callback applies; null until the parties are notified. */
@@ -193,6 +195,7 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
     survey: null,
     notes: [],
     flags: {
+      registeredLate: false,
       filedWithoutSoothing: false,
       secondResolution: null,
       secondResolutionReasons: [],
@@ -294,6 +297,7 @@ export function draftOf(p: ComplaintProjection): ComplaintProjection {
 
 function draftFlags(f: Flags): Required<Flags> {
   return {
+    registeredLate: f.registeredLate ?? false,
     filedWithoutSoothing: f.filedWithoutSoothing,
     secondResolution: f.secondResolution,
     secondResolutionReasons: f.secondResolutionReasons.slice(),

@@ -2,6 +2,7 @@ import { localDay, workingDaysBetween, type WorkCalendar } from '../calendar/cal
 import type { ComplaintProjection } from '../fold/projection';
 import type { Policy } from '../policy/policy';
 import { normalisePhone, repeatComplaint, type ComplaintKey } from '../rules/repeat-complaint';
+import { registrationDelay } from '../rules/registration';
 import { attribute, type Attribution } from './attribution';
 import type { Directory } from './types';
 
@@ -20,6 +21,9 @@ export interface ComplaintFacts {
   surveyedAt: string | null;
   satisfactionPct: number | null;
   repeat: boolean;
+  /** Hours from receipt to registration, and whether past the policy's registrationHours. */
+  registrationHours: number | null;
+  registeredLate: boolean;
 }
 
 export const round = (x: number, digits: number): number => {
@@ -71,6 +75,7 @@ export function complaintFacts(
     }
     const key = repeatKey(p);
     const surveyedAt = surveyTime(p);
+    const registration = p.receivedAt !== null && p.createdAt !== null ? registrationDelay(p.receivedAt, p.createdAt, policy) : null;
     return {
       p,
       attribution: attribute(p, directory),
@@ -84,6 +89,8 @@ export function complaintFacts(
       surveyedAt,
       satisfactionPct: p.survey && surveyedAt ? round((p.survey.score / p.survey.scale) * 100, 2) : null,
       repeat: key !== null && repeatComplaint(key, groups.get(groupOf(key)) ?? [], policy).repeat,
+      registrationHours: registration?.hours ?? null,
+      registeredLate: registration?.late ?? false,
     };
   });
 }

@@ -36,6 +36,7 @@ function kpisOf(list: { f: ComplaintFacts; at: InPeriod }[]): Kpis {
     surveyed: metric(surveyed),
     satisfactionPct: mean(surveyed.map((f) => f.satisfactionPct).filter((s): s is number => s !== null), 2),
     repeats: metric(received.filter((f) => f.repeat)),
+    registeredLate: metric(received.filter((f) => f.registeredLate)),
   };
 }
 
@@ -129,6 +130,7 @@ export function computeSummary(input: ReportInput): ReportSummary {
     revokedAt: f.revokedAt,
     repeat: f.repeat,
     satisfactionPct: f.satisfactionPct,
+    registrationHours: f.registrationHours,
   }));
 
   return {

@@ -82,6 +82,8 @@ export interface Kpis {
   satisfactionPct: number | null;
   /** Received in the period and repeating an earlier complaint (same phone and category in the policy window). */
   repeats: Metric;
+  /** Received in the period and registered later than the policy's registrationHours after receipt. */
+  registeredLate: Metric;
 }
 
 export interface GroupKpis {
@@ -121,6 +123,8 @@ export interface ReportRow {
   revokedAt: string | null;
   repeat: boolean;
   satisfactionPct: number | null;
+  /** Hours from receipt to registration. */
+  registrationHours: number | null;
 }
 
 export interface ReportSummary {

@@ -164,6 +164,8 @@ export const en = {
     incidentAt: 'Incident time',
     incidentPlace: 'Incident place',
     callSerial: 'Call serial',
+    receivedAt: 'Received at',
+    complainedSerial: 'Complained-about call serial',
     grade: 'Grade',
     suggestedGrade: 'Suggested grade: {{grade}}',
     gradeReasons: 'Why',
@@ -196,7 +198,8 @@ export const en = {
       reachable: 'The complainant cannot be reached (no valid phone).',
     },
     errors: {
-      short: { required: 'Required', phone: 'Digits only (3–32)', tooLong: 'Too long' },
+      short: { required: 'Required', phone: 'Digits only (3–32)', tooLong: 'Too long', future: 'In the future' },
+      future: '{{field}} cannot be later than now.',
       required: '{{field}} is required.',
       phone: 'Phone may hold digits, spaces, + - ( ) # * only (3 to 32 characters).',
       tooLong: '{{field}} is too long.',
@@ -561,6 +564,13 @@ export const en = {
     body: '{{number}}: {{clock}} {{left}}',
   },
   domainRules: {
+    intake: {
+      receivedDefaultCall: 'Empty: when the call started ({{when}}). Letters, e-mail, web and WeChat: when it arrived. Every deadline counts from it.',
+      receivedDefaultNow: 'Empty: now. Letters, e-mail, web and WeChat: when it arrived. Every deadline counts from it.',
+      readAs: 'Read as {{when}}',
+      registrationLate: 'Registered {{hours}} h after receipt: later than the {{limit}} h the policy allows.',
+      registrationOnTime: 'Registered {{hours}} h after receipt (within {{limit}} h).',
+    },
     callbackDue: {
       calendar: 'Work orders awaiting your callback. Call back and add the mid-course note by {{dayEnd}} of calendar day {{days}} after notification (1 = the next day; weekends and holidays count). A customer who asks to be called later moves it, if you note the request before then.',
       working: 'Work orders awaiting your callback. Call back and add the mid-course note by {{dayEnd}} of working day {{days}} after notification. A customer who asks to be called later moves it, if you note the request before then.',

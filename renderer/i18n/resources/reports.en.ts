@@ -28,6 +28,7 @@ export const reportsEn = {
       surveyed: 'Surveyed',
       satisfaction: 'Satisfaction',
       repeats: 'Repeat complaints',
+      registeredLate: 'Registered late (past the hours after receipt the policy allows)',
       none: '—',
     },
     charts: {

@@ -30,6 +30,7 @@ export const reportsZhCN: typeof reportsEn = {
       surveyed: '已回访调查',
       satisfaction: '满意度',
       repeats: '重复投诉',
+      registeredLate: '登记超时（超过收到后规定小时数）',
       none: '—',
     },
     charts: {

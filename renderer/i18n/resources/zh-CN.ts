@@ -166,6 +166,8 @@ export const zhCN: Resources = {
     incidentAt: '发生时间',
     incidentPlace: '发生地点',
     callSerial: '来电流水号',
+    receivedAt: '收到时间',
+    complainedSerial: '被投诉通话流水号',
     grade: '等级',
     suggestedGrade: '建议等级：{{grade}}',
     gradeReasons: '依据',
@@ -198,7 +200,8 @@ export const zhCN: Resources = {
       reachable: '无法联系投诉人（缺少有效电话）。',
     },
     errors: {
-      short: { required: '必填', phone: '仅限数字（3–32 位）', tooLong: '过长' },
+      short: { required: '必填', phone: '仅限数字（3–32 位）', tooLong: '过长', future: '晚于当前' },
+      future: '{{field}}不能晚于当前时间。',
       required: '请填写{{field}}。',
       phone: '电话只能包含数字、空格和 + - ( ) # *（3 到 32 个字符）。',
       tooLong: '{{field}}过长。',
@@ -563,6 +566,13 @@ export const zhCN: Resources = {
     body: '{{number}}：{{clock}} {{left}}',
   },
   domainRules: {
+    intake: {
+      receivedDefaultCall: '不填即来电开始时间（{{when}}）。信件、邮件、网站、微信：填收到的时间。所有时限由此起算。',
+      receivedDefaultNow: '不填即当前时间。信件、邮件、网站、微信：填收到的时间。所有时限由此起算。',
+      readAs: '即 {{when}}',
+      registrationLate: '收到后 {{hours}} 小时才登记，超过规定的 {{limit}} 小时。',
+      registrationOnTime: '收到后 {{hours}} 小时登记（规定 {{limit}} 小时内）。',
+    },
     callbackDue: {
       calendar: '待您回访的工单。须在通知后第 {{days}} 天 {{dayEnd}} 前回访并填写中途意见（自然日，1 即第二天，周末和节假日照算）。客户要求晚些回电的，在此前备注即按约定时间。',
       working: '待您回访的工单。须在通知后第 {{days}} 个工作日 {{dayEnd}} 前回访并填写中途意见。客户要求晚些回电的，在此前备注即按约定时间。',

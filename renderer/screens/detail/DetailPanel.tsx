@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RegistrationTiming } from './RegistrationTiming';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
 import type { SessionUser } from '../../data/types';
@@ -163,7 +164,8 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         {row(t('detail.branch'), branchName(c.branchId))}
         {row(t('detail.assignee'), c.assigneeId ? who(c.assigneeId) : t('detail.unassigned'))}
         {row(t('detail.level'), t(`levels.${c.escalationLevel}`))}
-        {row(t('detail.createdAt'), formatDateTime(c.receivedAt ?? c.createdAt, tz))}
+        {row(t('intake.receivedAt'), formatDateTime(c.receivedAt, tz))}
+        {row(t('detail.createdAt'), <RegistrationTiming complaint={c} />)}
         {row(t('detail.updatedAt'), formatDateTime(c.updatedAt, tz))}
         {row(t('intake.notAcceptedReason'), c.notAcceptedReason)}
         {row(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complaintCreatedPayloadSchema } from '../../../shared/events/catalogue';
 import { emptyDraft, type IntakeDraft } from '../../state/intake-draft';
-import { draftToPayload, failedAcceptance, localInputToIso, splitJobNumbers, validateIntake } from './intake-validation';
+import { draftToPayload, failedAcceptance, hasCallSerial, localInputToIso, receivedAtOf, splitJobNumbers, validateIntake } from './intake-validation';
 
 const filled = (change: Partial<IntakeDraft> = {}): IntakeDraft => ({
   ...emptyDraft(),
@@ -71,5 +71,27 @@ describe('draftToPayload', () => {
     expect(payload.demands).toBe('道歉');
     expect(payload.complainant).toEqual({ name: '张三', phone: '138 0013 8000', customerType: 'ordinary' });
     expect(complaintCreatedPayloadSchema.safeParse({ ...payload, number: 'GZ-20261123-0001' }).success).toBe(true);
+  });
+});
+
+describe('receipt time at intake: typed, else the call\'s start, else now; a letter has no call serial', () => {
+  const tz = 'Asia/Shanghai';
+  const now = '2026-11-23T02:00:00.000Z';
+  it('takes the typed time in the centre time zone', () => {
+    expect(receivedAtOf({ ...emptyDraft(), channel: 'letter', receivedAt: '2026-11-20T16:00' }, tz, now)).toBe('2026-11-20T08:00:00.000Z');
+  });
+  it('defaults to the call\'s start for a phone call and to now otherwise', () => {
+    const started = '2026-11-23T01:50:00.000Z';
+    expect(receivedAtOf({ ...emptyDraft(), channel: 'phone', startedAt: started }, tz, now)).toBe(started);
+    expect(receivedAtOf({ ...emptyDraft(), channel: 'email', startedAt: started }, tz, now)).toBe(now);
+  });
+  it('refuses a receipt time in the future', () => {
+    expect(validateIntake({ ...emptyDraft(), channel: 'letter', receivedAt: '2026-11-24T10:00' }, { timeZone: tz, nowIso: now }).receivedAt).toBe('future');
+  });
+  it('a letter carries no call serial, a phone call does', () => {
+    const base = { ...emptyDraft(), customerName: '王', phone: '13800000000', category: 'attitude' as const, description: 'x', callSerial: 'SN-1' };
+    expect(hasCallSerial('letter')).toBe(false);
+    expect(draftToPayload({ ...base, channel: 'letter' }, 1, now, tz).callSerial).toBeUndefined();
+    expect(draftToPayload({ ...base, channel: 'phone' }, 1, now, tz).callSerial).toBe('SN-1');
   });
 });

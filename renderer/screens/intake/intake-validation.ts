@@ -17,9 +17,11 @@ export type IntakeField =
   | 'respondentAgents'
   | 'incidentAt'
   | 'incidentPlace'
-  | 'callSerial';
+  | 'callSerial'
+  | 'complainedSerial'
+  | 'receivedAt';
 
-export type FieldError = 'required' | 'phone' | 'tooLong';
+export type FieldError = 'required' | 'phone' | 'tooLong' | 'future';
 export type IntakeErrors = Partial<Record<IntakeField, FieldError>>;
 
 const MAX: Partial<Record<IntakeField, number>> = {
@@ -31,11 +33,37 @@ const MAX: Partial<Record<IntakeField, number>> = {
   respondentDepartment: LIMITS.name,
   incidentPlace: LIMITS.shortText,
   callSerial: LIMITS.id,
+  complainedSerial: LIMITS.id,
 };
 
-/** What must be right before the complaint can be registered, as the shared schema would say it. */
-export function validateIntake(d: IntakeDraft): IntakeErrors {
+/** Only a phone call has a serial of its own; a letter, e-mail, web or WeChat complaint has none. */
+export function hasCallSerial(channel: IntakeDraft['channel']): boolean {
+  return channel === 'phone' || channel === '';
+}
+
+/**
+ * When the centre received the complaint: the time typed, else for a call
+ * the moment the draft was started (the call's start), else now. Every
+ * deadline counts from it; undefined when a typed time cannot be read.
+ */
+export function receivedAtOf(d: IntakeDraft, timeZone: string, nowIso: string): string | undefined {
+  if (d.receivedAt.trim() !== '') return localInputToIso(d.receivedAt.trim(), timeZone);
+  if (d.channel === 'phone' && d.startedAt) return d.startedAt;
+  return nowIso;
+}
+
+/**
+ * What must be right before the complaint can be registered, as the shared
+ * schema would say it. With the centre's zone and the time now, a typed
+ * receipt time is checked too (readable, not in the future).
+ */
+export function validateIntake(d: IntakeDraft, clock?: { timeZone: string; nowIso: string }): IntakeErrors {
   const errors: IntakeErrors = {};
+  if (clock && d.receivedAt.trim() !== '') {
+    const received = receivedAtOf(d, clock.timeZone, clock.nowIso);
+    if (received === undefined) errors.receivedAt = 'required';
+    else if (Date.parse(received) > Date.parse(clock.nowIso) + 60_000) errors.receivedAt = 'future';
+  }
   if (!d.customerName.trim()) errors.customerName = 'required';
   if (!d.phone.trim()) errors.phone = 'required';
   else if (!phoneSchema.safeParse(d.phone.trim()).success) errors.phone = 'phone';
@@ -126,6 +154,6 @@ export function draftToPayload(
     grade,
     description: t(d.description),
     ...(t(d.demands) ? { demands: t(d.demands) } : {}),
-    ...(t(d.callSerial) ? { callSerial: t(d.callSerial) } : {}),
+    ...(hasCallSerial(d.channel) && t(d.callSerial) ? { callSerial: t(d.callSerial) } : {}),
   };
 }

@@ -10,14 +10,15 @@ import { zhCN } from '../../i18n/resources/zh-CN';
 import { emptyDraft, type IntakeDraft } from '../../state/intake-draft';
 import { useDraftStore } from '../../state/intake-draft-store';
 import { useIntakeStatus } from '../../state/intake-status-store';
-import { draftToPayload, failedAcceptance, validateIntake, type IntakeField } from './intake-validation';
+import { draftToPayload, failedAcceptance, receivedAtOf, validateIntake, type IntakeField } from './intake-validation';
 
 /** The field ids, so a failed save can put the cursor on the first thing to fix. */
 export const fieldId = (field: IntakeField) => `intake-${field}`;
 
 const FIELD_ORDER: IntakeField[] = [
   'customerName', 'phone', 'customerType', 'address', 'category', 'subCategory', 'description',
-  'incidentAt', 'incidentPlace', 'respondentDepartment', 'respondentAgents', 'demands', 'channel', 'callSerial',
+  'incidentAt', 'incidentPlace', 'respondentDepartment', 'respondentAgents', 'demands', 'channel', 'receivedAt', 'callSerial',
+  'complainedSerial',
 ];
 
 function errorText(error: { error?: string; message?: string }): string {
@@ -43,7 +44,9 @@ export function useIntakeActions(user: SessionUser) {
   const priors = useMemo(() => (asked ? found.filter((p) => p.id !== savedId) : []), [asked, found, savedId]);
 
   const update = useCallback(
-    (change: Partial<IntakeDraft>) => updateDraft(user.id, (d) => ({ ...d, ...change })),
+    // The first keystroke marks the call's start: a phone complaint's receipt time by default.
+    (change: Partial<IntakeDraft>) =>
+      updateDraft(user.id, (d) => ({ ...d, ...change, startedAt: d.startedAt ?? new Date().toISOString() })),
     [updateDraft, user.id],
   );
 
@@ -74,7 +77,9 @@ export function useIntakeActions(user: SessionUser) {
   const save = async (): Promise<{ complaintId: string; number: string } | null> => {
     const current = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
     if (current.saved) return current.saved;
-    const errors = validateIntake(current);
+    const nowIso = new Date().toISOString();
+    const tz = reference.policy.timeZone;
+    const errors = validateIntake(current, { timeZone: tz, nowIso });
     const invalid = FIELD_ORDER.filter((f) => errors[f]);
     if (invalid.length > 0) {
       status.set({ showErrors: true, message: { tone: 'error', key: 'intake.errors.summary', values: { count: invalid.length } } });
@@ -83,7 +88,7 @@ export function useIntakeActions(user: SessionUser) {
     }
     status.set({ busy: true, showErrors: false, message: null });
     try {
-      const payload = draftToPayload(current, grade, new Date().toISOString(), reference.policy.timeZone);
+      const payload = draftToPayload(current, grade, receivedAtOf(current, tz, nowIso) ?? nowIso, tz);
       const result = await commands.createComplaint(payload);
       if (!result.ok) {
         status.set({ message: { tone: 'error', key: 'intake.errors.saveFailed', values: { message: errorText(result) } } });

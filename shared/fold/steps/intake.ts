@@ -1,5 +1,6 @@
 import { gradeSuggestion } from '../../rules/grade-suggestion';
 import { handlerLevelForGrade } from '../../rules/escalation-ladder';
+import { registrationDelay } from '../../rules/registration';
 import type { Grade } from '../../policy/policy';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 
@@ -22,6 +23,8 @@ export const complaintCreated: Step<'complaint.created'> = (p, e, ctx) => {
   p.escalationLevel = handlerLevelForGrade(ctx.policy, grade);
   p.createdAt = e.occurredAt;
   p.receivedAt = x.receivedAt;
+  // Every deadline counts from receipt; registration itself is timed against it.
+  p.flags.registeredLate = registrationDelay(x.receivedAt, e.occurredAt, ctx.policy)?.late ?? false;
   p.channel = x.channel;
   p.complainant = { ...x.complainant };
   p.incident = { ...(x.incident ?? {}) };
