@@ -4,6 +4,7 @@ import { formatInstant } from '../../shared/reports/format';
 import { phoneForRole } from '../../shared/reports/masking';
 import type { Directory } from '../../shared/reports/types';
 import type { Role } from '../../shared/roles';
+import { useRecordPersonalView, useRecordPrint } from '../hooks/use-access-recording';
 import './print.css';
 
 interface Props {
@@ -23,6 +24,9 @@ interface Props {
  */
 export function ComplaintRecord({ complaint: p, directory, role, timeZone, printedAt, onBack }: Props) {
   const { t } = useTranslation();
+  // On screen it shows the complainant's data; printed, it leaves the building: both are audited.
+  useRecordPersonalView(p);
+  useRecordPrint(p);
   const at = (iso: string | null | undefined) => formatInstant(iso, timeZone);
   const who = (id: string) => directory.users.find((u) => u.id === id)?.displayName ?? id;
   const none = t('reports.record.none');

@@ -10,7 +10,8 @@ import { AssessmentView } from './AssessmentView';
 import { ComplaintRecord } from './ComplaintRecord';
 import { DrillRows } from './DrillRows';
 import { Figure, type Drill } from './Figure';
-import { exportCsv, exportXlsx } from './export-report';
+import { csvReport, exportCsv, exportedComplaintIds, exportXlsx } from './export-report';
+import { useRecordAccess } from '../hooks/use-access-recording';
 import { useReport } from './use-report';
 import { useReference } from '../hooks/use-reference';
 import './print.css';
@@ -102,6 +103,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
   const [drill, setDrill] = useState<Drill | null>(null);
   const [printId, setPrintId] = useState<string | null>(null);
   const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const recordAccess = useRecordAccess();
 
   const tz = useReference().policy.timeZone;
   const current = useMemo(() => period ?? monthOf(localDay({ timeZone: tz }, today)), [period, tz, today]);
@@ -146,10 +148,16 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
     setFilter(next);
   };
   const source = { summary, assessment, directory, timeZone: tz, t };
+  // Exports carry the complainants' phones: each one is recorded in the access log.
+  const runCsv = () => {
+    exportCsv(source, tab);
+    recordAccess({ action: 'export', report: csvReport(tab), complaintIds: exportedComplaintIds(source, csvReport(tab)) });
+  };
   const runXlsx = async () => {
     setExportState({ busy: true, error: null });
     try {
       await exportXlsx(source);
+      recordAccess({ action: 'export', report: 'report-xlsx', complaintIds: exportedComplaintIds(source, 'report-xlsx') });
       setExportState({ busy: false, error: null });
     } catch (err) {
       setExportState({ busy: false, error: err instanceof Error ? err.message : String(err) });
@@ -210,7 +218,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </label>
-        <button type="button" aria-label={t('reports.exportCsv')} onClick={() => exportCsv(source, tab)}>
+        <button type="button" aria-label={t('reports.exportCsv')} onClick={runCsv}>
           {t('reports.exportCsv')}
         </button>
         <button type="button" aria-label={t('reports.exportXlsx')} disabled={exportState.busy} onClick={() => void runXlsx()}>

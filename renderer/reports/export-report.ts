@@ -4,6 +4,7 @@ import { assessmentTable, kpiTable, rowsTable, type Labels, type ValueLabel } fr
 import type { Table } from '../../shared/reports/table';
 import type { AssessmentReport, Directory, ReportSummary } from '../../shared/reports/types';
 import { toXlsx } from '../../shared/reports/xlsx';
+import type { ExportReport } from '../../shared/audit/access-record';
 import { CSV_TYPE, XLSX_TYPE, downloadBlob } from './download';
 
 export interface ExportSource {
@@ -40,6 +41,20 @@ function tables(s: ExportSource): { rows: Table; kpis: Table; assessment: Table 
     assessment: assessmentTable(s.assessment, s.directory, s.timeZone, label, value),
   };
 }
+
+/**
+ * The complaints an export lists, for the access log: the complaints of the
+ * KPI tab, the decisions of the assessment tab, or both (the workbook).
+ */
+export function exportedComplaintIds(s: Pick<ExportSource, 'summary' | 'assessment'>, what: ExportReport): string[] {
+  const rows = s.summary.rows.map((r) => r.id);
+  const decisions = s.assessment.decisions.map((d) => d.complaintId);
+  const ids = what === 'complaints-csv' ? rows : what === 'assessment-csv' ? decisions : [...rows, ...decisions];
+  return [...new Set(ids)];
+}
+
+/** The access log's name of an export. */
+export const csvReport = (tab: 'kpis' | 'assessment'): ExportReport => (tab === 'kpis' ? 'complaints-csv' : 'assessment-csv');
 
 const stem = (s: ExportSource, what: string) => `${what}-${s.summary.period.from}-${s.summary.period.to}`;
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
 import type { SessionUser } from '../../data/types';
 import { useComplaint } from '../../hooks/use-complaint';
+import { useRecordPersonalView } from '../../hooks/use-access-recording';
 import { useNow } from '../../hooks/use-now';
 import { useReference } from '../../hooks/use-reference';
 import { useTimeline } from '../../hooks/use-timeline';
@@ -35,6 +36,8 @@ interface Props {
 export function DetailPanel({ id, user, focus = [] }: Props) {
   const { t, i18n } = useTranslation();
   const { complaint, loading } = useComplaint(id);
+  // The panel shows the complainant's personal fields: opening it is an audited view (docs/desktop.md).
+  useRecordPersonalView(complaint);
   const timeline = useTimeline(id);
   const reference = useReference();
   const now = useNow(30_000);
