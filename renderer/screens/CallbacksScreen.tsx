@@ -36,6 +36,9 @@ export function CallbacksScreen() {
       <p className="hint">
         {t(`domainRules.callbackDue.${p.secondResolution.callbackDayCounting}`, { dayEnd: p.dayEnd, days: p.secondResolution.callbackDueDays })}
       </p>
+      <p className="hint">
+        {t('domainRules.callbackConduct', { asks: p.secondResolution.maxAcceptanceAsksPerCall, apologies: p.secondResolution.maxApologyCalls })}
+      </p>
       {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('callbacks.title')}>
         {ordered.map((c) => {

@@ -83,6 +83,8 @@ export interface Flags {
   callbackUnreachable: boolean;
   /** An attempt came sooner than the policy's spacing after the previous one. */
   callbackSpacingViolated: boolean;
+  /** The mid-course note claims a contact or an acceptance the callback attempts do not show. */
+  midCourseNoteFalse: boolean;
   /** The officer's review decision after the callback. */
   review: 'revoked' | 'continue' | null;
   /** Revoked after soothing succeeded: the agent's assessment is withdrawn. */
@@ -203,6 +205,7 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
       urgedBeforeNote: false,
       callbackUnreachable: false,
       callbackSpacingViolated: false,
+      midCourseNoteFalse: false,
       review: null,
       assessmentWithdrawn: false,
       reopenedCount: 0,
@@ -305,6 +308,7 @@ function draftFlags(f: Flags): Required<Flags> {
     urgedBeforeNote: f.urgedBeforeNote,
     callbackUnreachable: f.callbackUnreachable,
     callbackSpacingViolated: f.callbackSpacingViolated,
+    midCourseNoteFalse: f.midCourseNoteFalse ?? false,
     review: f.review,
     assessmentWithdrawn: f.assessmentWithdrawn,
     reopenedCount: f.reopenedCount,

@@ -1,4 +1,5 @@
 import { callbackNorm } from '../rules/assessment-exemption';
+import { midCourseNoteFalse } from '../rules/mid-course-note';
 import type { ComplaintProjection } from '../fold/projection';
 import type { Role } from '../roles';
 import { notifiedParties } from './attribution';
@@ -9,19 +10,15 @@ function actorOf(p: ComplaintProjection, eventId: string): string | null {
 }
 
 /**
- * The 中途意见 contradicts the record: its callback serial is not a call that
- * reached the customer, it reports an acceptance that call did not get, or it
+ * The 中途意见 contradicts the record: no attempt reached the customer, its
+ * callback serial is not a call that reached the customer, it reports an
+ * acceptance that call did not get, or it
  * calls the complaint unfounded where the investigation found it established.
  */
 export function noteContradictsRecord(p: ComplaintProjection): boolean {
   const note = p.callbacks.midCourseNote;
   if (note === null) return false;
-  const reached = p.callbacks.attempts.filter((a) => a.reached);
-  if (p.callbacks.attempts.length > 0) {
-    const call = reached.find((a) => a.serial === note.callbackSerial);
-    if (!call) return true;
-    if (call.customerAccepted !== undefined && call.customerAccepted !== note.customerAccepted) return true;
-  }
+  if (midCourseNoteFalse(note, p.callbacks.attempts)) return true;
   return !note.complaintFounded && (p.finding === 'established' || p.finding === 'partially');
 }
 

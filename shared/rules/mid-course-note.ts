@@ -43,3 +43,20 @@ export function renderMidCourseNote(fields: MidCourseNoteFields, locale: NoteLoc
     `callback serial ${callback}.`
   );
 }
+
+/**
+ * The note says "经联系客户解释,客户(接受/不接受)": it claims the customer was
+ * reached. It is false when no attempt reached the customer, when its
+ * callback serial names no call that reached them, or when it reports an
+ * acceptance that call did not get.
+ */
+export function midCourseNoteFalse(
+  note: Pick<MidCourseNoteFields, 'callbackSerial' | 'customerAccepted'>,
+  attempts: readonly { reached: boolean; serial: string; customerAccepted?: boolean }[],
+): boolean {
+  const reached = attempts.filter((a) => a.reached);
+  if (reached.length === 0) return true;
+  const call = reached.find((a) => a.serial === note.callbackSerial);
+  if (!call) return true;
+  return call.customerAccepted !== undefined && call.customerAccepted !== note.customerAccepted;
+}

@@ -564,6 +564,8 @@ export const en = {
     body: '{{number}}: {{clock}} {{left}}',
   },
   domainRules: {
+    callbackConduct:
+      'Call on the official line; ask for acceptance at most {{asks}} times in one call and do not pester; {{apologies}} apology call(s) unless the customer asks for more; a note must only say what the call shows (reached, accepted or not).',
     intake: {
       receivedDefaultCall: 'Empty: when the call started ({{when}}). Letters, e-mail, web and WeChat: when it arrived. Every deadline counts from it.',
       receivedDefaultNow: 'Empty: now. Letters, e-mail, web and WeChat: when it arrived. Every deadline counts from it.',

@@ -566,6 +566,7 @@ export const zhCN: Resources = {
     body: '{{number}}：{{clock}} {{left}}',
   },
   domainRules: {
+    callbackConduct: '使用公司官方号码回访；每次通话要求客户接受不超过 {{asks}} 次，不得纠缠；致歉回访 {{apologies}} 次，客户要求的除外；中途意见须与回访记录一致（是否联系上、是否接受）。',
     intake: {
       receivedDefaultCall: '不填即来电开始时间（{{when}}）。信件、邮件、网站、微信：填收到的时间。所有时限由此起算。',
       receivedDefaultNow: '不填即当前时间。信件、邮件、网站、微信：填收到的时间。所有时限由此起算。',

@@ -1,3 +1,4 @@
+import { midCourseNoteFalse } from '../../rules/mid-course-note';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 import { isOpenStatus } from '../open-statuses';
 
@@ -41,6 +42,8 @@ export const callbackMidCourseNote: Step<'callback.mid_course_note'> = (p, e) =>
   if (p.flags.urgedBeforeNote) return invalid('The customer urged before the note, so the complaint went to the normal flow');
   if (p.status !== 'callback_pending') return notNow(p.status, 'A mid-course note');
   p.callbacks.midCourseNote = { ...e.payload, eventId: e.id, actorId: e.actorId, at: e.occurredAt };
+  // Kept, and flagged: the callback staff are assessed "norm not followed" for a false note.
+  p.flags.midCourseNoteFalse = midCourseNoteFalse(p.callbacks.midCourseNote, p.callbacks.attempts);
   return APPLIED;
 };
 
@@ -61,6 +64,9 @@ export const officerReviewed: Step<'officer.reviewed'> = (p, e) => {
   if (p.flags.review !== null) return superseded('The callback was already reviewed');
   if (p.status !== 'callback_pending') return notNow(p.status, 'Reviewing the callback');
   if (p.callbacks.midCourseNote === null) return invalid('The team lead has not added the mid-course note yet');
+  if (e.payload.decision === 'revoked' && !p.callbacks.midCourseNote.customerAccepted) {
+    return invalid('The mid-course note says the customer did not accept: the complaint cannot be revoked (无效工单)');
+  }
   p.flags.review = e.payload.decision;
   if (e.payload.decision === 'revoked') {
     p.status = 'revoked';
