@@ -35,6 +35,7 @@ export const actionsEn = {
     lastAttempt: 'This is the last attempt: if the customer is not reached, the complaint goes back to the officer and you add a note.',
   },
   attentionFix: {
+    serverSaid: 'The server’s words: {{message}} ({{code}})',
     transferred: 'The complaint was transferred to {{branch}}, which handles it now. There is nothing to redo here: dismiss this with a reason.',
     allowedNow: 'You may now: {{actions}}.',
     redo: 'Redo as an allowed action',

@@ -37,6 +37,7 @@ export const actionsZhCN: typeof actionsEn = {
     lastAttempt: '这是最后一次回访：若仍未联系上客户，投诉将退回综援员，请随后添加备注。',
   },
   attentionFix: {
+    serverSaid: '服务器原文：{{message}}（{{code}}）',
     transferred: '该投诉已批转至{{branch}}，现由其处理。此处无需重做：请填写原因后忽略。',
     allowedNow: '您现在可以：{{actions}}。',
     redo: '改为可执行的操作',

@@ -79,6 +79,7 @@ export function AttentionItem({ item: r, user, reference, now }: Props) {
         <span className="hint">{formatDateTime(r.event.occurredAt, reference.policy.timeZone)}</span>
       </div>
       <div className="notice error">{t('outcome.refused', { reason: reasonText(t, r.reason, r.event.type) })}</div>
+      <div className="hint">{t('attentionFix.serverSaid', { message: r.reason.message, code: r.reason.code })}</div>
       <div>
         <strong>{t('attention.what')}:</strong>{' '}
         {advice === 'transferred' && away
