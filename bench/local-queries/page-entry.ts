@@ -4,7 +4,7 @@
  * through window.hdBench. No UI: it measures the data path the UI reads.
  */
 import { firstValueFrom } from 'rxjs';
-import { openDataStore, type DataStore } from '../../renderer/data/store';
+import { openWorkstationStore, type DataStore } from '../../renderer/data/store';
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { queue$ } from '../../renderer/data/live/queue';
 import { search$ } from '../../renderer/data/live/search';
@@ -17,10 +17,11 @@ let store: DataStore | null = null;
 
 async function open(user: SessionUser): Promise<number> {
   const t = performance.now();
-  store = await openDataStore({ platform: memoryPlatform('http://127.0.0.1:9'), databaseName: DB_NAME, breachWatcher: false });
+  const ws = await openWorkstationStore({ platform: memoryPlatform('http://127.0.0.1:9'), databaseName: DB_NAME, breachWatcher: false });
   // A restart restores the last session locally, as the app does before any network.
-  await store.meta.set('session.current', { user, offline: true });
-  await store.session.restore();
+  await ws.meta.set('session.current', { user, offline: true });
+  await ws.session.restore();
+  store = await ws.settled();
   return performance.now() - t;
 }
 

@@ -17,10 +17,10 @@ export interface WriteOptions {
 
 type Guard = { ok: true; user: SessionUser; complaint: ComplaintProjection | null } | { ok: false; result: CommandResult };
 
-/** Who may write: signed in, or signed in earlier and merely waiting for a new token. */
+/** Who may write: signed in, or signed in earlier and merely waiting for a new token; and only into their own replica. */
 export function commandUser(store: DataStore): SessionUser | null {
   const s = store.session.current();
-  return (s.status === 'signed_in' || s.status === 'expired') && s.user ? s.user : null;
+  return (s.status === 'signed_in' || s.status === 'expired') && s.user?.id === store.user.id ? s.user : null;
 }
 
 export async function guard(store: DataStore, type: EventType, complaintId: string): Promise<Guard> {

@@ -18,7 +18,7 @@ afterEach(async () => {
   stores = [];
 });
 
-async function open(user: SessionUser | null = testUsers.agent, now?: () => number) {
+async function open(user: SessionUser = testUsers.agent, now?: () => number) {
   const store = await openLocalStore(user, now ? { now } : {});
   stores.push(store);
   return { store, commands: bindCommands(() => store) };
@@ -107,8 +107,10 @@ describe('commands', () => {
   });
 
   it('a signed-out workstation writes nothing', async () => {
-    const { store, commands } = await open(null);
-    expect(await commands.createComplaint(input)).toMatchObject({ ok: false, error: 'not_signed_in' });
-    expect(await store.db.events.count().exec()).toBe(0);
+    const { store } = await open();
+    await store.session.signOut();
+    const ws = { current: () => null };
+    expect(await bindCommands(ws.current).createComplaint(input)).toMatchObject({ ok: false, error: 'not_signed_in' });
+    expect(await bindCommands(() => store).createComplaint(input)).toMatchObject({ ok: false, error: 'not_signed_in' });
   });
 });

@@ -1,9 +1,16 @@
 import { createContext, useContext } from 'react';
-import type { DataStore } from './store';
+import type { DataStore, WorkstationStore } from './store';
 
-/** The open data store, or null while the local database is still opening. */
+/** The signed-in user's open data store, or null while signed out or while it opens. */
 export const DataContext = createContext<DataStore | null>(null);
+
+/** The workstation (session, identity), or null while its database is still opening. */
+export const WorkstationContext = createContext<WorkstationStore | null>(null);
 
 export function useDataStore(): DataStore | null {
   return useContext(DataContext);
+}
+
+export function useWorkstationStore(): WorkstationStore | null {
+  return useContext(WorkstationContext);
 }

@@ -22,6 +22,13 @@ export interface HotlineCollections {
 
 export type HotlineDatabase = RxDatabase<HotlineCollections>;
 
+/** The workstation's own database: identity, clock, number counter, sign-in verifiers; no complaint data. */
+export interface DeviceCollections {
+  local: LocalCollection;
+}
+
+export type DeviceDatabase = RxDatabase<DeviceCollections>;
+
 export interface OpenDatabaseOptions {
   name: string;
   storage: RxStorage<unknown, unknown>;
@@ -43,11 +50,10 @@ async function addDevMode(): Promise<void> {
   devModeAdded = true;
 }
 
-/** Four collections: the free build of RxDB allows 13 open at once per process. */
-export async function openDatabase(options: OpenDatabaseOptions): Promise<HotlineDatabase> {
+async function createDatabase<C>(options: OpenDatabaseOptions): Promise<RxDatabase<C>> {
   if (options.devMode) await addDevMode();
   const storage = options.devMode ? wrappedValidateAjvStorage({ storage: options.storage }) : options.storage;
-  const db = await createRxDatabase<HotlineCollections>({
+  return createRxDatabase<C>({
     name: options.name,
     storage,
     multiInstance: options.multiInstance ?? false,
@@ -56,6 +62,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Hotlin
     // Queue counts combine filters no single index covers; counting them is still cheap locally.
     allowSlowCount: true,
   });
+}
+
+/**
+ * One collection, open for the whole run. It keeps the database name of the
+ * builds that held everything in one database, so the workstation keeps its
+ * id, clock and counters; the old collections in it are no longer opened.
+ */
+export async function openDeviceDatabase(options: OpenDatabaseOptions): Promise<DeviceDatabase> {
+  const db = await createDatabase<DeviceCollections>(options);
+  await db.addCollections({ local: { schema: localSchema, migrationStrategies: migrationStrategies.local } });
+  return db;
+}
+
+/**
+ * One signed-in user's replica, four collections. With the device database
+ * that makes five open at once: the free build of RxDB allows 13 per process,
+ * so the previous user's database is closed before the next one opens.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<HotlineDatabase> {
+  const db = await createDatabase<HotlineCollections>(options);
   await db.addCollections({
     events: { schema: eventsSchema, migrationStrategies: migrationStrategies.events, conflictHandler: eventsConflictHandler },
     complaints: { schema: complaintsSchema, migrationStrategies: migrationStrategies.complaints },

@@ -4,7 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
 import { samplePayloads } from '../../shared/events/sample-payloads';
 import { bindCommands } from './commands';
-import { openLocalStore, testUsers, uniqueName } from './test-support';
+import { openLocalStore, openTestWorkstation, testUsers, uniqueName } from './test-support';
 
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 
@@ -18,7 +18,9 @@ describe('on Dexie (IndexedDB) with schema validation', () => {
     const workstation = first.workstation;
     await first.close();
 
-    const again = await openLocalStore(null, { storage, databaseName, devMode: true });
+    const ws = await openTestWorkstation({ storage, databaseName, devMode: true });
+    const again = await ws.settled();
+    if (!again) throw new Error('the restored session opened no store');
     try {
       expect(again.workstation).toEqual(workstation);
       expect(again.session.current()).toMatchObject({ user: { id: testUsers.agent.id } });
@@ -29,7 +31,7 @@ describe('on Dexie (IndexedDB) with schema validation', () => {
       expect(next.ok && next.number).not.toBe(created.number);
     } finally {
       await again.db.remove();
-      await again.close().catch(() => undefined);
+      await ws.close().catch(() => undefined);
     }
   });
 });

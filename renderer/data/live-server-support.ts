@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer } from '../../server/app';
-import type { DataStore } from './store';
 
 export type LiveServer = Awaited<ReturnType<typeof startServer>>;
 
 export interface LiveServerFixture {
   /** Set once beforeAll has run. */
   server: LiveServer;
-  /** Stores opened by the current test; each is closed after it. */
-  stores: DataStore[];
+  /** Workstations and stores opened by the current test; each is closed after it. */
+  stores: Array<{ close(): Promise<void> }>;
 }
 
 /** A demo-seeded server on a fresh data directory and a free port; removeData deletes the directory. */

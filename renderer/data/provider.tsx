@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { RxStorage } from 'rxdb';
-import { DataContext } from './context';
-import { openDataStore, type DataStore } from './store';
+import { DataContext, WorkstationContext } from './context';
+import { openWorkstationStore, type DataStore, type WorkstationStore } from './store';
 import type { DataPlatform } from './platform-port';
 import { setActiveStore } from './active-store';
 
@@ -16,33 +16,45 @@ export interface DataProviderProps {
 }
 
 /**
- * Opens the local database, restores the session and starts replication when
- * signed in. Children render at once: hooks show loading / defaults until the
- * store is open, and nothing waits for the first replication.
+ * Opens the workstation's database and restores the session; the signed-in
+ * user's own database opens behind it and is swapped on sign-in and sign-out.
+ * Children render at once: hooks show loading / defaults until a store is
+ * open, and nothing waits for the first replication.
  */
 export function DataProvider({ children, platform, storage, databaseName }: DataProviderProps) {
+  const [workstation, setWorkstation] = useState<WorkstationStore | null>(null);
   const [store, setStore] = useState<DataStore | null>(null);
   useEffect(() => {
     let cancelled = false;
-    let opened: DataStore | null = null;
-    openDataStore({ platform, storage, databaseName })
-      .then((s) => {
+    let opened: WorkstationStore | null = null;
+    let unsubscribe: () => void = () => undefined;
+    openWorkstationStore({ platform, storage, databaseName })
+      .then((ws) => {
         if (cancelled) {
-          void s.close();
+          void ws.close();
           return;
         }
-        opened = s;
-        setActiveStore(s);
-        setStore(s);
+        opened = ws;
+        const sub = ws.store$.subscribe((s) => {
+          setActiveStore(s);
+          setStore(s);
+        });
+        unsubscribe = () => sub.unsubscribe();
+        setWorkstation(ws);
       })
       .catch((err: unknown) => console.error('local database failed to open', err));
     return () => {
       cancelled = true;
+      unsubscribe();
       if (opened) {
         setActiveStore(null);
         void opened.close();
       }
     };
   }, [platform, storage, databaseName]);
-  return <DataContext.Provider value={store}>{children}</DataContext.Provider>;
+  return (
+    <WorkstationContext.Provider value={workstation}>
+      <DataContext.Provider value={store}>{children}</DataContext.Provider>
+    </WorkstationContext.Provider>
+  );
 }

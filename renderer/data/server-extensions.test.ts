@@ -9,8 +9,8 @@ import { bindCommands, type CreateComplaintInput } from './commands';
 import { numberingCode } from './complaint-numbers';
 import { repeatCheck$ } from './live/repeat-check';
 import { memoryPlatform } from './platform-port';
-import { openDataStore, type DataStore } from './store';
-import { memoryStorage, openLocalStore, testUsers, uniqueName } from './test-support';
+import { openWorkstationStore, type DataStore, type WorkstationStore } from './store';
+import { memoryStorage, openLocalStore, signInStore, testUsers, uniqueName } from './test-support';
 import { registeredCode } from './workstation-code';
 
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
@@ -24,8 +24,8 @@ async function settled(store: DataStore): Promise<void> {
   await store.sync.controller.awaitInSync();
 }
 
-async function client(): Promise<DataStore> {
-  const store = await openDataStore({
+async function client(): Promise<WorkstationStore> {
+  const store = await openWorkstationStore({
     platform: memoryPlatform(live.server.url),
     storage: memoryStorage(),
     databaseName: uniqueName('ext'),
@@ -45,11 +45,11 @@ function collidingWith(id: string): string {
 
 describe('complaint numbers use the code the server registered for the workstation', () => {
   it('registers on the first online sign-in, even when the derived code is taken in the branch', async () => {
-    const store = await client();
+    const ws = await client();
     // Another workstation of the branch already holds the code this one would derive.
-    await registerWorkstation(live.server.db, 'gz', collidingWith(store.workstation.id), 'someone');
-    expect(await registeredCode(store.meta, 'gz')).toBeNull();
-    expect(await store.session.signIn('agent.gz', 'demo1234')).toEqual({ ok: true, offline: false });
+    await registerWorkstation(live.server.db, 'gz', collidingWith(ws.workstation.id), 'someone');
+    expect(await registeredCode(ws.meta, 'gz')).toBeNull();
+    let store = await signInStore(ws, 'agent.gz');
     await settled(store);
 
     const code = await registeredCode(store.meta, 'gz');
@@ -62,8 +62,8 @@ describe('complaint numbers use the code the server registered for the workstati
     expect(parseComplaintNumber(created.number)?.workstationCode).toBe(code);
 
     // Signing in again (online or offline) keeps the code.
-    await store.session.signOut();
-    await store.session.signIn('agent.gz', 'demo1234');
+    await ws.session.signOut();
+    store = await signInStore(ws, 'agent.gz');
     await settled(store);
     expect(await registeredCode(store.meta, 'gz')).toBe(code);
   });
@@ -80,8 +80,7 @@ describe('complaint numbers use the code the server registered for the workstati
 
 describe('the repeat check at intake', () => {
   it('merges what the server knows when online, before this workstation has pulled it', async () => {
-    const store = await client();
-    await store.session.signIn('agent.gz', 'demo1234');
+    const store = await signInStore(await client(), 'agent.gz');
     await settled(store);
     // Replication paused: the earlier complaint exists only on the live.server.
     await store.sync.controller.stop();
@@ -138,8 +137,7 @@ describe('the server as a writer has a name in the directory', () => {
     const before = offline.referenceStore.current().users.find((u) => u.id === 'system');
     expect(before).toMatchObject({ displayName: 'System / 系统', system: true, branchId: null, active: false });
 
-    const store = await client();
-    await store.session.signIn('agent.gz', 'demo1234');
+    const store = await signInStore(await client(), 'agent.gz');
     await settled(store);
     const ref = await firstValueFrom(
       store.reference$.pipe(

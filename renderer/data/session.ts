@@ -24,12 +24,27 @@ interface StoredSession {
 interface StoredVerifier {
   verifier: PasswordVerifier;
   user: SessionUser;
+  /** The server's credentials version of the account when the verifier was made (absent from older builds). */
+  credentialsVersion?: string;
 }
+
+/** What the server last said about an account: a notice disables offline sign-in with an older verifier. */
+export interface CredentialsNotice {
+  userId: string;
+  /** False when the account is disabled. */
+  active?: boolean;
+  /** Changes whenever an admin changes the account (password, disabled, role, branch). */
+  credentialsVersion?: string;
+}
+
+type StoredNotices = Record<string, { active: boolean; credentialsVersion: string | null }>;
 
 const CURRENT_KEY = 'session.current';
 const TOKEN_OWNER_KEY = 'session.tokenOwner';
 const verifierKey = (username: string) => `session.verifier.${username.trim().toLowerCase()}`;
 const languageKey = (userId: string) => `session.language.${userId}`;
+const NOTICES_KEY = 'session.credentials';
+const LOGOUT_WAIT_MS = 2000;
 
 export interface Session {
   state$: Observable<SessionSnapshot>;
@@ -42,6 +57,12 @@ export interface Session {
   /** The server answered 401: keep the user and local work, ask for a new sign-in. */
   markExpired(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
+  /**
+   * Records what the server says about accounts (the directory in reference
+   * data): a disabled account, or one changed since its verifier was made,
+   * can no longer sign in offline on this workstation.
+   */
+  noteCredentials(notices: readonly CredentialsNotice[]): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -97,15 +118,40 @@ export function createSession(options: SessionOptions): Session {
     token = owner === userId ? await platform.getSecret(SECRET_NAMES.syncToken) : null;
   }
 
+  /** The server refused an account or changed it after this verifier was made. */
+  async function verifierRevoked(stored: StoredVerifier): Promise<boolean> {
+    const notice = (await meta.get<StoredNotices>(NOTICES_KEY))?.[stored.user.id];
+    if (!notice) return false;
+    if (!notice.active) return true;
+    return notice.credentialsVersion !== null && notice.credentialsVersion !== (stored.credentialsVersion ?? null);
+  }
+
   async function signInOffline(username: string, password: string): Promise<SignInResult> {
     const stored = await meta.get<StoredVerifier>(verifierKey(username));
     if (!stored) return { ok: false, error: 'offline_unknown' };
+    if (await verifierRevoked(stored)) {
+      await meta.remove(verifierKey(username));
+      return { ok: false, error: 'offline_unknown' };
+    }
     if (!(await checkVerifier(stored.verifier, username, password))) return { ok: false, error: 'invalid' };
     await loadToken(stored.user.id);
     const session: StoredSession = { user: stored.user, offline: true, expired: token === null };
     await meta.set(CURRENT_KEY, session);
     await publish(session);
     return { ok: true, offline: true };
+  }
+
+  async function recordNotices(notices: readonly CredentialsNotice[]): Promise<void> {
+    const known = (await meta.get<StoredNotices>(NOTICES_KEY)) ?? {};
+    let changed = false;
+    for (const n of notices) {
+      const next = { active: n.active !== false, credentialsVersion: n.credentialsVersion ?? null };
+      const prev = known[n.userId];
+      if (prev && prev.active === next.active && prev.credentialsVersion === next.credentialsVersion) continue;
+      known[n.userId] = next;
+      changed = true;
+    }
+    if (changed) await meta.set(NOTICES_KEY, known);
   }
 
   return {
@@ -121,12 +167,18 @@ export function createSession(options: SessionOptions): Session {
     },
 
     async signIn(username, password) {
-      let answer: { token: string; user: unknown };
+      let answer: { token: string; user: unknown; credentialsVersion?: unknown };
       try {
         answer = await api.json('POST', '/api/auth/login', { username, password }, { auth: false });
       } catch (err) {
         if (err instanceof ApiError) {
-          if (err.status === 401) return { ok: false, error: 'invalid' };
+          if (err.status === 401) {
+            // The server refuses a password this workstation's verifier accepts: the password
+            // changed or the account was disabled, so the verifier must not let it in offline.
+            const stored = await meta.get<StoredVerifier>(verifierKey(username));
+            if (stored && (await checkVerifier(stored.verifier, username, password))) await meta.remove(verifierKey(username));
+            return { ok: false, error: 'invalid' };
+          }
           if (err.status === 429) return { ok: false, error: 'rate_limited' };
           if (err.status >= 500) return signInOffline(username, password);
           return { ok: false, error: 'invalid' };
@@ -141,7 +193,13 @@ export function createSession(options: SessionOptions): Session {
       token = answer.token;
       await platform.setSecret(SECRET_NAMES.syncToken, answer.token);
       await meta.set(TOKEN_OWNER_KEY, user.id);
-      await meta.set<StoredVerifier>(verifierKey(username), { verifier: await createVerifier(username, password, iterations), user });
+      const credentialsVersion = typeof answer.credentialsVersion === 'string' ? answer.credentialsVersion : undefined;
+      await meta.set<StoredVerifier>(verifierKey(username), {
+        verifier: await createVerifier(username, password, iterations),
+        user,
+        ...(credentialsVersion ? { credentialsVersion } : {}),
+      });
+      await recordNotices([{ userId: user.id, active: true, credentialsVersion }]);
       // The first sign-in on a workstation is always online: the workstation gets its number code here.
       await options.onOnlineSignIn?.(user).catch(() => undefined);
       const session: StoredSession = { user, offline: false };
@@ -151,6 +209,11 @@ export function createSession(options: SessionOptions): Session {
     },
 
     async signOut() {
+      // Best effort and brief: end the token on the server too; offline it simply expires there.
+      if (token) {
+        const logout = api.json('POST', '/api/auth/logout').catch(() => undefined);
+        await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
+      }
       token = null;
       await platform.deleteSecret(SECRET_NAMES.syncToken);
       await meta.remove(TOKEN_OWNER_KEY);
@@ -173,5 +236,7 @@ export function createSession(options: SessionOptions): Session {
       await meta.set(languageKey(user.id), language);
       subject.next({ ...subject.getValue(), language });
     },
+
+    noteCredentials: recordNotices,
   };
 }

@@ -1,6 +1,6 @@
-import { distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
 import type { RxStorage } from 'rxdb';
-import { openDatabase, type HotlineDatabase } from './db';
+import { openDatabase, openDeviceDatabase, type DeviceDatabase, type HotlineDatabase } from './db';
 import { localMeta, type LocalMeta } from './local-meta';
 import { loadWorkstation, type Workstation } from './workstation';
 import { loadHlcState, type HlcState } from './hlc-state';
@@ -13,14 +13,16 @@ import { createSyncController, type SyncController } from './sync/sync-controlle
 import { createSearchIndex, type SearchIndex } from './search/search-index';
 import { createBreachWatcher, type BreachWatcher } from './breach-watcher';
 import { ensureWorkstationCode } from './workstation-code';
+import { userDatabaseName } from './user-database-name';
 import type { DataPlatform } from './platform-port';
 import { createAccessLog, type AccessLog } from './audit/access-log';
-import type { Reference, SyncState } from './types';
+import type { Reference, SessionUser, SyncState } from './types';
 
 export interface OpenDataStoreOptions {
   platform: DataPlatform;
   /** Default: Dexie (IndexedDB). Tests pass storage-memory. */
   storage?: RxStorage<unknown, unknown>;
+  /** The workstation's database; each user's database is named after it and the user id. */
   databaseName?: string;
   devMode?: boolean;
   fetch?: typeof fetch;
@@ -36,10 +38,19 @@ export interface OpenDataStoreOptions {
   referenceIntervalMs?: number;
 }
 
-/** Everything the hooks and commands read and write, independent of React. */
+/**
+ * Everything the hooks and commands read and write for one signed-in user,
+ * independent of React. Its database holds only what that user's sessions
+ * pulled and wrote; another user on the workstation gets another store.
+ */
 export interface DataStore {
+  /** The user whose replica this is. */
+  user: SessionUser;
   db: HotlineDatabase;
+  /** The workstation's key-value store (identity, clock, number counter): shared by every user. */
   meta: LocalMeta;
+  /** This user's key-value store (projector checkpoint, last sync time, policy revision). */
+  userMeta: LocalMeta;
   workstation: Workstation;
   hlc: HlcState;
   session: Session;
@@ -50,10 +61,30 @@ export interface DataStore {
   search: SearchIndex;
   /** Null when disabled by the options. */
   breach: BreachWatcher | null;
-  /** Records reads, prints and exports of personal data; uploads them when online. */
+  /** Records reads, prints and exports of personal data (in this user's database); uploads them when online. */
   accessLog: AccessLog;
   api: Api;
   now(): number;
+  /** Stops this user's sync and closes their database (their pending events stay in it). */
+  close(): Promise<void>;
+}
+
+/**
+ * The workstation: its own small database, the session, and the store of
+ * whoever is signed in. Signing out closes that user's store; signing in opens
+ * the user's own database, so nothing one user pulled is readable by another.
+ */
+export interface WorkstationStore {
+  db: DeviceDatabase;
+  meta: LocalMeta;
+  workstation: Workstation;
+  hlc: HlcState;
+  session: Session;
+  /** The signed-in user's store; null when signed out or while it opens. */
+  store$: Observable<DataStore | null>;
+  current(): DataStore | null;
+  /** Resolves once the store matches the session (after a sign-in or sign-out settled). */
+  settled(): Promise<DataStore | null>;
   close(): Promise<void>;
 }
 
@@ -64,38 +95,41 @@ async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
   return getRxStorageDexie() as RxStorage<unknown, unknown>;
 }
 
-export async function openDataStore(options: OpenDataStoreOptions): Promise<DataStore> {
+interface DeviceParts {
+  meta: LocalMeta;
+  workstation: Workstation;
+  hlc: HlcState;
+  session: Session;
+}
+
+async function openUserStore(
+  device: DeviceParts,
+  user: SessionUser,
+  options: OpenDataStoreOptions,
+  storage: RxStorage<unknown, unknown>,
+): Promise<DataStore> {
   const now = options.now ?? Date.now;
-  const storage = options.storage ?? (await defaultStorage());
-  const db = await openDatabase({ name: options.databaseName ?? DEFAULT_DATABASE_NAME, storage, devMode: options.devMode });
-  const meta = localMeta(db.local);
-  const workstation = await loadWorkstation(meta);
-  const hlc = await loadHlcState(meta, workstation.nodeId);
+  const { meta, workstation, hlc, session } = device;
+  const name = await userDatabaseName(options.databaseName ?? DEFAULT_DATABASE_NAME, user.id);
+  const db = await openDatabase({ name, storage, devMode: options.devMode });
+  const userMeta = localMeta(db.local);
   const referenceStore = createReferenceStore(db.reference);
   await referenceStore.ready;
 
   const tracker = new SyncStateTracker(now);
   let onUnauthorized: () => void = () => undefined;
-  const sessionRef: { current: Session | null } = { current: null };
   const api = createApi({
     baseUrl: () => options.platform.getServerUrl(),
-    token: () => sessionRef.current?.token() ?? null,
+    // Never another user's token: this store only speaks for its own user.
+    token: () => (session.current().user?.id === user.id ? session.token() : null),
     fetch: options.fetch,
     hooks: {
       onReachable: (ok) => tracker.setReachable(ok),
       onUnauthorized: () => onUnauthorized(),
     },
   });
-  const session = createSession({
-    meta,
-    platform: options.platform,
-    api,
-    verifierIterations: options.verifierIterations,
-    onOnlineSignIn: (user) => ensureWorkstationCode(api, meta, workstation.id, user.branchId),
-  });
-  sessionRef.current = session;
 
-  const projector = createProjector(db, meta, () => {
+  const projector = createProjector(db, userMeta, () => {
     const ref = referenceStore.current();
     return { policy: ref.policy, calendar: ref.calendar };
   });
@@ -106,15 +140,17 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
     db,
     api,
     session,
+    userId: user.id,
     tracker,
     hlc,
-    meta,
+    meta: userMeta,
     referenceStore,
     projector,
     platform: options.platform,
     now,
     retryTimeMs: options.retryTimeMs,
     referenceIntervalMs: options.referenceIntervalMs,
+    onDirectory: (users) => session.noteCredentials(users.map((u) => ({ userId: u.id, active: u.active, credentialsVersion: u.credentialsVersion }))),
   });
   onUnauthorized = () => controller.authExpired();
 
@@ -133,8 +169,10 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
   });
 
   const store: DataStore = {
+    user,
     db,
     meta,
+    userMeta,
     workstation,
     hlc,
     session,
@@ -161,8 +199,86 @@ export async function openDataStore(options: OpenDataStoreOptions): Promise<Data
     },
   };
 
-  await session.restore();
   await controller.start();
   if (options.breachWatcher ?? true) store.breach = createBreachWatcher(store);
   return store;
+}
+
+/** The user whose data the session may show: signed in, or expired (local work goes on). */
+function sessionOwner(s: ReturnType<Session['current']>): SessionUser | null {
+  return s.user && (s.status === 'signed_in' || s.status === 'expired') ? s.user : null;
+}
+
+export async function openWorkstationStore(options: OpenDataStoreOptions): Promise<WorkstationStore> {
+  const storage = options.storage ?? (await defaultStorage());
+  const db = await openDeviceDatabase({ name: options.databaseName ?? DEFAULT_DATABASE_NAME, storage, devMode: options.devMode });
+  const meta = localMeta(db.local);
+  const workstation = await loadWorkstation(meta);
+  // One clock per workstation: every user's events are stamped by it, so stamps never repeat here.
+  const hlc = await loadHlcState(meta, workstation.nodeId);
+
+  const sessionRef: { current: Session | null } = { current: null };
+  const api = createApi({
+    baseUrl: () => options.platform.getServerUrl(),
+    token: () => sessionRef.current?.token() ?? null,
+    fetch: options.fetch,
+  });
+  const session = createSession({
+    meta,
+    platform: options.platform,
+    api,
+    verifierIterations: options.verifierIterations,
+    onOnlineSignIn: (user) => ensureWorkstationCode(api, meta, workstation.id, user.branchId),
+  });
+  sessionRef.current = session;
+  const device: DeviceParts = { meta, workstation, hlc, session };
+
+  const subject = new BehaviorSubject<DataStore | null>(null);
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const serial = (job: () => Promise<void>) => {
+    const next = chain.then(job);
+    chain = next.catch((err: unknown) => console.error('local database switch failed', err));
+    return chain;
+  };
+
+  // Close the previous user's database before the next one opens (RxDB's collection limit, and no overlap).
+  const follow = (owner: SessionUser | null) =>
+    serial(async () => {
+      const open = subject.getValue();
+      if (closed || open?.user.id !== owner?.id) {
+        if (open) {
+          subject.next(null);
+          await open.close();
+        }
+        if (owner && !closed) subject.next(await openUserStore(device, owner, options, storage));
+      } else if (open && owner) {
+        // Same user, fresh details (e.g. a new display name after an online sign-in).
+        open.user = owner;
+      }
+    });
+
+  const sub = session.state$.subscribe((s) => {
+    if (s.status !== 'loading') void follow(sessionOwner(s));
+  });
+  await session.restore();
+  await chain;
+
+  return {
+    db,
+    meta,
+    workstation,
+    hlc,
+    session,
+    store$: subject.asObservable(),
+    current: () => subject.getValue(),
+    settled: () => chain.then(() => subject.getValue()),
+    async close() {
+      sub.unsubscribe();
+      closed = true;
+      await follow(null);
+      await hlc.flush();
+      await db.close();
+    },
+  };
 }

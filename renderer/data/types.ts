@@ -82,6 +82,8 @@ export interface ReferenceUser {
   teamId: string | null;
   jobNumber?: string;
   active?: boolean;
+  /** The server's credentials version of the account (changes when an admin changes it). */
+  credentialsVersion?: string;
   /** A writer that is not a person (the server's breach escalations): named in timelines, never assigned or signed in. */
   system?: true;
 }

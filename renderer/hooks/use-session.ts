@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import { of } from 'rxjs';
-import { useDataStore } from '../data/context';
+import { useWorkstationStore } from '../data/context';
 import type { SessionStatus, SessionUser, SignInResult } from '../data/types';
 import type { Language } from '../i18n/pick-language';
 import type { SessionSnapshot } from '../data/session';
+import { useDraftStore } from '../state/intake-draft-store';
 import { useObservable } from './use-observable';
 
 export interface UseSession {
@@ -14,6 +15,7 @@ export interface UseSession {
   /** The user's remembered language, null before they chose one. */
   language: Language | null;
   signIn(username: string, password: string): Promise<SignInResult>;
+  /** Ends the session; the user's unsynced events stay in their own database, intake drafts go. */
   signOut(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
 }
@@ -21,21 +23,31 @@ export interface UseSession {
 const LOADING: SessionSnapshot = { user: null, status: 'loading', offline: false, language: null };
 
 export function useSession(): UseSession {
-  const store = useDataStore();
-  const snap = useObservable(() => (store ? store.session.state$ : of(LOADING)), LOADING, [store]);
+  const workstation = useWorkstationStore();
+  const snap = useObservable(() => (workstation ? workstation.session.state$ : of(LOADING)), LOADING, [workstation]);
   const signIn = useCallback(
-    async (username: string, password: string): Promise<SignInResult> =>
-      store ? store.session.signIn(username, password) : { ok: false, error: 'network' },
-    [store],
+    async (username: string, password: string): Promise<SignInResult> => {
+      if (!workstation) return { ok: false, error: 'network' };
+      const result = await workstation.session.signIn(username, password);
+      // Another person at this workstation: no earlier caller's half-typed details for them.
+      const now = workstation.session.current().user;
+      if (result.ok && now) {
+        const drafts = useDraftStore.getState();
+        for (const owner of Object.keys(drafts.drafts)) if (owner !== now.id) drafts.clear(owner);
+      }
+      return result;
+    },
+    [workstation],
   );
   const signOut = useCallback(async () => {
-    await store?.session.signOut();
-  }, [store]);
+    useDraftStore.getState().clearAll();
+    await workstation?.session.signOut();
+  }, [workstation]);
   const setLanguage = useCallback(
     async (language: Language) => {
-      await store?.session.setLanguage(language);
+      await workstation?.session.setLanguage(language);
     },
-    [store],
+    [workstation],
   );
   return { ...snap, signIn, signOut, setLanguage };
 }

@@ -1,6 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The drafts persist to localStorage; Node has none, so a plain one stands in (before the store's import).
+vi.hoisted(() => {
+  const items = new Map<string, string>();
+  globalThis.localStorage = {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, String(v)),
+    removeItem: (k: string) => void items.delete(k),
+    clear: () => items.clear(),
+    key: (i: number) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size;
+    },
+  } as Storage;
+});
 import { draftHasContent, emptyDraft } from './intake-draft';
-import { useDraftStore } from './intake-draft-store';
+import { DRAFT_STORAGE_KEY, useDraftStore } from './intake-draft-store';
 
 describe('intake drafts', () => {
   it('keeps each user their own draft', () => {
@@ -15,6 +30,14 @@ describe('intake drafts', () => {
     useDraftStore.getState().clear('u1');
     expect(useDraftStore.getState().drafts.u1).toBeUndefined();
     expect(useDraftStore.getState().drafts.u2?.customerName).toBe('Li Si');
+  });
+
+  it('sign-out removes every draft from memory and from localStorage', () => {
+    useDraftStore.getState().update('u3', (d) => ({ ...d, customerName: '王五' }));
+    expect(localStorage.getItem(DRAFT_STORAGE_KEY)).toContain('王五');
+    useDraftStore.getState().clearAll();
+    expect(useDraftStore.getState().drafts).toEqual({});
+    expect(localStorage.getItem(DRAFT_STORAGE_KEY)).toBeNull();
   });
 
   it('tells a draft worth restoring from an empty one', () => {

@@ -10,6 +10,8 @@ interface DraftState {
   drafts: Record<string, IntakeDraft>;
   update(userId: string, change: (draft: IntakeDraft) => IntakeDraft): void;
   clear(userId: string): void;
+  /** Sign-out: every draft goes, from memory and from localStorage (they hold callers' details). */
+  clearAll(): void;
 }
 
 export const DRAFT_STORAGE_KEY = 'hotlineDesk.intakeDrafts';
@@ -25,6 +27,10 @@ export const useDraftStore = create<DraftState>()(
           const { [userId]: _gone, ...rest } = s.drafts;
           return { drafts: rest };
         }),
+      clearAll: () => {
+        set({ drafts: {} });
+        useDraftStore.persist.clearStorage();
+      },
     }),
     {
       name: DRAFT_STORAGE_KEY,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../http/errors';
 import { authenticate } from './authenticate';
+import { credentialsVersion } from './credentials-version';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { issueToken, revokeToken, toAuthUser } from './tokens';
 
@@ -33,8 +34,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       job_number: string | null;
       password_hash: string;
       disabled: boolean;
+      updated_at: Date | string;
     }>(
-      `select id, username, display_name, role, branch_id, team_id, job_number, password_hash, disabled
+      `select id, username, display_name, role, branch_id, team_id, job_number, password_hash, disabled, updated_at
          from users where username = $1`,
       [username.normalize('NFC')],
     );
@@ -52,6 +54,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       token,
       expiresAt: new Date(Date.now() + ctx.config.tokenTtlSeconds * 1000).toISOString(),
       user,
+      credentialsVersion: credentialsVersion(row.updated_at),
     };
   });
 

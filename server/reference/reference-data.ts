@@ -2,6 +2,7 @@ import { SYSTEM_ACTORS } from '../../shared/actors/system-actor';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import type { Sql } from '../db/db';
 import { readPolicy, referenceVersion } from './settings-store';
+import { credentialsVersion } from '../auth/credentials-version';
 
 /** Everything a workstation needs from the server and never writes: the directory, policy, calendar, scripts. */
 export async function loadReferenceData(db: Sql) {
@@ -16,8 +17,9 @@ export async function loadReferenceData(db: Sql) {
       team_id: string | null;
       job_number: string | null;
       disabled: boolean;
+      updated_at: Date | string;
     }>(
-      'select id, username, display_name, role, branch_id, team_id, job_number, disabled from users order by username',
+      'select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at from users order by username',
     ),
     db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>(
       'select id, name, name_en, disabled from branches order by id',
@@ -48,6 +50,8 @@ export async function loadReferenceData(db: Sql) {
       teamId: u.team_id,
       jobNumber: u.job_number,
       active: !u.disabled,
+      // Workstations drop a user's offline sign-in verifier when this differs from the one seen at sign-in.
+      credentialsVersion: credentialsVersion(u.updated_at),
     })),
     /** Writers that are not people (the server's breach escalations): a name for timelines, no role. */
     actors: SYSTEM_ACTORS.map((a) => ({ id: a.id, displayName: a.displayName })),

@@ -26,7 +26,7 @@ describe.each(storageKinds())('reference data and admin API on %s', (storage) =>
     expect(ref.actors).toEqual([{ id: 'system', displayName: 'System / 系统' }]);
     expect(ref.users.some((u: { id: string }) => u.id === 'system')).toBe(false);
     const lead = ref.users.find((u: { username: string }) => u.username === 'lead.gz');
-    expect(Object.keys(lead).sort()).toEqual(['active', 'branchId', 'displayName', 'id', 'jobNumber', 'role', 'teamId', 'username']);
+    expect(Object.keys(lead).sort()).toEqual(['active', 'branchId', 'credentialsVersion', 'displayName', 'id', 'jobNumber', 'role', 'teamId', 'username']);
     expect(ref.users.every((u: { jobNumber: unknown }) => typeof u.jobNumber === 'string')).toBe(true);
     expect(ref.branches.map((b: { id: string }) => b.id)).toEqual(['dg', 'gz']);
     const t1 = ref.teams.find((x: { id: string }) => x.id === 'gz-t1');

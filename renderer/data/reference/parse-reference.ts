@@ -22,6 +22,7 @@ const userSchema = z.looseObject({
     .nullish()
     .transform((v) => v ?? undefined),
   active: z.boolean().optional(),
+  credentialsVersion: z.string().max(100).optional(),
 });
 const actorSchema = z.object({ id: z.string().min(1).max(64), displayName: z.string().min(1).max(100) });
 const branchSchema = z.looseObject({ id: z.string().min(1), name: z.string().default(''), nameEn: z.string().optional() });

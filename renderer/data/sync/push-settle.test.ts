@@ -4,8 +4,8 @@ import { samplePayloads } from '../../../shared/events/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../commands';
 import { plainEvent, toStoredEvent } from '../projection/event-conversion';
 import { memoryPlatform } from '../platform-port';
-import { openDataStore, type DataStore } from '../store';
-import { memoryStorage, uniqueName } from '../test-support';
+import { openWorkstationStore, type DataStore } from '../store';
+import { memoryStorage, signInStore, uniqueName } from '../test-support';
 import { createApi } from './api';
 import { pushAndSettle } from './push-settle';
 
@@ -41,7 +41,7 @@ function losingFetch() {
 }
 
 async function signedIn(username: string, doFetch: typeof fetch): Promise<DataStore> {
-  const store = await openDataStore({
+  const ws = await openWorkstationStore({
     platform: memoryPlatform(live.server.url),
     storage: memoryStorage(),
     databaseName: uniqueName('settle'),
@@ -50,8 +50,8 @@ async function signedIn(username: string, doFetch: typeof fetch): Promise<DataSt
     verifierIterations: 1000,
     retryTimeMs: 200,
   });
-  live.stores.push(store);
-  expect(await store.session.signIn(username, 'demo1234')).toEqual({ ok: true, offline: false });
+  live.stores.push(ws);
+  const store = await signInStore(ws, username);
   await waitFor(async () => store.sync.current().online && store.sync.current().pending === 0, 'online and idle', 15_000);
   return store;
 }

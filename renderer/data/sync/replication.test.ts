@@ -5,8 +5,8 @@ import { withoutEvents } from '../../../shared/fold/projection';
 import { SECRET_NAMES } from '../../../shared/platform/bridge';
 import { bindCommands, type CreateComplaintInput } from '../commands';
 import { memoryPlatform, type DataPlatform } from '../platform-port';
-import { openDataStore, type DataStore } from '../store';
-import { memoryStorage, uniqueName } from '../test-support';
+import { openWorkstationStore, type DataStore, type WorkstationStore } from '../store';
+import { memoryStorage, signInStore, uniqueName } from '../test-support';
 import { firstValueFrom, filter } from 'rxjs';
 import { pendingEvents$, rejectedEvents$ } from '../live/outbox';
 
@@ -24,8 +24,8 @@ function switchableFetch() {
   return { state, fetch: f };
 }
 
-async function client(platform: DataPlatform = memoryPlatform(live.server.url), doFetch?: typeof fetch): Promise<DataStore> {
-  const store = await openDataStore({
+async function client(platform: DataPlatform = memoryPlatform(live.server.url), doFetch?: typeof fetch): Promise<WorkstationStore> {
+  const store = await openWorkstationStore({
     platform,
     storage: memoryStorage(),
     databaseName: uniqueName('sync'),
@@ -39,9 +39,9 @@ async function client(platform: DataPlatform = memoryPlatform(live.server.url), 
 }
 
 async function signedIn(username: string, doFetch?: typeof fetch): Promise<DataStore> {
-  const store = await client(memoryPlatform(live.server.url), doFetch);
-  const result = await store.session.signIn(username, 'demo1234');
-  expect(result).toEqual({ ok: true, offline: false });
+  const ws = await client(memoryPlatform(live.server.url), doFetch);
+  const store = await signInStore(ws, username);
+  expect(store.session.current()).toMatchObject({ status: 'signed_in', offline: false });
   return store;
 }
 
@@ -164,17 +164,18 @@ describe('replication against the server', () => {
 
     // A later start whose stored token the server no longer accepts.
     await platform.setSecret(SECRET_NAMES.syncToken, 'no-longer-valid');
-    const again = await openDataStore({
+    const ws = await openWorkstationStore({
       platform,
       storage: memoryStorage(),
       databaseName: uniqueName('sync'),
       breachWatcher: false,
       retryTimeMs: 200,
     });
-    live.stores.push(again);
-    await again.meta.set('session.current', { user, offline: false });
-    await again.meta.set('session.tokenOwner', user.id);
-    await again.session.restore();
+    live.stores.push(ws);
+    await ws.meta.set('session.current', { user, offline: false });
+    await ws.meta.set('session.tokenOwner', user.id);
+    await ws.session.restore();
+    const again = (await ws.settled())!;
     const created = await bindCommands(() => again).createComplaint(input);
     expect(created.ok).toBe(true);
     await waitFor(async () => again.session.current().status === 'expired', 'the session marked expired');
@@ -189,7 +190,8 @@ describe('replication against the server', () => {
 
   it('signs in offline with the verifier left by an online sign-in, never with a wrong password', async () => {
     const net = switchableFetch();
-    const a = await signedIn('agent.gz', net.fetch);
+    const a = await client(memoryPlatform(live.server.url), net.fetch);
+    await signInStore(a, 'agent.gz');
     await a.session.signOut();
     net.state.offline = true;
     expect(await a.session.signIn('agent.gz', 'wrong-password')).toEqual({ ok: false, error: 'invalid' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLiveServer } from '../live-server-support';
 import { memoryPlatform } from '../platform-port';
-import { openDataStore } from '../store';
+import { openWorkstationStore } from '../store';
 import { memoryStorage, uniqueName } from '../test-support';
 
 const STREAM = '/api/sync/events/stream';
@@ -39,7 +39,7 @@ describe('closing a data store', () => {
   ])('%s ends every stream it started, so the server shuts down', async (_name, variant) => {
     const s = await server();
     const tracked = trackingFetch();
-    const store = await openDataStore({
+    const store = await openWorkstationStore({
       platform: memoryPlatform(s.url),
       storage: memoryStorage(),
       databaseName: uniqueName('close'),
@@ -54,6 +54,7 @@ describe('closing a data store', () => {
       expect(await store.session.signIn('agent.gz', 'demo1234')).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 20));
     }
+    await store.settled();
     await within(store.close(), 10_000, 'closing the store');
     const closedAt = Date.now();
     await new Promise((r) => setTimeout(r, 300));

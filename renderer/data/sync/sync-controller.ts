@@ -7,6 +7,7 @@ import type { Projector } from '../projection/projector';
 import type { ReferenceStore } from '../reference/reference-store';
 import type { Session } from '../session';
 import type { SyncStateTracker } from '../sync-state';
+import type { ReferenceUser } from '../types';
 import type { Api } from './api';
 import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
 
@@ -26,6 +27,8 @@ export interface SyncControllerOptions {
   db: HotlineDatabase;
   api: Api;
   session: Session;
+  /** The user whose replica this controller syncs: it never syncs while another user is signed in. */
+  userId: string;
   tracker: SyncStateTracker;
   hlc: HlcState;
   meta: LocalMeta;
@@ -35,6 +38,8 @@ export interface SyncControllerOptions {
   now: () => number;
   retryTimeMs?: number;
   referenceIntervalMs?: number;
+  /** The directory of a pulled reference answer (accounts disabled or changed on the server). */
+  onDirectory?: (users: readonly ReferenceUser[]) => Promise<void>;
 }
 
 const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
@@ -84,6 +89,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
       const raw = await o.api.json<unknown>('GET', '/api/reference');
       const parsed = await o.referenceStore.save(raw, new Date(o.now()).toISOString());
       exchanged();
+      if (parsed.users) await o.onDirectory?.(parsed.users);
       if (parsed.policy || parsed.calendar) {
         // Deadlines are computed with the policy: a new policy means new deadlines everywhere.
         const revKey = 'projector.policyRevision';
@@ -151,7 +157,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
           o.tracker.setAuthExpired(s.status === 'expired');
           void serial(async () => {
             const token = o.session.token();
-            if (s.status === 'signed_in' && s.user && token) await startReplication(s.user.id);
+            if (s.status === 'signed_in' && s.user?.id === o.userId && token) await startReplication(s.user.id);
             else await stopReplication();
           });
         }),
