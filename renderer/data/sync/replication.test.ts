@@ -133,7 +133,7 @@ describe('replication against the server', () => {
 
   it('a workstation whose wall clock is two hours ahead learns the server time and writes events the server accepts', async () => {
     const ahead = 2 * 3600_000;
-    const store = await openDataStore({
+    const ws = await openWorkstationStore({
       platform: memoryPlatform(live.server.url),
       storage: memoryStorage(),
       databaseName: uniqueName('sync'),
@@ -142,8 +142,8 @@ describe('replication against the server', () => {
       retryTimeMs: 200,
       now: () => Date.now() + ahead,
     });
-    live.stores.push(store);
-    expect((await store.session.signIn('agent.gz', 'demo1234')).ok).toBe(true);
+    live.stores.push(ws);
+    const store = await signInStore(ws, 'agent.gz');
     await waitFor(async () => (store.hlc.offsetMs() < -ahead + 60_000 ? true : null), 'the server time learned from a pull');
     const created = await bindCommands(() => store).createComplaint(input);
     if (!created.ok) throw new Error(created.error);
