@@ -218,23 +218,30 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
   const hlc = await loadHlcState(meta, workstation.nodeId);
 
   const sessionRef: { current: Session | null } = { current: null };
+  let chain: Promise<unknown> = Promise.resolve();
   const api = createApi({
     baseUrl: () => options.platform.getServerUrl(),
     token: () => sessionRef.current?.token() ?? null,
     fetch: options.fetch,
   });
-  const session = createSession({
+  const raw = createSession({
     meta,
     platform: options.platform,
     api,
     verifierIterations: options.verifierIterations,
     onOnlineSignIn: (user) => ensureWorkstationCode(api, meta, workstation.id, user.branchId),
   });
+  // Sign-in, sign-out and restore resolve once the matching user's database is open (or closed).
+  const session: Session = {
+    ...raw,
+    restore: () => raw.restore().then(() => chain).then(() => undefined),
+    signIn: (username, password) => raw.signIn(username, password).then((r) => chain.then(() => r)),
+    signOut: () => raw.signOut().then(() => chain).then(() => undefined),
+  };
   sessionRef.current = session;
   const device: DeviceParts = { meta, workstation, hlc, session };
 
   const subject = new BehaviorSubject<DataStore | null>(null);
-  let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const serial = (job: () => Promise<void>) => {
     const next = chain.then(job);
@@ -262,7 +269,6 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
     if (s.status !== 'loading') void follow(sessionOwner(s));
   });
   await session.restore();
-  await chain;
 
   return {
     db,
@@ -281,4 +287,32 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
       await db.close();
     },
   };
+}
+
+/**
+ * For tests and tools: the workstation read as one store that is always the
+ * signed-in user's (session, meta, workstation and clock are the
+ * workstation's; everything else is the current user's store, and reading it
+ * while nobody is signed in throws). Closing it closes the workstation.
+ */
+export async function openDataStore(options: OpenDataStoreOptions): Promise<DataStore> {
+  const ws = await openWorkstationStore(options);
+  const own: Partial<Record<keyof DataStore, unknown>> = {
+    session: ws.session,
+    meta: ws.meta,
+    workstation: ws.workstation,
+    hlc: ws.hlc,
+    close: () => ws.close(),
+  };
+  return new Proxy({} as DataStore, {
+    get(_target, key) {
+      if (typeof key !== 'string') return undefined;
+      if (key in own) return own[key as keyof DataStore];
+      // Not a thenable: awaiting the store must not look for the user store.
+      if (key === 'then') return undefined;
+      const current = ws.current();
+      if (!current) throw new Error(`nobody is signed in: store.${key} belongs to a user's store`);
+      return current[key as keyof DataStore];
+    },
+  });
 }
