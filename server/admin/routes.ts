@@ -88,7 +88,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     if (id === me.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
       throw new HttpError(409, 'self_lockout', 'You cannot disable yourself or drop your own admin role');
     }
-    return { user: await change((tx) => updateUser(tx, id, patch, ctx.config.scryptCost)) };
+    const user = await change((tx) => updateUser(tx, id, patch, ctx.config.scryptCost));
+    // Committed: a revoked session's live stream ends now (a no-op when nothing was revoked).
+    await ctx.hub.tokensRevoked();
+    return { user };
   });
 
   app.get('/api/admin/branches', async (request) => {

@@ -61,6 +61,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/auth/logout', async (request, reply) => {
     await authenticate(ctx.db, request);
     await revokeToken(ctx.db, request.authToken ?? '');
+    await ctx.hub.tokensRevoked();
     return reply.status(204).send();
   });
 

@@ -3,6 +3,9 @@ import type { AuthUser } from '../auth/tokens';
 import type { Db } from '../db/db';
 import { maxFeedSeq, readFeedSince, visibleTo } from './feed';
 
+/** The notification that tokens were revoked somewhere: every process checks its streams' tokens. */
+const REVOKED = 'revoked';
+
 /** Past this much unsent data a subscriber is too slow: it gets RESYNC instead of documents. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const READ_BATCH = 1000;
@@ -11,6 +14,8 @@ interface Subscriber {
   user: AuthUser;
   res: ServerResponse;
   heartbeat: NodeJS.Timeout;
+  /** Whether the stream's token still holds (not revoked or expired, the user not disabled). */
+  stillValid: () => Promise<boolean>;
   /** Documents were dropped; send RESYNC once the socket drains. */
   behind: boolean;
 }
@@ -45,7 +50,7 @@ export class StreamHub {
   async start(): Promise<void> {
     this.lastSeq = await maxFeedSeq(this.db);
     this.unlisten = await this.db.listen(
-      () => this.poke(),
+      (payload) => (payload === REVOKED ? this.recheckTokens() : this.poke()),
       // Notifications may have been lost while disconnected: tell clients to pull.
       () => {
         this.resyncAll();
@@ -127,6 +132,30 @@ export class StreamHub {
     sub.res.write(`data: ${data}\n\n`);
   }
 
+  /**
+   * Call after revoking tokens (logout, a user disabled or their password,
+   * role or branch changed), once the revocation is committed: every stream
+   * whose token no longer holds ends now, here and in every other process
+   * on the same database, rather than at its next heartbeat.
+   */
+  async tokensRevoked(): Promise<void> {
+    this.recheckTokens();
+    await this.db.notify(REVOKED).catch((err: unknown) => this.options.onError?.(err));
+  }
+
+  private recheckTokens(): void {
+    for (const sub of this.subscribers) this.endUnlessValid(sub);
+  }
+
+  private endUnlessValid(sub: Subscriber): void {
+    sub.stillValid().then(
+      (ok) => {
+        if (!ok) sub.res.end();
+      },
+      () => undefined,
+    );
+  }
+
   resyncAll(): void {
     for (const sub of this.subscribers) this.write(sub, '"RESYNC"');
   }
@@ -136,7 +165,7 @@ export class StreamHub {
     user: AuthUser,
     res: ServerResponse,
     headers: Record<string, string>,
-    /** Checked at each heartbeat: a revoked or expired token ends the stream. */
+    /** Checked at each heartbeat and when tokens are revoked: a revoked or expired token ends the stream. */
     stillValid: () => Promise<boolean> = async () => true,
   ): void {
     res.writeHead(200, {
@@ -154,15 +183,11 @@ export class StreamHub {
       user,
       res,
       behind: false,
+      stillValid,
       heartbeat: setInterval(() => {
         if (res.writableEnded || res.destroyed) return;
         res.write(': heartbeat\n\n');
-        stillValid().then(
-          (ok) => {
-            if (!ok) res.end();
-          },
-          () => undefined,
-        );
+        this.endUnlessValid(sub);
       }, this.options.heartbeatMs),
     };
     sub.heartbeat.unref();
