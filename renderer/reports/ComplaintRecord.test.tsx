@@ -30,3 +30,29 @@ describe('printable complaint record', () => {
     expect(html).not.toContain('13700000801');
   });
 });
+
+describe('printed record in words', () => {
+  const p = fixtureProjections().find((x) => x.id === 'rpt-c01');
+  if (!p) throw new Error('fixture missing');
+  const html = (language: 'en' | 'zh-CN') => {
+    initI18n(language);
+    return renderToStaticMarkup(
+      <ComplaintRecord complaint={p} directory={FIXTURE_DIRECTORY} role="complaint_officer" timeZone="Asia/Shanghai" printedAt="2026-11-23T03:00:00.000Z" onBack={() => undefined} />,
+    );
+  };
+
+  it('names the channel, customer type, grade, events and resolution instead of printing their codes', () => {
+    const codes = [p.channel, p.complainant?.customerType, ...p.timeline.map((e) => e.type), ...(p.resolution?.kinds ?? [])].filter(Boolean) as string[];
+    expect(codes.length).toBeGreaterThan(3);
+    for (const language of ['en', 'zh-CN'] as const) {
+      const text = html(language).replace(/<[^>]+>/g, '\n');
+      const lines = text.split('\n').map((l) => l.trim());
+      for (const code of codes) expect(lines.some((l) => l === code || l.split(' · ').includes(code)), `${language}: ${code}`).toBe(false);
+    }
+    const en = html('en');
+    expect(en).toContain('Complaint registered');
+    const zh = html('zh-CN');
+    expect(zh).toContain('登记投诉');
+    initI18n('en');
+  });
+});

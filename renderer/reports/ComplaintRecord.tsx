@@ -19,7 +19,8 @@ interface Props {
 
 /**
  * One complaint's full record for the written notice and the archive:
- * registration, timeline, notes, result and survey. The print stylesheet
+ * registration, timeline, notes, result and survey, every coded value in
+ * words of the chosen language. The print stylesheet
  * prints this alone; the phone is masked for roles that do not need it.
  */
 export function ComplaintRecord({ complaint: p, directory, role, timeZone, printedAt, onBack }: Props) {
@@ -51,9 +52,9 @@ export function ComplaintRecord({ complaint: p, directory, role, timeZone, print
         <dt>{t('reports.col.category')}</dt>
         <dd>{p.category ? t(`categories.${p.category}`, { defaultValue: p.category }) : none}</dd>
         <dt>{t('reports.col.grade')}</dt>
-        <dd>{p.grade ?? none}</dd>
+        <dd>{p.grade ? t(`grades.${p.grade}`, { defaultValue: String(p.grade) }) : none}</dd>
         <dt>{t('reports.record.channel')}</dt>
-        <dd>{p.channel ?? none}</dd>
+        <dd>{p.channel ? t(`channels.${p.channel}`, { defaultValue: p.channel }) : none}</dd>
         <dt>{t('reports.record.receivedAt')}</dt>
         <dd>{at(p.receivedAt)}</dd>
         <dt>{t('reports.record.complainant')}</dt>
@@ -61,7 +62,7 @@ export function ComplaintRecord({ complaint: p, directory, role, timeZone, print
         <dt>{t('reports.record.phone')}</dt>
         <dd>{phoneForRole(p.complainant?.phone, role) || none}</dd>
         <dt>{t('reports.record.customerType')}</dt>
-        <dd>{p.complainant?.customerType ?? none}</dd>
+        <dd>{p.complainant?.customerType ? t(`customerTypes.${p.complainant.customerType}`, { defaultValue: p.complainant.customerType }) : none}</dd>
         <dt>{t('reports.record.respondent')}</dt>
         <dd>{[p.respondent?.department, ...(p.respondent?.agentJobNumbers ?? [])].filter(Boolean).join(' / ') || none}</dd>
         <dt>{t('reports.record.callSerial')}</dt>
@@ -76,7 +77,7 @@ export function ComplaintRecord({ complaint: p, directory, role, timeZone, print
       <ol>
         {p.timeline.map((e) => (
           <li key={e.eventId} className={e.state === 'applied' ? undefined : 'struck'}>
-            {at(e.occurredAt)} · {e.type} · {who(e.actorId)}
+            {at(e.occurredAt)} · {t(`events.${e.type}`, { defaultValue: e.type })} · {who(e.actorId)}
             {e.state !== 'applied' && ` (${t(`reports.record.${e.state}`)}${e.why ? `: ${e.why}` : ''})`}
           </li>
         ))}
@@ -105,7 +106,7 @@ export function ComplaintRecord({ complaint: p, directory, role, timeZone, print
         <dt>{t('reports.record.finding')}</dt>
         <dd>{p.finding ? t(`reports.findings.${p.finding}`) : none}</dd>
         <dt>{t('reports.record.resolution')}</dt>
-        <dd>{p.resolution ? `${p.resolution.kinds.join(', ')}${p.resolution.text ? ` — ${p.resolution.text}` : ''}` : none}</dd>
+        <dd>{p.resolution ? `${p.resolution.kinds.map((k) => t(`review.kinds.${k}`, { defaultValue: k })).join(t('reports.record.listSeparator'))}${p.resolution.text ? ` — ${p.resolution.text}` : ''}` : none}</dd>
         <dt>{t('reports.record.resolvedAt')}</dt>
         <dd>{at(p.milestones.resolvedAt) || none}</dd>
         <dt>{t('reports.col.handlingDeadline')}</dt>

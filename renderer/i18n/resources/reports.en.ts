@@ -110,6 +110,7 @@ export const reportsEn = {
       sheetAssessment: 'Assessment', total: 'Total', byBranch: 'Branch', byTeam: 'Team', byAgent: 'Agent',
     },
     record: {
+      listSeparator: ', ',
       title: 'Complaint record {{number}}',
       registration: 'Registration',
       complainant: 'Complainant',

@@ -112,6 +112,7 @@ export const reportsZhCN: typeof reportsEn = {
       sheetAssessment: '考核', total: '合计', byBranch: '分支机构', byTeam: '班组', byAgent: '话务员',
     },
     record: {
+      listSeparator: '、',
       title: '投诉档案 {{number}}',
       registration: '受理登记',
       complainant: '投诉人',
