@@ -10,6 +10,8 @@ import { QueueScreen } from '../screens/QueueScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { SupervisorScreen } from '../screens/SupervisorScreen';
+import { AccessLogScreen } from '../screens/privacy/AccessLogScreen';
+import { ErasureScreen } from '../screens/privacy/ErasureScreen';
 import type { Language } from '../i18n/pick-language';
 import { wideScope } from './default-scope';
 import { queueScope } from './landing';
@@ -59,6 +61,10 @@ export function ScreenView({ screen, user, onLanguage }: Props) {
       return <NeedsAttentionScreen user={user} />;
     case 'outbox':
       return <OutboxScreen />;
+    case 'accessLog':
+      return <AccessLogScreen />;
+    case 'erasure':
+      return <ErasureScreen />;
     case 'settings':
       return <SettingsScreen user={user} onLanguage={onLanguage} />;
   }

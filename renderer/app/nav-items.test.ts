@@ -29,6 +29,12 @@ describe('navItemsFor', () => {
     expect(navItemsFor('supervisor').find((i) => i.screen === 'team')?.name).toBe('Branch queue');
     expect(navItemsFor('agent').some((i) => i.screen === 'team')).toBe(false);
   });
+  it('gives the access log to admins and quality managers, erasure to admins only', () => {
+    for (const role of ROLES) {
+      expect(allowedScreens(role).includes('accessLog'), role).toBe(role === 'admin' || role === 'quality_manager');
+      expect(allowedScreens(role).includes('erasure'), role).toBe(role === 'admin');
+    }
+  });
   it('never lists a screen twice', () => {
     for (const role of ROLES) {
       const screens = allowedScreens(role);

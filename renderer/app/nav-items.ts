@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles';
+import { ACCESS_LOG_READERS } from '../../shared/audit/access-record';
 import type { ScreenId } from '../state/ui-store';
 
 export interface NavItem {
@@ -30,6 +31,8 @@ export function navItemsFor(role: Role): NavItem[] {
   if (REVIEW_ROLES.includes(role)) items.push({ screen: 'review', labelKey: 'nav.review', name: 'Review' });
   if (SUPERVISOR_ROLES.includes(role)) items.push({ screen: 'supervisor', labelKey: 'nav.supervisor', name: 'Supervisor' });
   if (REPORT_ROLES.includes(role)) items.push({ screen: 'reports', labelKey: 'nav.reports', name: 'Reports' });
+  if ((ACCESS_LOG_READERS as readonly Role[]).includes(role)) items.push({ screen: 'accessLog', labelKey: 'privacy.navAccess', name: 'Access log' });
+  if (role === 'admin') items.push({ screen: 'erasure', labelKey: 'privacy.navErasure', name: 'Erasure' });
   items.push(
     { screen: 'attention', labelKey: 'nav.attention', name: 'Needs attention' },
     { screen: 'outbox', labelKey: 'nav.outbox', name: 'Outbox' },

@@ -12,6 +12,8 @@ export const SCREENS = [
   'attention',
   'outbox',
   'settings',
+  'accessLog',
+  'erasure',
 ] as const;
 export type ScreenId = (typeof SCREENS)[number];
 

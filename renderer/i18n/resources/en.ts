@@ -1,5 +1,6 @@
 import { actionsEn } from './actions.en';
 import { reportsEn } from './reports.en';
+import { privacyEn } from './privacy.en';
 /** English strings. Every key here exists in zh-CN too (a test holds them equal). */
 export const en = {
   app: {
@@ -580,6 +581,7 @@ export const en = {
   },
   ...actionsEn,
   ...reportsEn,
+  ...privacyEn,
 };
 
 /** The shape both languages share. */

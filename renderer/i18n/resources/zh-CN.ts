@@ -1,5 +1,6 @@
 import { actionsZhCN } from './actions.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { privacyZhCN } from './privacy.zh-CN';
 import type { Resources } from './en';
 
 /** 简体中文（默认语言）。键与英文完全一致。 */
@@ -581,4 +582,5 @@ export const zhCN: Resources = {
   },
   ...actionsZhCN,
   ...reportsZhCN,
+  ...privacyZhCN,
 };
