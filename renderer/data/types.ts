@@ -142,6 +142,8 @@ export interface RejectedEvent {
 export interface TimelineRow extends TimelineEntry {
   sync: EventSyncState;
   reason?: RejectReason;
+  /** The event's payload as stored here (who to, why), when the event is on this workstation. */
+  payload?: Record<string, unknown>;
 }
 
 export type CommandError =

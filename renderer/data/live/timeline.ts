@@ -19,7 +19,7 @@ export function timeline$(store: DataStore, complaintId: string): Observable<Tim
       const byId = new Map(events.map((e) => [e.id, e]));
       const rows: TimelineRow[] = (doc?.p.timeline ?? []).map((entry) => {
         const e = byId.get(entry.eventId);
-        return { ...entry, sync: e ? SYNC[e.status] : 'synced' };
+        return { ...entry, sync: e ? SYNC[e.status] : 'synced', ...(e ? { payload: e.payload as Record<string, unknown> } : {}) };
       });
       const shown = new Set(rows.map((r) => r.eventId));
       for (const e of events) {
@@ -33,6 +33,7 @@ export function timeline$(store: DataStore, complaintId: string): Observable<Tim
           state: 'invalid',
           why: e.reason?.message,
           sync: 'rejected',
+          payload: e.payload as Record<string, unknown>,
           reason: e.reason ? { code: e.reason.code, message: e.reason.message } : undefined,
         });
       }

@@ -207,7 +207,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         <ActionForm key={`${c.id}:${actionId}`} spec={spec!} onDone={said} />
       ))}
 
-      <Timeline rows={timeline} timeZone={tz} who={who} />
+      <Timeline rows={timeline} timeZone={tz} who={who} policy={reference.policy} branchName={branchName} />
 
       {escalateOpen && actions.has('escalate') && (
         <EscalateDialog
