@@ -106,6 +106,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
             <th>{t('reports.assessment.callbacks')}</th>
             <th>{t('reports.assessment.followed')}</th>
             <th>{t('reports.assessment.notFollowed')}</th>
+            <th>{t('reports.assessment.spacingViolations')}</th>
             <th>{t('reports.assessment.why')}</th>
           </tr>
         </thead>
@@ -116,12 +117,31 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
               <td>{drillButton(`${x.name} ${t('reports.assessment.callbacks')}`, x.ids, x.callbacks)}</td>
               <td>{x.followed}</td>
               <td>{x.notFollowed}</td>
+              <td>{drillButton(`${x.name} ${t('reports.assessment.spacingViolations')}`, x.spacingViolationIds, x.spacingViolationIds.length)}</td>
               <td>
                 {(Object.entries(x.reasons) as [string, number][])
                   .filter(([, n]) => n > 0)
                   .map(([r, n]) => `${t(`reports.assessment.callbackReasons.${r}`)} × ${n}`)
                   .join('; ')}
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('reports.assessment.filedWithoutSoothing')}</h3>
+      <table aria-label={t('reports.assessment.filedWithoutSoothing')}>
+        <thead>
+          <tr>
+            <th>{t('reports.assessment.filer')}</th>
+            <th>{t('reports.assessment.complaints')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.filedWithoutSoothing.map((x) => (
+            <tr key={x.userId}>
+              <td>{x.name}</td>
+              <td>{drillButton(`${x.name} ${t('reports.assessment.filedWithoutSoothing')}`, x.ids, x.count)}</td>
             </tr>
           ))}
         </tbody>

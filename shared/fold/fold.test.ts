@@ -89,8 +89,12 @@ describe('fold: intake', () => {
     expect(without.status).toBe('filed');
     expect(without.flags.filedWithoutSoothing).toBe(true);
     const ev2 = eventFactory();
-    const soothed = must(fold([ev2('complaint.created'), ev2('soothing.recorded', { steps: { calmed: true, understood: true, offeredSolution: false } }), ev2('work_order.filed')], ctx));
+    const soothed = must(fold([ev2('complaint.created'), ev2('soothing.recorded', { steps: { calmed: true, understood: true, offeredSolution: true } }), ev2('work_order.filed')], ctx));
     expect(soothed.flags.filedWithoutSoothing).toBe(false);
+    // Two of the three steps are not soothing: the solution must be offered too.
+    const ev4 = eventFactory();
+    const two = must(fold([ev4('complaint.created'), ev4('soothing.recorded', { steps: { calmed: true, understood: true, offeredSolution: false } }), ev4('work_order.filed')], ctx));
+    expect(two.flags.filedWithoutSoothing).toBe(true);
     const ev3 = eventFactory();
     const letter = must(fold([ev3('complaint.created', { channel: 'letter' }), ev3('work_order.filed')], ctx));
     expect(letter.flags.filedWithoutSoothing).toBe(false);

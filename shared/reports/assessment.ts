@@ -12,6 +12,7 @@ import type {
   CallbackReview,
   CallbackStaffAssessment,
   ReportInput,
+  SoothingViolations,
   TeamAssessment,
 } from './types';
 
@@ -46,6 +47,11 @@ function decide(r: Reviewed, exemption: ExemptionDecision | undefined, limit: nu
   }
   if (attribution.teamId === null || !exemption) return { ...base, outcome: 'assessed', reason: 'no_team' };
   return { ...base, outcome: exemption.exempt ? 'exempt' : 'assessed', reason: exemption.reason };
+}
+
+/** Who filed the work order (the applied work_order.filed event's author). */
+function filerOf(p: ComplaintFacts['p']): string | null {
+  return p.timeline.find((t) => t.type === 'work_order.filed' && t.state === 'applied')?.actorId ?? null;
 }
 
 function counts(rows: AssessmentDecisionRow[]): AssessmentCounts {
@@ -154,8 +160,21 @@ export function computeAssessment(input: ReportInput): AssessmentReport {
       notFollowed: rows.length - followed,
       reasons,
       ids: rows.map((r) => r.complaintId),
+      spacingViolationIds: rows.filter((r) => r.callback.reasons.includes('spacing_violated')).map((r) => r.complaintId),
     };
   });
 
-  return { period, filter, limit, decisions, teams, agents, callbackStaff };
+  // Whoever files a work order without soothing first is assessed for it, whoever the complaint is about.
+  // In receipt order, so the server and every workstation list them alike whatever order they read them in.
+  const unsoothed = facts
+    .filter((f) => f.p.flags.filedWithoutSoothing && inPeriod(f.p.receivedAt, period, policy.timeZone) && matchesFilter(f, filter))
+    .sort((a, b) => (Date.parse(a.p.receivedAt ?? '') || 0) - (Date.parse(b.p.receivedAt ?? '') || 0) || (a.p.number < b.p.number ? -1 : 1));
+  const filedWithoutSoothing: SoothingViolations[] = groupBy(unsoothed, (f) => filerOf(f.p)).map(([userId, list]) => ({
+    userId,
+    name: userNames.get(userId) ?? userId,
+    count: list.length,
+    ids: list.map((f) => f.p.id),
+  }));
+
+  return { period, filter, limit, decisions, teams, agents, callbackStaff, filedWithoutSoothing };
 }

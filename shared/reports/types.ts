@@ -214,6 +214,16 @@ export interface CallbackStaffAssessment {
   notFollowed: number;
   reasons: Record<CallbackNormReason, number>;
   ids: string[];
+  /** The complaints whose callback broke the spacing rule. */
+  spacingViolationIds: string[];
+}
+
+/** Work orders a person filed without all three soothing steps (a norm violation of its own). */
+export interface SoothingViolations {
+  userId: string;
+  name: string;
+  count: number;
+  ids: string[];
 }
 
 export interface AssessmentReport {
@@ -224,6 +234,8 @@ export interface AssessmentReport {
   teams: TeamAssessment[];
   agents: AgentAssessment[];
   callbackStaff: CallbackStaffAssessment[];
+  /** Per person who filed: work orders filed without soothing first. */
+  filedWithoutSoothing: SoothingViolations[];
 }
 
 export interface ReportInput {

@@ -65,7 +65,8 @@ export const complaintTransferred: Step<'complaint.transferred'> = (p, e) => {
 
 function soothedBeforeFiling(p: ComplaintProjection): boolean {
   const s = p.soothing;
-  return s !== null && s.steps.calmed && s.steps.understood;
+  // All three steps of the norm: calm the emotion, understand the cause, offer the solution.
+  return s !== null && s.steps.calmed && s.steps.understood && s.steps.offeredSolution;
 }
 
 export const workOrderFiled: Step<'work_order.filed'> = (p, e) => {
