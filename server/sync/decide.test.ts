@@ -154,6 +154,16 @@ describe('decidePush (pure)', () => {
     expect(plan.projections[0]?.branchId).toBe('gz');
   });
 
+  it('an event with a NUL or a lone surrogate in an id or a text is rejected and the rest accepted', () => {
+    const good = created('c10');
+    const nulId = created('c\u0000x');
+    const surrogateText = { ...created('c11'), payload: { ...created('c11').payload, description: 'broken \ud800 pair' } };
+    const nulKey = { ...ev('note.added', 'c10', 'u-agent'), payload: { text: 'ok', ['k\u0000']: 1 } } as unknown as EventEnvelope;
+    const plan = decidePush(empty(), agent, prepare(rows(good, nulId, surrogateText, nulKey)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[good.id, 'accepted'], [nulId.id, 'schema'], [surrogateText.id, 'schema'], [nulKey.id, 'schema']]);
+    expect(plan.fresh[1]?.complaintId).toBeNull();
+  });
+
   it('settle answers with the rejected events and their sequence numbers', () => {
     const bad = ev('note.added', 'nowhere', 'u-agent');
     const plan = decidePush(empty(), agent, prepare(rows(bad)), RECEIVED);

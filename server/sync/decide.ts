@@ -125,10 +125,30 @@ export function prepare(rows: PushRow[]): Incoming[] {
 export function precheck(doc: Record<string, unknown>): Incoming['checked'] {
   const checked = validateEvent(doc);
   if (!checked.ok) return { ok: false, reason: checked.reason, event: null };
+  // The database cannot keep a NUL or half a surrogate pair in the complaint's
+  // columns and projection: refused here, so one such event never fails its batch.
+  if (!allTextStorable(checked.event)) return { ok: false, reason: REJECT.unstorableText(), event: null };
   if (!hlcReadable(checked.event.hlc)) {
     return { ok: false, reason: { code: 'schema', message: 'Invalid event: hlc names an impossible date' }, event: checked.event };
   }
   return checked;
+}
+
+/** Every key and string in the value is storable text (walked without recursion: the depth is already bounded). */
+function allTextStorable(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!isStorableText(v)) return false;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, child] of Object.entries(v)) {
+        if (!isStorableText(k)) return false;
+        stack.push(child);
+      }
+    }
+  }
+  return true;
 }
 
 function hlcReadable(hlc: string): boolean {

@@ -3,6 +3,10 @@ import type { RejectReason } from '../../shared/events/envelope';
 /** Codes of the reasons the server gives for a rejected event (beyond validateEvent's `schema` / `unknown_type`). */
 export const REJECT = {
   tooDeep: (): RejectReason => ({ code: 'schema', message: `The event is nested too deeply to be read` }),
+  unstorableText: (): RejectReason => ({
+    code: 'schema',
+    message: 'Invalid event: a text contains a NUL character or a broken surrogate pair',
+  }),
   roleNotAllowed: (role: string, type: string): RejectReason => ({
     code: 'role_not_allowed',
     message: `The role ${role} may not write ${type} events`,
