@@ -14,6 +14,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Nav } from '../components/Nav';
 import { SearchBox, SEARCH_INPUT_ID } from '../components/SearchBox';
 import { SignInForm } from '../components/SignInForm';
+import { SignOutDialog } from '../components/SignOutDialog';
 import { SyncBar } from '../components/SyncBar';
 import { CUSTOMER_NAME_ID } from '../screens/IntakeScreen';
 import { ScreenView } from './ScreenView';
@@ -50,6 +51,7 @@ export function Shell({ session, user, onLanguage }: Props) {
   const setHelpOpen = useUiStore((s) => s.setHelpOpen);
   const setSoothingVisible = useUiStore((s) => s.setSoothingVisible);
   const [reauthOpen, setReauthOpen] = useState(false);
+  const [signOutAsk, setSignOutAsk] = useState(false);
   // Opened with no place in the address (a fresh start): the role's own work. A reopened
   // window with an address goes back where it was.
   useEffect(() => {
@@ -98,7 +100,11 @@ export function Shell({ session, user, onLanguage }: Props) {
         <SearchBox />
         <span className="who">{t('shell.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
         <LanguageSwitch onChange={onLanguage} />
-        <button type="button" aria-label={A11Y.signOut} onClick={() => void session.signOut()}>
+        <button
+          type="button"
+          aria-label={A11Y.signOut}
+          onClick={() => (sync.pending > 0 ? setSignOutAsk(true) : void session.signOut())}
+        >
           {t('shell.signOut')}
         </button>
       </header>
@@ -116,6 +122,16 @@ export function Shell({ session, user, onLanguage }: Props) {
         onSignInAgain={() => setReauthOpen(true)}
       />
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {signOutAsk && (
+        <SignOutDialog
+          pending={sync.pending}
+          onCancel={() => setSignOutAsk(false)}
+          onConfirm={() => {
+            setSignOutAsk(false);
+            void session.signOut();
+          }}
+        />
+      )}
       {reauthOpen && (
         <Dialog label="Sign in again" title={t('sync.signInAgain')} onClose={() => setReauthOpen(false)}>
           <div className="signin-inline">

@@ -58,7 +58,11 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     return next;
   };
 
-  const onOnline = () => o.tracker.setBrowserOnline(true);
+  const onOnline = () => {
+    o.tracker.setBrowserOnline(true);
+    // Back online: push and pull now rather than at the next retry.
+    replication?.reSync();
+  };
   const onOffline = () => o.tracker.setBrowserOnline(false);
 
   function exchanged(): void {

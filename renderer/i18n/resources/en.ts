@@ -1,3 +1,4 @@
+import { sessionEn } from './session.en';
 import { actionsEn } from './actions.en';
 import { reportsEn } from './reports.en';
 import { privacyEn } from './privacy.en';
@@ -582,6 +583,7 @@ export const en = {
   ...actionsEn,
   ...reportsEn,
   ...privacyEn,
+  ...sessionEn,
 };
 
 /** The shape both languages share. */

@@ -1,3 +1,4 @@
+import { sessionZhCN } from './session.zh-CN';
 import { actionsZhCN } from './actions.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { privacyZhCN } from './privacy.zh-CN';
@@ -583,4 +584,5 @@ export const zhCN: Resources = {
   ...actionsZhCN,
   ...reportsZhCN,
   ...privacyZhCN,
+  ...sessionZhCN,
 };
