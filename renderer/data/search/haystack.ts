@@ -1,7 +1,8 @@
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 
 /**
- * The searchable text of a complaint: number, phone digits, name and
+ * The searchable text of a complaint: number (as written and without its
+ * dashes), phone digits, name and
  * description, lower-cased with spaces collapsed. Separated by a character
  * no query contains, so a match never spans two fields.
  */
@@ -14,6 +15,8 @@ export function normalizeQuery(text: string): string {
 export function haystackOf(p: ComplaintProjection): string {
   return [
     p.number,
+    // Read out over the phone, a number is often typed without its dashes.
+    p.number.replace(/[-\s]+/g, ''),
     (p.complainant?.phone ?? '').replace(/\D+/g, ''),
     p.complainant?.name ?? '',
     p.description ?? '',
