@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRow } from '../../shared/reports/types';
 import { formatInstant } from '../../shared/reports/format';
@@ -20,8 +21,13 @@ export function DrillRows({ drill, rows, directory, timeZone, onClose, onPrint }
   const shown = rows.filter((r) => wanted.has(r.id));
   const user = (id: string | null) => directory.users.find((u) => u.id === id)?.displayName ?? id ?? '';
   const yesNo = (b: boolean | null) => (b === null ? '' : b ? t('reports.yes') : t('reports.no'));
+  const region = useRef<HTMLElement>(null);
+  // The list opens below the tables; bring it into view where the click was answered.
+  useEffect(() => {
+    region.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [drill]);
   return (
-    <section role="region" aria-label={t('reports.behindRegion')} className="drill">
+    <section ref={region} role="region" aria-label={t('reports.behindRegion')} className="drill">
       <h3>{t('reports.behind', { figure: drill.figure })}</h3>
       <button type="button" onClick={onClose}>
         {t('reports.close')}

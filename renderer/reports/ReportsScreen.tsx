@@ -1,18 +1,19 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { localDay } from '../../shared/calendar/calendar';
 import { monthOf } from '../../shared/reports/period';
 import type { GroupKpis, Kpis, ReportFilter, ReportPeriod } from '../../shared/reports/types';
 import type { SessionUser } from '../data/types';
 import { seesAllBranches } from '../../shared/roles';
 import { AssessmentView } from './AssessmentView';
+import { BarFigure } from './BarFigure';
 import { ComplaintRecord } from './ComplaintRecord';
 import { DrillRows } from './DrillRows';
 import { Figure, type Drill } from './Figure';
 import { csvReport, exportCsv, exportedComplaintIds, exportXlsx } from './export-report';
 import { useRecordAccess } from '../hooks/use-access-recording';
 import { useReport } from './use-report';
+import { agentBars, categoryBars, figureWithValue, timelinessBars } from './chart-data';
 import { useReference } from '../hooks/use-reference';
 import './print.css';
 
@@ -22,7 +23,13 @@ function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
   const { t } = useTranslation();
   const none = t('reports.kpi.none');
   const card = (label: string, value: string | number, ids: string[]) => (
-    <button type="button" className="kpi" key={label} aria-label={t('reports.showRows', { figure: label })} onClick={() => onDrill({ figure: label, ids })}>
+    <button
+      type="button"
+      className="kpi"
+      key={label}
+      aria-label={t('reports.showRows', { figure: figureWithValue(label, value) })}
+      onClick={() => onDrill({ figure: label, ids })}
+    >
       <span>{label}</span>
       <strong>{value}</strong>
     </button>
@@ -164,12 +171,9 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
     }
   };
 
-  const categoryData = summary.byCategory.map((c) => ({
-    name: c.category === 'none' ? t('reports.kpi.none') : t(`categories.${c.category}`, { defaultValue: c.category }),
-    count: c.count,
-  }));
-  const teamData = summary.byTeam.map((g) => ({ name: g.name, rate: g.kpis.timelinessRate === null ? 0 : Math.round(g.kpis.timelinessRate * 10_000) / 100 }));
-  const agentData = summary.byAgent.map((g) => ({ name: g.name, count: g.kpis.received.count }));
+  const categoryData = categoryBars(summary.byCategory, (c) => (c === 'none' ? t('reports.kpi.none') : t(`categories.${c}`, { defaultValue: c })));
+  const teamData = timelinessBars(summary.byTeam, t('reports.noData'));
+  const agentData = agentBars(summary.byAgent);
 
   return (
     <section className="reports" aria-labelledby="reports-title">
@@ -240,36 +244,9 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
           <>
             <KpiCards k={summary.totals} onDrill={setDrill} />
             <div className="charts">
-              <figure>
-                <figcaption>{t('reports.charts.categories')}</figcaption>
-                <BarChart width={420} height={220} data={categoryData} accessibilityLayer>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Bar dataKey="count" name={t('reports.charts.count')} fill="#3b6fb6" />
-                </BarChart>
-              </figure>
-              <figure>
-                <figcaption>{t('reports.charts.timelinessByTeam')}</figcaption>
-                <BarChart width={420} height={220} data={teamData} accessibilityLayer>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" />
-                  <YAxis domain={[0, 100]} />
-                  <Tooltip />
-                  <Bar dataKey="rate" name={t('reports.charts.rate')} fill="#4a9a5b" />
-                </BarChart>
-              </figure>
-              <figure>
-                <figcaption>{t('reports.charts.byAgent')}</figcaption>
-                <BarChart width={420} height={220} data={agentData} accessibilityLayer>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Bar dataKey="count" name={t('reports.charts.count')} fill="#b6813b" />
-                </BarChart>
-              </figure>
+              <BarFigure caption={t('reports.charts.categories')} data={categoryData} valueName={t('reports.charts.count')} fill="#2f5f9e" onDrill={setDrill} />
+              <BarFigure caption={t('reports.charts.timelinessByTeam')} data={teamData} valueName={t('reports.charts.rate')} fill="#2e7440" percent onDrill={setDrill} />
+              <BarFigure caption={t('reports.charts.byAgent')} data={agentData} valueName={t('reports.charts.count')} fill="#8a5a1c" onDrill={setDrill} />
             </div>
             <GroupTable title={t('reports.groups.byBranch')} groups={summary.byBranch} onDrill={setDrill} />
             <GroupTable title={t('reports.groups.byTeam')} groups={summary.byTeam} onDrill={setDrill} />

@@ -26,13 +26,15 @@ test('the quality manager opens the reports, drills into a figure and exports CS
   // The figure on the card is the server's figure for the same period and scope.
   const from = await page.getByLabel('From').inputValue();
   const to = await page.getByLabel('To').inputValue();
-  const received = page.getByRole('button', { name: 'Show the complaints behind Received', exact: true });
+  // A KPI's accessible name carries its value.
+  const received = page.getByRole('button', { name: /^Show the complaints behind Received: \d+$/ });
   await expect(received).toBeVisible();
   await expect
     .poll(async () => {
       const server = await apiFromPage<{ totals: { received: { count: number } } }>(page, 'GET', `/api/reports/summary?from=${from}&to=${to}`);
       const shown = (await received.innerText()).match(/\d+/)?.[0];
-      return server.status === 200 && String(server.json.totals.received.count) === shown;
+      const named = (await received.getAttribute('aria-label'))?.match(/: (\d+)$/)?.[1];
+      return server.status === 200 && String(server.json.totals.received.count) === shown && named === shown;
     }, { timeout: 20_000 })
     .toBe(true);
 
@@ -41,6 +43,8 @@ test('the quality manager opens the reports, drills into a figure and exports CS
   const behind = page.getByRole('region', { name: 'Complaints behind the figure' });
   const row = behind.getByRole('row').filter({ hasText: number });
   await expect(row).toBeVisible();
+  // The drill-down opens where the user is looking, not below the fold.
+  await expect(behind.getByRole('heading')).toBeInViewport();
   await expect(row).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
   await expect(behind).not.toContainText(phone);
 

@@ -42,6 +42,7 @@ export const reportsEn = {
     behind: 'Complaints behind “{{figure}}”',
     behindRegion: 'Complaints behind the figure',
     showRows: 'Show the complaints behind {{figure}}',
+    noData: 'no data',
     close: 'Close',
     noRows: 'No complaints behind this figure.',
     printRecord: 'Print record',

@@ -44,6 +44,7 @@ export const reportsZhCN: typeof reportsEn = {
     behind: '“{{figure}}”对应的投诉',
     behindRegion: '指标对应的投诉',
     showRows: '查看 {{figure}} 对应的投诉',
+    noData: '无数据',
     close: '关闭',
     noRows: '该指标没有对应的投诉。',
     printRecord: '打印档案',
