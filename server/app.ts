@@ -18,7 +18,8 @@ import { DeadlineWatcher, type WatchResult } from './deadlines/watcher';
 import { Erasure } from './erasure/erasure';
 import { registerErasureRoutes } from './erasure/routes';
 import { registerAccessLogRoutes } from './audit/routes';
-import { errorBody, installErrorHandling } from './http/errors';
+import { errorBody, frameworkErrorAnswer, installErrorHandling } from './http/errors';
+import { installZodSchemas } from './http/zod';
 import { registerReferenceRoutes } from './reference/routes';
 import { registerReportRoutes } from './reports/routes';
 import { SettingsStore } from './reference/settings-store';
@@ -71,6 +72,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorAnswer,
     logger: {
       level: config.logLevel,
       // Requests are logged by method, path and status only: no headers, no bodies, no query values.
@@ -127,6 +129,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     });
 
     installErrorHandling(app);
+    installZodSchemas(app);
     await app.register(cors, {
       origin: (origin, cb) => {
         if (!origin) return cb(null, true);

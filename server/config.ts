@@ -25,6 +25,10 @@ export interface ServerConfig {
   scryptCost: number;
   loginMaxFailures: number;
   loginWindowMs: number;
+  /** New workstation codes one user may obtain per hour (each takes a code of the branch's small code space). */
+  workstationRegistrationsPerHour: number;
+  /** Bearer token /metrics asks for; unset → /metrics answers only callers on this machine (loopback). */
+  metricsToken: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
   trustProxy: boolean;
   version: string;
@@ -53,6 +57,8 @@ export const defaultConfig: ServerConfig = {
   scryptCost: 2 ** 15,
   loginMaxFailures: 5,
   loginWindowMs: 5 * 60_000,
+  workstationRegistrationsPerHour: 20,
+  metricsToken: undefined,
   trustProxy: false,
   version: '0.1.0',
 };
@@ -84,6 +90,13 @@ function flag(env: Env, name: string): boolean {
   if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === '1' || raw === 'true' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  return raw;
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
@@ -124,5 +137,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     retentionWatchIntervalMs: intIn(env, 'RETENTION_WATCH_MS', defaultConfig.retentionWatchIntervalMs, 0, 7 * 86_400_000),
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),
+    workstationRegistrationsPerHour: intIn(env, 'WORKSTATION_REGISTRATIONS_PER_HOUR', defaultConfig.workstationRegistrationsPerHour, 1, 100_000),
+    metricsToken: metricsToken(env),
   };
 }

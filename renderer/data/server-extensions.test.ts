@@ -2,7 +2,7 @@ import { filter, firstValueFrom, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile } from './live-server-support';
 import { EventFactory } from '../../server/test-support/harness';
-import { registerWorkstation } from '../../server/workstations/register';
+import { registerWorkstation } from '../../server/workstations/workstations-store';
 import { samplePayloads } from '../../shared/events/sample-payloads';
 import { parseComplaintNumber, workstationCode } from '../../shared/numbers/complaint-number';
 import { bindCommands, type CreateComplaintInput } from './commands';

@@ -1,5 +1,6 @@
 import { roleSchema } from '../../shared/roles';
-import { createUser, newUserSchema } from '../auth/users';
+import { newUserSchema } from '../admin/admin-schemas';
+import { createUser } from '../auth/users-store';
 import type { ServerConfig } from '../config';
 import { migrate } from '../db/migrations';
 import { openDb } from '../db/open-db';
@@ -41,19 +42,70 @@ export function parseCreateUserArgs(argv: string[]): CreateUserArgs {
   };
 }
 
-async function readStdin(): Promise<string> {
+/** A terminal to read from: Node's stdin when it is a TTY. */
+export interface PasswordInput extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+}
+
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The password from HOTLINE_PASSWORD, or else the first line of stdin (never from the command line). */
-export async function readPassword(env: Record<string, string | undefined>): Promise<string> {
+/**
+ * One line typed at a terminal with echo off (raw mode): nothing the user
+ * types is written back. Enter ends it, Backspace takes back a character,
+ * Ctrl-C or Ctrl-D with nothing typed gives up.
+ */
+export function readHiddenLine(input: PasswordInput, output: NodeJS.WritableStream, prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let line = '';
+    output.write(prompt);
+    input.setRawMode?.(true);
+    input.resume();
+    const finish = (err: Error | null) => {
+      input.removeListener('data', onData);
+      input.setRawMode?.(false);
+      input.pause();
+      output.write('\n');
+      if (err) reject(err);
+      else resolve(line);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of String(chunk)) {
+        if (ch === '\r' || ch === '\n') return finish(null);
+        if (ch === '\u0003' || (ch === '\u0004' && line === '')) return finish(new Error('No password given'));
+        if (ch === '\u007f' || ch === '\b') line = [...line].slice(0, -1).join('');
+        else if (ch >= ' ') line += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/**
+ * The password from HOTLINE_PASSWORD; else typed twice at the terminal with
+ * echo off; else (stdin piped) the first line of stdin. Never from the
+ * command line (other users see it in the process list), never echoed, and
+ * never trimmed: spaces are part of it; only the line ending is not.
+ */
+export async function readPassword(
+  env: Record<string, string | undefined>,
+  input: PasswordInput = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<string> {
   const fromEnv = env[PASSWORD_ENV];
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
-  const text = await readStdin();
-  return (text.split(/\r?\n/)[0] ?? '').trim();
+  if (input.isTTY) {
+    const first = await readHiddenLine(input, output, 'Password: ');
+    const again = await readHiddenLine(input, output, 'Password again: ');
+    if (first !== again) throw new Error('The two passwords differ');
+    return first;
+  }
+  const text = await readAll(input);
+  return /^[^\r\n]*/.exec(text)?.[0] ?? '';
 }
 
 export async function createUserCommand(config: ServerConfig, argv: string[], env = process.env): Promise<string> {

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** An error that becomes `{"error":{"code","message"}}` with its status. */
 export class HttpError extends Error {
@@ -31,6 +32,33 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
 };
 
 /**
+ * Errors the router raises before any route runs (a malformed URL, a path
+ * segment over the router's length limit): the usual envelope, and never
+ * the offending path echoed back.
+ */
+export function frameworkErrorAnswer(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long' : 'The URL is malformed';
+  void reply.status(400).send(errorBody('bad_request', message));
+}
+
+const PART: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+
+/**
+ * A request a route's zod schemas refused: 400 in the usual envelope, with
+ * the route's code and the first issue (where and what, never the value).
+ */
+function schemaRefusal(err: FastifyError, request: FastifyRequest) {
+  const invalid = request.routeOptions.config?.invalid;
+  const code = invalid?.code ?? 'bad_request';
+  if (invalid?.message) return errorBody(code, invalid.message);
+  const first = err.validation?.[0];
+  const part = err.validationContext ? PART[err.validationContext] : undefined;
+  const path = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
+  const where = [part, path].filter(Boolean).join(' ');
+  return errorBody(code, `${where ? `${where}: ` : ''}${first?.message ?? 'invalid'}`.slice(0, 300));
+}
+
+/**
  * JSON errors everywhere, with the protocol's statuses: never a stack trace,
  * and never a 5xx for something the client sent.
  */
@@ -43,6 +71,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return reply.status(400).send(errorBody('bad_json', 'The request body is not valid JSON'));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return reply.status(400).send(schemaRefusal(err, request));
     }
     if (err.validation) {
       return reply.status(400).send(errorBody('bad_request', 'The request is malformed'));

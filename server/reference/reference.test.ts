@@ -94,6 +94,30 @@ describe.each(storageKinds())('reference data and admin API on %s', (storage) =>
     expect(self.status).toBe(409);
   });
 
+  it('refuses the most common passwords and one equal to the username, on create and on change', async () => {
+    const create = (username: string, password: string) =>
+      api.request('POST', '/api/admin/users', { token: admin, body: { username, password, role: 'agent', branchId: 'gz' } });
+    for (const [username, password] of <[string, string][]>[
+      ['pw.one', 'password123'],
+      ['pw.two', 'QWERTYUIOP'],
+      ['pw.three', '1qaz2wsx'],
+      ['pw.four', 'woaini1314'],
+      ['Same.Name', 'same.name'],
+      ['same.name2', 'SAME.NAME2'],
+    ]) {
+      const res = await create(username, password);
+      expect(res.status, password).toBe(400);
+      expect(res.json.error.message, password).toMatch(/^body password: /);
+    }
+    expect((await create('pw.ok', 'Lantern-Quietly-47')).status).toBe(201);
+    const agent2 = 'user-agent2.gz';
+    for (const password of ['iloveyou', 'Agent2.GZ']) {
+      const res = await api.request('PATCH', `/api/admin/users/${agent2}`, { token: admin, body: { password } });
+      expect(res.status, password).toBe(400);
+      expect(res.json.error.message).toMatch(/password/);
+    }
+  });
+
   it('policy edits are validated with the shared schema and feed the server fold', async () => {
     const bad = await api.request('PUT', '/api/admin/policy', { token: admin, body: { dayEnd: '25:00' } });
     expect(bad.status).toBe(400);

@@ -10,7 +10,7 @@ import { seesAllBranches } from '../../shared/roles';
 import { authenticate } from '../auth/authenticate';
 import type { AppContext } from '../context';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import { loadReferenceData } from '../reference/reference-data';
+import { loadReferenceData } from '../reference/reference-store';
 
 const MAX_ID = 64;
 

@@ -1,38 +1,59 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { workstationCodeAnswerSchema, workstationRegistrationSchema } from '../../shared/protocol/workstations';
 import { seesAllBranches } from '../../shared/roles';
-import { authenticate } from '../auth/authenticate';
+import { branchExists } from '../admin/branches-store';
+import { caller, signedIn } from '../auth/guards';
 import type { AppContext } from '../context';
-import { badRequest, notFound } from '../http/errors';
-import { registerWorkstation } from './register';
+import { badRequest, HttpError, notFound } from '../http/errors';
+import { RateCounter } from '../http/rate-counter';
+import { zodRoutes } from '../http/zod';
+import { existingCode, registerWorkstation } from './workstations-store';
 
-const bodySchema = z.strictObject({
-  /** The id the workstation generated for itself on first run (a UUID). */
-  workstationId: z.string().min(8).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/),
-  /** Only for roles that see every branch; others register in their own branch. */
-  branchId: z.string().min(1).max(64).optional(),
-});
+const HOUR_MS = 3_600_000;
 
 /**
  * POST /api/workstations: the workstation's code for complaint numbers,
  * unique in the branch, the same on every call for one workstation id.
  */
 export function registerWorkstationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/workstations', async (request, reply) => {
-    const user = await authenticate(ctx.db, request);
-    const parsed = bodySchema.safeParse(request.body);
-    if (!parsed.success) throw badRequest('Send {"workstationId"} (8–100 letters, digits, . _ : -)', 'invalid');
-    const { workstationId } = parsed.data;
-    let branchId = user.branchId;
-    if (parsed.data.branchId !== undefined) {
-      // Naming another branch is indistinguishable from naming one that does not exist.
-      if (!seesAllBranches(user.role) && parsed.data.branchId !== user.branchId) throw notFound('Unknown branch');
-      branchId = parsed.data.branchId;
-    }
-    if (!branchId) throw badRequest('This user belongs to no branch: name one with branchId', 'branch_required');
-    const exists = await ctx.db.query('select 1 from branches where id = $1', [branchId]);
-    if (!exists.length) throw notFound('Unknown branch');
-    const result = await registerWorkstation(ctx.db, branchId, workstationId, user.id);
-    return reply.status(result.created ? 201 : 200).send({ workstationId, branchId, code: result.code });
-  });
+  // In the database, so the limit holds across processes; each new code takes one of the branch's few.
+  const limiter = new RateCounter(ctx.db, 'workstation', HOUR_MS);
+  zodRoutes(app).post(
+    '/api/workstations',
+    {
+      preValidation: signedIn(ctx.db),
+      config: { invalid: { code: 'invalid' } },
+      schema: {
+        tags: ['workstations'],
+        summary: "This workstation's code for complaint numbers in a branch",
+        body: workstationRegistrationSchema,
+        response: { 200: workstationCodeAnswerSchema, 201: workstationCodeAnswerSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = caller(request);
+      const { workstationId } = request.body;
+      let branchId = user.branchId;
+      if (request.body.branchId !== undefined) {
+        // Naming another branch is indistinguishable from naming one that does not exist.
+        if (!seesAllBranches(user.role) && request.body.branchId !== user.branchId) throw notFound('Unknown branch');
+        branchId = request.body.branchId;
+      }
+      if (!branchId) throw badRequest('This user belongs to no branch: name one with branchId', 'branch_required');
+      if (!(await branchExists(ctx.db, branchId))) throw notFound('Unknown branch');
+      // A workstation asking again for its code is no new registration.
+      const known = await existingCode(ctx.db, branchId, workstationId);
+      if (known) return reply.status(200).send({ workstationId, branchId, code: known });
+      // Claimed before registering (in the database, so parallel calls each count); a race lost to the same id gives it back.
+      const key = [{ key: user.id, limit: ctx.config.workstationRegistrationsPerHour }];
+      const wait = await limiter.take(key);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(wait / 1000))));
+        throw new HttpError(429, 'rate_limited', 'Too many new workstations registered; try again later');
+      }
+      const result = await registerWorkstation(ctx.db, branchId, workstationId, user.id);
+      if (!result.created) await limiter.refund([user.id]);
+      return reply.status(result.created ? 201 : 200).send({ workstationId, branchId, code: result.code });
+    },
+  );
 }

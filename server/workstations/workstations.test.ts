@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workstationCode } from '../../shared/numbers/complaint-number';
 import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
-import { registerWorkstation } from './register';
+import { registerWorkstation } from './workstations-store';
 
 describe.each(storageKinds())('workstation codes for complaint numbers on %s', (storage) => {
   let t: TestServer;
@@ -62,6 +62,28 @@ describe.each(storageKinds())('workstation codes for complaint numbers on %s', (
     expect(named.status).toBe(201);
     expect(named.json.branchId).toBe('dg');
     expect((await register(tok.director!, { workstationId: 'ws-0003-cccc', branchId: 'nowhere' })).status).toBe(404);
+  });
+
+  it('limits how many new workstations one user registers per hour; a known one answers still', async () => {
+    const limited = await startTestServer(storage, { workstationRegistrationsPerHour: 3 });
+    try {
+      const other = new ApiClient(limited.server);
+      const token = (await other.login('lead.gz')).token;
+      const reg = (id: string) => other.request('POST', '/api/workstations', { token, body: { workstationId: id } });
+      for (let i = 0; i < 3; i++) expect((await reg(`limit-ws-${i}`)).status).toBe(201);
+      // Asking again for a code it has is no new registration.
+      expect((await reg('limit-ws-0')).status).toBe(200);
+      const refused = await reg('limit-ws-3');
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await reg('limit-ws-1')).status).toBe(200);
+      // Another user has their own allowance.
+      const agent = (await other.login('agent.gz')).token;
+      expect((await other.request('POST', '/api/workstations', { token: agent, body: { workstationId: 'limit-ws-9' } })).status).toBe(201);
+    } finally {
+      await limited.cleanup();
+    }
   });
 
   it('refuses malformed bodies and anonymous callers', async () => {

@@ -4,6 +4,7 @@ import { shortSequenceSection } from './003-short-sequence-section';
 import { workstationsRefoldLimits } from './004-workstations-refold-limits';
 import { pushStateGuard } from './005-push-state-guard';
 import { erasureAccessLog } from './006-erasure-access-log';
+import { usernamesIgnoreCase } from './007-usernames-ignore-case';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   workstationsRefoldLimits,
   pushStateGuard,
   erasureAccessLog,
+  usernamesIgnoreCase,
 ];

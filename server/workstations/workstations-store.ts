@@ -7,6 +7,15 @@ export interface Registration {
   created: boolean;
 }
 
+/** The code this workstation already holds in the branch, if any. */
+export async function existingCode(db: Sql, branchId: string, workstationId: string): Promise<string | null> {
+  const rows = await db.query<{ code: string }>('select code from workstations where branch_id = $1 and workstation_id = $2', [
+    branchId,
+    workstationId,
+  ]);
+  return rows[0]?.code ?? null;
+}
+
 /**
  * The workstation's code in the branch: the one it already has, else the
  * first code the shared rule derives from its id that no other workstation
@@ -15,11 +24,8 @@ export interface Registration {
  */
 export async function registerWorkstation(db: Sql, branchId: string, workstationId: string, userId: string): Promise<Registration> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const mine = await db.query<{ code: string }>(
-      'select code from workstations where branch_id = $1 and workstation_id = $2',
-      [branchId, workstationId],
-    );
-    if (mine[0]) return { code: mine[0].code, created: false };
+    const mine = await existingCode(db, branchId, workstationId);
+    if (mine) return { code: mine, created: false };
     const taken = new Set(
       (await db.query<{ code: string }>('select code from workstations where branch_id = $1', [branchId])).map((r) => r.code),
     );

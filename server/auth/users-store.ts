@@ -1,43 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { roleSchema, seesAllBranches, type Role } from '../../shared/roles';
+import { seesAllBranches, type Role } from '../../shared/roles';
+import type { NewUser, UserPatch } from '../admin/admin-schemas';
 import type { Sql } from '../db/db';
+import { isUniqueViolation } from '../db/unique-violation';
 import { HttpError } from '../http/errors';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { passwordProblem } from './common-passwords';
+import { hashPassword } from './password';
 import { revokeUserTokens, toAuthUser, type AuthUser } from './tokens';
-
-export const usernameSchema = z
-  .string()
-  .min(2)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only');
-const idRef = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
-export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
-const displayName = z.string().trim().min(1).max(100);
-const jobNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/);
-
-export const newUserSchema = z.strictObject({
-  id: idRef.optional(),
-  username: usernameSchema,
-  password: passwordSchema,
-  displayName: displayName.optional(),
-  role: roleSchema,
-  branchId: idRef.nullable().optional(),
-  teamId: idRef.nullable().optional(),
-  jobNumber: jobNumber.nullable().optional(),
-});
-export type NewUser = z.infer<typeof newUserSchema>;
-
-export const userPatchSchema = z.strictObject({
-  displayName: displayName.optional(),
-  role: roleSchema.optional(),
-  branchId: idRef.nullable().optional(),
-  teamId: idRef.nullable().optional(),
-  jobNumber: jobNumber.nullable().optional(),
-  disabled: z.boolean().optional(),
-  password: passwordSchema.optional(),
-});
-export type UserPatch = z.infer<typeof userPatchSchema>;
 
 export interface AdminUserView extends AuthUser {
   disabled: boolean;
@@ -71,10 +40,10 @@ export async function createUser(db: Sql, input: NewUser, scryptCost: number): P
   const branchId = input.branchId ?? null;
   const teamId = input.teamId ?? null;
   await checkPlacement(db, input.role, branchId, teamId);
-  const taken = await db.query('select 1 from users where username = $1', [username]);
+  const taken = await db.query('select 1 from users where lower(username) = lower($1)', [username]);
   if (taken.length) throw new HttpError(409, 'username_taken', 'That username is taken');
   const hash = await hashPassword(input.password, scryptCost);
-  const rows = await db.query<UserRow>(
+  const rows = await duplicateIs409(db.query<UserRow>(
     `insert into users (id, username, display_name, role, branch_id, team_id, job_number, password_hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${USER_COLUMNS}`,
     [
@@ -87,8 +56,18 @@ export async function createUser(db: Sql, input: NewUser, scryptCost: number): P
       input.jobNumber ?? null,
       hash,
     ],
-  );
+  ));
   return view(rows[0] as UserRow);
+}
+
+/** Two admins creating the same username (or id) at once: the loser's unique violation is a 409, not a 500. */
+async function duplicateIs409<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new HttpError(409, 'username_taken', 'That username or id is taken');
+    throw err;
+  }
 }
 
 export async function updateUser(db: Sql, id: string, patch: UserPatch, scryptCost: number): Promise<AdminUserView> {
@@ -100,6 +79,8 @@ export async function updateUser(db: Sql, id: string, patch: UserPatch, scryptCo
   const teamId =
     patch.teamId !== undefined ? patch.teamId : patch.branchId !== undefined && patch.branchId !== current.branch_id ? null : current.team_id;
   await checkPlacement(db, role, branchId, teamId);
+  const problem = patch.password ? passwordProblem(patch.password, current.username) : null;
+  if (problem) throw new HttpError(400, 'invalid', `password: ${problem}`);
   const hash = patch.password ? await hashPassword(patch.password, scryptCost) : null;
   const updated = await db.query<UserRow>(
     `update users set display_name = $2, role = $3, branch_id = $4, team_id = $5, job_number = $6,
@@ -121,6 +102,20 @@ export async function updateUser(db: Sql, id: string, patch: UserPatch, scryptCo
     await revokeUserTokens(db, id);
   }
   return view(updated[0] as UserRow);
+}
+
+export interface SignInRow extends UserRow {
+  password_hash: string;
+  updated_at: Date | string;
+}
+
+/** The account a sign-in names, whatever the case of the username typed. */
+export async function findUserForSignIn(db: Sql, username: string): Promise<SignInRow | undefined> {
+  const rows = await db.query<SignInRow>(
+    `select ${USER_COLUMNS}, password_hash, updated_at from users where lower(username) = lower($1)`,
+    [username.normalize('NFC')],
+  );
+  return rows[0];
 }
 
 export async function listUsers(db: Sql): Promise<AdminUserView[]> {

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../db/unique-violation';
+import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+
+describe.each(storageKinds())('usernames ignore case on %s', (storage) => {
+  let t: TestServer;
+  let api: ApiClient;
+  beforeAll(async () => {
+    t = await startTestServer(storage);
+    api = new ApiClient(t.server);
+  });
+  afterAll(async () => t?.cleanup());
+
+  it('signs in whatever the case of the username typed', async () => {
+    const res = await api.request('POST', '/api/auth/login', { body: { username: 'LEAD.Gz', password: 'demo1234' } });
+    expect(res.status).toBe(200);
+    expect(res.json.user.username).toBe('lead.gz');
+  });
+
+  it('failures count against the account whatever the case typed', async () => {
+    const limited = await startTestServer(storage, { loginMaxFailures: 2 });
+    try {
+      const other = new ApiClient(limited.server);
+      for (const username of ['Agent.GZ', 'AGENT.gz']) {
+        expect((await other.request('POST', '/api/auth/login', { body: { username, password: 'wrong-one' } })).status).toBe(401);
+      }
+      expect((await other.request('POST', '/api/auth/login', { body: { username: 'agent.gz', password: 'demo1234' } })).status).toBe(429);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+
+  it('the database refuses a second username differing only in case, whoever writes it', async () => {
+    const err = await t.server.db
+      .query(`insert into users (id, username, display_name, role, branch_id, password_hash) values ('u-x', 'Agent.GZ', 'x', 'agent', 'gz', 'scrypt$')`)
+      .then(() => null, (e: unknown) => e);
+    expect(isUniqueViolation(err)).toBe(true);
+  });
+});
