@@ -7,9 +7,9 @@ import { ApiClient, startTestServer, storageKinds, type TestServer } from '../te
 const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
 const loneSurrogate = fc.oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff })).map((c) => String.fromCharCode(c));
 
-/** A value a text field must refuse with 400: a control character or lone surrogate inside ordinary text, overlong text, or not text at all. */
+/** A value a text field must refuse with 400: a control character or lone surrogate inside ordinary text (not at an end, where trimming takes white space off), overlong text, or not text at all. */
 const hostileText = fc.oneof(
-  fc.tuple(fc.string({ maxLength: 10 }), fc.oneof(control, loneSurrogate), fc.string({ maxLength: 10 })).map(([a, x, b]) => `ok${a.replace(/[\ud800-\udfff]/g, '')}${x}${b.replace(/[\ud800-\udfff]/g, '')}`),
+  fc.tuple(fc.string({ maxLength: 10 }), fc.oneof(control, loneSurrogate), fc.string({ maxLength: 10 })).map(([a, x, b]) => `ok${a.replace(/[\ud800-\udfff]/g, '')}${x}${b.replace(/[\ud800-\udfff]/g, '')}end`),
   fc.integer({ min: 2_001, max: 20_000 }).map((n) => 'x'.repeat(n)),
   fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), { maxKeys: 2 })),
 );
