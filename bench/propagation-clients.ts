@@ -4,6 +4,8 @@
  * records when each event id first reaches each client, as epoch ms.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { parseStreamMessage, RESYNC } from '../shared/protocol/events';
+import { SseParser } from '../shared/protocol/sse';
 
 export interface ClientsInput {
   url: string;
@@ -25,28 +27,17 @@ async function follow(url: string, token: string, sink: Map<string, number>, sig
   if (!res.ok || !res.body) throw new Error(`stream ${res.status}`);
   onReady();
   const decoder = new TextDecoder();
-  let buffer = '';
+  const parser = new SseParser();
   try {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = message
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).trimStart())
-          .join('\n');
-        if (!data) continue;
+      for (const msg of parser.push(decoder.decode(chunk, { stream: true }))) {
         const at = epochNow();
-        const parsed = JSON.parse(data) as unknown;
-        if (parsed === 'RESYNC') {
+        const parsed = parseStreamMessage(msg.data);
+        if (parsed === RESYNC) {
           counters.resyncs++;
           continue;
         }
-        const docs = (parsed as { documents?: { id: string }[] }).documents ?? [];
-        for (const d of docs) if (!sink.has(d.id)) sink.set(d.id, at);
+        for (const d of parsed?.documents ?? []) if (!sink.has(d.id)) sink.set(d.id, at);
       }
     }
   } catch (err) {

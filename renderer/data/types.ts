@@ -1,4 +1,3 @@
-import type { Role } from '../../shared/roles';
 import type { Policy } from '../../shared/policy/policy';
 import type { WorkCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintProjection, ComplaintStatus, TimelineEntry } from '../../shared/fold/projection';
@@ -8,16 +7,7 @@ import type { Category, Grade } from '../../shared/events/fields';
 export type { Language } from '../i18n/pick-language';
 export type { ComplaintProjection, ComplaintStatus, TimelineEntry };
 
-/** The signed-in person as the server's login answer describes them. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  branchId: string;
-  teamId: string | null;
-  jobNumber?: string;
-}
+export type { SessionUser } from '../../shared/protocol/auth';
 
 export type SessionStatus = 'loading' | 'signed_out' | 'signed_in' | 'expired';
 
@@ -71,46 +61,8 @@ export interface QueueResult {
   loading: boolean;
 }
 
-export interface ReferenceUser {
-  id: string;
-  username: string;
-  displayName: string;
-  /** 'system' only for writers that are not people (see `system`): never a permission. */
-  role: Role | 'system';
-  /** Null for roles that see every branch and belong to none. */
-  branchId: string | null;
-  teamId: string | null;
-  jobNumber?: string;
-  active?: boolean;
-  /** The server's credentials version of the account (changes when an admin changes it). */
-  credentialsVersion?: string;
-  /** A writer that is not a person (the server's breach escalations): named in timelines, never assigned or signed in. */
-  system?: true;
-}
-
-export interface ReferenceBranch {
-  id: string;
-  name: string;
-  nameEn?: string;
-}
-
-export interface ReferenceTeam {
-  id: string;
-  branchId: string;
-  name: string;
-  leadId?: string | null;
-  memberIds?: string[];
-}
-
-/** A soothing script line (安抚口径) with {placeholders}. */
-export interface ReferenceScript {
-  id: string;
-  category?: string;
-  scenario?: string;
-  language?: string;
-  title?: string;
-  text: string;
-}
+export type { ReferenceUser, ReferenceBranch, ReferenceTeam, ReferenceScript } from '../../shared/protocol/reference';
+import type { ReferenceUser, ReferenceBranch, ReferenceTeam, ReferenceScript } from '../../shared/protocol/reference';
 
 /** Server-authoritative data that replicates down only. */
 export interface Reference {

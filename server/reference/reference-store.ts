@@ -1,11 +1,12 @@
 import { SYSTEM_ACTORS } from '../../shared/actors/system-actor';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
+import type { ReferencePayload } from '../../shared/protocol/reference';
 import type { Sql } from '../db/db';
 import { readPolicy, referenceVersion } from './settings-store';
 import { credentialsVersion } from '../auth/credentials-version';
 
 /** Everything a workstation needs from the server and never writes: the directory, policy, calendar, scripts. */
-export async function loadReferenceData(db: Sql) {
+export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
   const version = await referenceVersion(db);
   const [users, branches, teams, scripts, policy] = await Promise.all([
     db.query<{

@@ -4,11 +4,11 @@ import { authenticate } from '../auth/authenticate';
 import type { AuthUser } from '../auth/tokens';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
-import { documentJson } from './wire';
-import { isIdentifiableId, MAX_PUSH_ROWS } from './wire';
+import { lookupRequestSchema, MAX_LOOKUP_IDS } from '../../shared/protocol/events';
+import { documentJson, isIdentifiableId } from './wire';
 
 /** As many ids as one push may carry, so a client can look up a whole push batch at once. */
-export const MAX_LOOKUP_IDS = MAX_PUSH_ROWS;
+export { MAX_LOOKUP_IDS };
 /** 500 ids of at most 200 characters, with JSON quoting to spare. */
 const LOOKUP_BODY_BYTES = 256 * 1024;
 /** An event's seq is the feed sequence of its origin row, as pull reports it. */
@@ -27,12 +27,10 @@ interface LookupRow {
 }
 
 export function parseLookupBody(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The body must be {"ids": [...]}');
-  const ids = (body as { ids?: unknown }).ids;
-  if (!Array.isArray(ids)) throw badRequest('ids must be an array of event ids');
-  if (ids.length > MAX_LOOKUP_IDS) throw badRequest(`At most ${MAX_LOOKUP_IDS} ids per request`);
-  for (const id of ids) if (!isIdentifiableId(id)) throw badRequest('Every id must be a non-empty string');
-  return [...new Set(ids as string[])];
+  const parsed = lookupRequestSchema.safeParse(body);
+  if (!parsed.success) throw badRequest(`The body must be {"ids": [...]}, at most ${MAX_LOOKUP_IDS} non-empty ids`);
+  for (const id of parsed.data.ids) if (!isIdentifiableId(id)) throw badRequest('Every id must be a non-empty string');
+  return [...new Set(parsed.data.ids)];
 }
 
 /**

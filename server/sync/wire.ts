@@ -9,8 +9,8 @@ declare global {
 }
 
 /** Bounds of one push request (sync protocol). */
-export const MAX_PUSH_ROWS = 500;
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_PUSH_ROWS, MAX_PUSH_BYTES as MAX_BODY_BYTES } from '../../shared/protocol/events';
+import { MAX_PUSH_ROWS } from '../../shared/protocol/events';
 /** Deeper documents are refused (and stored without their payload) so nothing downstream recurses without bound. */
 export const MAX_DEPTH = 32;
 /** Ids longer than the protocol's 64 are still stored (and rejected); beyond this they are not identifiable. */

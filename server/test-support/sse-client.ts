@@ -1,11 +1,9 @@
+import { SseParser } from '../../shared/protocol/sse';
+
 /**
  * A server-sent-events reader over fetch streaming, the way the desktop
  * client reads the stream (EventSource cannot send an Authorization header).
  */
-export interface SseMessage {
-  data: unknown;
-}
-
 export class SseClient {
   readonly messages: unknown[] = [];
   comments = 0;
@@ -31,22 +29,12 @@ export class SseClient {
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     const decoder = new TextDecoder();
-    let buffer = '';
+    const parser = new SseParser();
     try {
       for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trimStart());
-          if (data.length) this.messages.push(JSON.parse(data.join('\n')));
-          else if (block.startsWith(':')) this.comments++;
-          this.wake();
-        }
+        for (const msg of parser.push(decoder.decode(chunk, { stream: true }))) this.messages.push(JSON.parse(msg.data));
+        this.comments = parser.comments;
+        this.wake();
       }
     } catch {
       /* aborted or reset */

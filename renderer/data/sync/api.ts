@@ -1,3 +1,5 @@
+import { errorOf } from '../../../shared/protocol/errors';
+
 /**
  * The HTTP client of the sync server: bearer token, JSON, and one place that
  * notices reachability and an expired token.
@@ -85,7 +87,7 @@ export function createApi(options: ApiOptions): Api {
         data = null;
       }
       if (!res.ok) {
-        const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+        const error = errorOf(data);
         throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? res.statusText);
       }
       return data as T;

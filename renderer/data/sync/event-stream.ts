@@ -1,12 +1,13 @@
 import { Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { StoredEvent } from '../../../shared/events/envelope';
+import { parseStreamMessage, RESYNC, type Checkpoint } from '../../../shared/protocol/events';
 import type { EventDoc } from '../schema/events-schema';
 import { fromStoredEvent } from '../projection/event-conversion';
 import type { Api } from './api';
 import { readSse } from './sse';
 
-export type PullCheckpoint = { seq: number };
+export type PullCheckpoint = Checkpoint;
 
 /** Where a batch of server events came from, and the checkpoint it moves to. */
 export interface DocumentsOrigin {
@@ -113,18 +114,12 @@ export function eventStream$(options: EventStreamOptions): Observable<RxReplicat
           backoff = initial;
           resync();
           for await (const msg of readSse(res, ctrl.signal)) {
-            let data: unknown;
-            try {
-              data = JSON.parse(msg.data);
-            } catch {
-              continue;
-            }
-            if (data === 'RESYNC') {
+            const data = parseStreamMessage(msg.data);
+            if (data === RESYNC) {
               resync();
-            } else if (data && typeof data === 'object' && Array.isArray((data as { documents?: unknown }).documents)) {
-              const batch = data as { documents: StoredEvent[]; checkpoint: PullCheckpoint };
-              options.onDocuments?.(batch.documents, { source: 'stream', checkpoint: batch.checkpoint ?? null });
-              subscriber.next({ documents: batch.documents.map(fromStoredEvent), checkpoint: batch.checkpoint });
+            } else if (data) {
+              options.onDocuments?.(data.documents, { source: 'stream', checkpoint: data.checkpoint });
+              subscriber.next({ documents: data.documents.map(fromStoredEvent), checkpoint: data.checkpoint });
             }
           }
         } catch {

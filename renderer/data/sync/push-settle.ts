@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../../shared/events/envelope';
+import { lookupAnswerSchema, pushAnswerSchema, type LookupRequest } from '../../../shared/protocol/events';
 import type { Api } from './api';
 
 /** What this needs of a push row; the document is the wire form (no status while pending). */
@@ -19,7 +20,7 @@ export interface PushRow {
  * would make RxDB write and re-push it without end.
  */
 export async function pushAndSettle(api: Api, batch: PushRow[], stopped: () => boolean = () => false): Promise<StoredEvent[]> {
-  const answer = await api.json<StoredEvent[]>('POST', '/api/sync/events/push', batch);
+  const answer = pushAnswerSchema.parse(await api.json<unknown>('POST', '/api/sync/events/push', batch));
   // Stopped meanwhile (sign-out): RxDB discards this answer and pushes again next time, and a
   // request without a token would read as an expired session.
   if (stopped()) return answer;
@@ -31,6 +32,7 @@ export async function pushAndSettle(api: Api, batch: PushRow[], stopped: () => b
       .map((d) => [d.id, d]),
   );
   if (!unsettled.size) return answer;
-  const found = await api.json<{ documents: StoredEvent[] }>('POST', '/api/sync/events/lookup', { ids: [...unsettled.keys()] });
+  const request: LookupRequest = { ids: [...unsettled.keys()] };
+  const found = lookupAnswerSchema.parse(await api.json<unknown>('POST', '/api/sync/events/lookup', request));
   return [...answer, ...found.documents.filter((d) => unsettled.has(d.id) && d.status !== undefined)];
 }

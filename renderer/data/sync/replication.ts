@@ -1,6 +1,7 @@
 import { replicateRxCollection, RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { StoredEvent } from '../../../shared/events/envelope';
+import { MAX_PUSH_ROWS, pullPageSchema } from '../../../shared/protocol/events';
 import type { EventsCollection } from '../db';
 import type { EventDoc } from '../schema/events-schema';
 import { fromStoredEvent, toStoredEvent } from '../projection/event-conversion';
@@ -40,13 +41,6 @@ export async function streamsClosed(state: EventReplicationState): Promise<void>
 }
 
 const MAX_PUSH_BYTES = 900 * 1024;
-const MAX_PUSH_ROWS = 500;
-
-interface PullAnswer {
-  documents: StoredEvent[];
-  checkpoint: PullCheckpoint;
-  serverTime?: string;
-}
 
 /**
  * Replicates the events collection with the server. The identifier includes
@@ -72,14 +66,14 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
       async handler(checkpoint, batchSize) {
         const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
         if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
-        const answer = await api.json<PullAnswer>('GET', `/api/sync/events/pull?${params.toString()}`);
-        const serverMs = typeof answer.serverTime === 'string' ? Date.parse(answer.serverTime) : NaN;
+        const answer = pullPageSchema.parse(await api.json<unknown>('GET', `/api/sync/events/pull?${params.toString()}`));
+        const serverMs = answer.serverTime !== undefined ? Date.parse(answer.serverTime) : NaN;
         if (Number.isFinite(serverMs)) options.onServerTime?.(serverMs);
-        options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint ?? null, from: checkpoint ?? null });
+        options.onDocuments?.(answer.documents, { source: 'pull', checkpoint: answer.checkpoint, from: checkpoint ?? null });
         options.onExchange?.();
         return {
           documents: answer.documents.map(fromStoredEvent),
-          checkpoint: answer.checkpoint ?? checkpoint,
+          checkpoint: answer.checkpoint,
         };
       },
       stream$: eventStream$({
