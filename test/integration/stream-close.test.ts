@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLiveServer } from '../live-server-support';
-import { memoryPlatform } from '../platform-port';
-import { openWorkstationStore } from '../store';
-import { memoryStorage, uniqueName } from '../test-support';
+import { startLiveServer } from './live-server-support';
+import { memoryPlatform } from '../../renderer/data/platform-port';
+import { openWorkstationStore } from '../../renderer/data/store';
+import { memoryStorage, uniqueName } from '../../renderer/data/test-support';
 
 const STREAM = '/api/sync/events/stream';
 const cleanups: (() => Promise<void> | void)[] = [];
