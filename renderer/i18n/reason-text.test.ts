@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
-import { REJECT } from '../../server/sync/reasons';
+import { REJECT } from '../../shared/protocol/reasons';
 import { checkWrite } from '../../shared/rules/available-actions';
 import { fold } from '../../shared/fold/fold';
 import { defaultFoldContext, eventFactory } from '../../shared/fold/fixtures';
