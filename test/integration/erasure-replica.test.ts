@@ -2,10 +2,10 @@ import { filter, firstValueFrom, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
 import { samplePayloads } from '../../shared/events/sample-payloads';
-import { bindCommands, type CreateComplaintInput } from './commands';
-import { memoryPlatform } from './platform-port';
-import { openDataStore, type DataStore } from './store';
-import { memoryStorage, uniqueName } from './test-support';
+import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
+import { memoryPlatform } from '../../renderer/data/platform-port';
+import { openDataStore, type DataStore } from '../../renderer/data/store';
+import { memoryStorage, uniqueName } from '../../renderer/data/test-support';
 
 const live = liveServerForFile('hd-erase-');
 

@@ -1,10 +1,10 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { liveServerForFile, waitFor } from '../live-server-support';
-import { memoryPlatform } from '../platform-port';
-import { openDataStore, type DataStore } from '../store';
-import { memoryStorage, uniqueName } from '../test-support';
-import { VIEW_DEDUPE_MS } from './access-log';
+import { liveServerForFile, waitFor } from './live-server-support';
+import { memoryPlatform } from '../../renderer/data/platform-port';
+import { openDataStore, type DataStore } from '../../renderer/data/store';
+import { memoryStorage, uniqueName } from '../../renderer/data/test-support';
+import { VIEW_DEDUPE_MS } from '../../renderer/data/audit/access-log';
 
 const live = liveServerForFile('hd-access-');
 
