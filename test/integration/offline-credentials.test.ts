@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { memoryPlatform } from './platform-port';
-import { openWorkstationStore, type WorkstationStore } from './store';
-import { memoryStorage, signInStore, uniqueName } from './test-support';
+import { memoryPlatform } from '../../renderer/data/platform-port';
+import { openWorkstationStore, type WorkstationStore } from '../../renderer/data/store';
+import { memoryStorage, signInStore, uniqueName } from '../../renderer/data/test-support';
 
 const live = liveServerForFile('hd-cred-');
 
