@@ -3,6 +3,14 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// `npm run dev` sets this to the sync server it started (scripts/dev-plan.ts).
+const apiTarget = process.env.HOTLINE_DESK_API_TARGET ?? 'http://127.0.0.1:8787';
+// The page's own origin is the bridge's default server, so the API and the
+// health check go through the proxy and the browser sees one origin.
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: false, ws: true },
+  '/health': { target: apiTarget, changeOrigin: false },
+};
 
 // Built with a relative base so the same bundle loads from app:// in the
 // desktop shell and from the server's origin in a browser.
@@ -18,13 +26,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false, ws: true },
-    },
+    proxy,
   },
   preview: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false, ws: true },
-    },
+    proxy,
   },
 });

@@ -19,6 +19,7 @@ import {
   serverEnv,
   signalExitCode,
 } from './start-plan';
+import { startServerChild } from './server-child';
 import { probeHealth, waitForHealth } from './wait-for-health';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,15 +70,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`Starting the sync server on ${address.url}…`);
-  const npmCli = process.env.npm_execpath;
-  const server =
-    npmCli !== undefined && npmCli.endsWith('.js')
-      ? startChild('server', process.execPath, [npmCli, 'run', '--silent', 'server'], { cwd: root, env: serverEnv(process.env, clientDir), ownGroup: true })
-      : startChild('server', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'server'], {
-          cwd: root,
-          env: serverEnv(process.env, clientDir),
-          ownGroup: true,
-        });
+  const server = startServerChild(root, serverEnv(process.env, clientDir));
   children.push(server);
   let serverExit: string | undefined;
   void server.exited.then((exit) => {
