@@ -27,8 +27,6 @@ export interface ServerConfig {
   loginWindowMs: number;
   /** New workstation codes one user may obtain per hour (each takes a code of the branch's small code space). */
   workstationRegistrationsPerHour: number;
-  /** Bearer token /metrics asks for; unset → /metrics answers only callers on this machine (loopback). */
-  metricsToken: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
   trustProxy: boolean;
   version: string;
@@ -58,7 +56,6 @@ export const defaultConfig: ServerConfig = {
   loginMaxFailures: 5,
   loginWindowMs: 5 * 60_000,
   workstationRegistrationsPerHour: 20,
-  metricsToken: undefined,
   trustProxy: false,
   version: '0.1.0',
 };
@@ -90,13 +87,6 @@ function flag(env: Env, name: string): boolean {
   if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === '1' || raw === 'true' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
-}
-
-function metricsToken(env: Env): string | undefined {
-  const raw = env.METRICS_TOKEN?.trim();
-  if (!raw) return undefined;
-  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
-  return raw;
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
@@ -138,6 +128,5 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),
     workstationRegistrationsPerHour: intIn(env, 'WORKSTATION_REGISTRATIONS_PER_HOUR', defaultConfig.workstationRegistrationsPerHour, 1, 100_000),
-    metricsToken: metricsToken(env),
   };
 }
