@@ -1,25 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { erasureRequestSchema, type ErasurePage, type ErasureResult } from '../../shared/erasure/wire';
-import { authenticate, requireRole } from '../auth/authenticate';
+import { caller, withRole } from '../auth/guards';
 import type { AppContext } from '../context';
 import { badRequest, errorBody } from '../http/errors';
+import { zodRoutes } from '../http/zod';
 import { listErasures } from './erasure-store';
 
 const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),
 });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) {
-    const first = r.error.issues[0];
-    const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-    throw badRequest(`${where}${first?.message ?? 'invalid'}`.slice(0, 300), 'invalid');
-  }
-  return r.data;
-}
 
 const encodeCursor = (receivedAt: string, id: string) => Buffer.from(`${receivedAt}|${id}`, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -37,20 +28,19 @@ function decodeCursor(cursor: string): string {
  * and the retention rule's). docs/protocol.md, "Erasure".
  */
 export function registerErasureRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/admin/erasures', async (request, reply) => {
-    const user = await authenticate(ctx.db, request);
-    requireRole(user, ['admin']);
-    const body = parse(erasureRequestSchema, request.body);
+  const api = zodRoutes(app);
+  const admin = { preValidation: withRole(ctx.db, ['admin']), config: { invalid: { code: 'invalid' } } };
+  api.post('/api/admin/erasures', { ...admin, schema: { tags: ['admin'], summary: "Erase a complaint's personal fields", body: erasureRequestSchema } }, async (request, reply) => {
+    const user = caller(request);
+    const body = request.body;
     const outcome = await ctx.erasure.erase(user, body);
     if (!outcome.ok) return reply.status(outcome.status).send(errorBody(outcome.code, outcome.message));
     const result: ErasureResult = { redactionId: outcome.redactionId, complaintId: outcome.complaintId, fields: outcome.fields, scrubbed: outcome.scrubbed };
     return reply.status(201).send(result);
   });
 
-  app.get('/api/admin/erasures', async (request) => {
-    const user = await authenticate(ctx.db, request);
-    requireRole(user, ['admin']);
-    const q = parse(listQuerySchema, request.query);
+  api.get('/api/admin/erasures', { ...admin, schema: { tags: ['admin'], summary: 'Every erasure, newest first', querystring: listQuerySchema } }, async (request) => {
+    const q = request.query;
     const limit = q.limit ?? 50;
     const rows = await listErasures(ctx.db, limit + 1, q.cursor ? decodeCursor(q.cursor) : null);
     const items = rows.slice(0, limit);
