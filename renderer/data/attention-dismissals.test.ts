@@ -42,7 +42,7 @@ describe('dismissing a refused change', () => {
     expect(await firstValueFrom(rejectedEvents$(store))).toEqual([]);
     const doc = await store.db.complaints.findOne(created.complaintId).exec();
     expect(doc!.toJSON(true).p.notes.map((n: { text: string }) => n.text)).toContain('被拒绝的变更已忽略：已电话告知客户');
-    const kept = await store.meta.get<Record<string, { reason: string }>>('attention.dismissed');
+    const kept = await store.userMeta.get<Record<string, { reason: string }>>('attention.dismissed');
     expect(kept?.[refused]?.reason).toBe('已电话告知客户');
   });
 });

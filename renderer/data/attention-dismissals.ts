@@ -4,7 +4,7 @@ import type { CommandResult, RejectedEvent } from './types';
 import { writeCommand } from './command-write';
 import { commandUser } from './command-write';
 
-/** The workstation-local record of refused changes a user dismissed, and why. */
+/** The record of refused changes a user dismissed, and why, kept in that user's own database on this workstation. */
 export const DISMISSED_KEY = 'attention.dismissed';
 
 export interface Dismissal {
@@ -40,13 +40,13 @@ export async function dismissRejected(store: DataStore, eventId: string, reason:
   const event = await store.db.events.findOne(eventId).exec();
   if (!event || event.status !== 'rejected') return { ok: false, error: 'not_found' };
   const note = await writeCommand(store, 'note.added', event.complaintId, { text: noteText });
-  const all = (await store.meta.get<Dismissals>(DISMISSED_KEY)) ?? {};
+  const all = (await store.userMeta.get<Dismissals>(DISMISSED_KEY)) ?? {};
   all[eventId] = {
     reason: reason.trim(),
     at: new Date(store.now()).toISOString(),
     by: user.id,
     noteEventId: note.ok ? note.eventId : null,
   };
-  await store.meta.set(DISMISSED_KEY, all);
+  await store.userMeta.set(DISMISSED_KEY, all);
   return note.ok ? note : { ok: true, eventId };
 }
