@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDataStore } from '../data/context';
+import { useWorkstationStore } from '../data/context';
 import { useUiStore } from '../state/ui-store';
 import { landingScreen } from './landing';
 import { formatHash } from './route';
@@ -14,13 +14,14 @@ export function App() {
   const { t } = useTranslation();
   const session = useSession();
   const changeLanguage = useLanguage(session);
-  const store = useDataStore();
+  // The workstation's session knows who signed in; the user's own store opens only after that.
+  const workstation = useWorkstationStore();
   const { signIn } = session;
   // A sign-in leads to the role's own work, whatever screen the last person left open.
   const signInAndLand = useCallback(
     async (username: string, password: string) => {
       const result = await signIn(username, password);
-      const user = store?.session.current().user;
+      const user = workstation?.session.current().user;
       if (result.ok && user) {
         const screen = landingScreen(user.role);
         window.history.replaceState(null, '', formatHash({ screen, complaintId: null }));
@@ -29,7 +30,7 @@ export function App() {
       }
       return result;
     },
-    [signIn, store],
+    [signIn, workstation],
   );
   if (session.status === 'loading') {
     return (
