@@ -80,6 +80,30 @@ function stop(server: ChildProcess, graceMs: number): Promise<void> {
  * fresh data directory with the demo organisation, and returns the teardown
  * that stops it with SIGTERM (its graceful shutdown) and removes the data.
  */
+/**
+ * Specs jump workstation clocks hours ahead (Playwright's fake clock) to pass
+ * the callback spacing rule, while the server's clock cannot jump. The server
+ * refuses events stamped further ahead than the policy's sync.hlcMaxSkewMs,
+ * so the test organisation's admin widens that bound to a day, as an admin
+ * may; the bound itself is tested against the server (server/sync/clock-skew.test.ts).
+ */
+async function allowJumpedWorkstationClocks(url: string): Promise<void> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  if (!login.ok) throw new Error(`admin sign-in for the e2e policy failed: ${login.status}`);
+  const { token } = (await login.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const current = (await (await fetch(`${url}/api/admin/policy`, { headers: auth })).json()) as {
+    policy: { sync: Record<string, unknown> } & Record<string, unknown>;
+  };
+  const policy = { ...current.policy, sync: { ...current.policy.sync, hlcMaxSkewMs: 24 * 3_600_000 } };
+  const put = await fetch(`${url}/api/admin/policy`, { method: 'PUT', headers: auth, body: JSON.stringify(policy) });
+  if (!put.ok) throw new Error(`setting the e2e policy failed: ${put.status} ${await put.text()}`);
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
   buildClient();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hotline-e2e-'));
@@ -105,6 +129,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   server.stderr?.pipe(log);
   try {
     await waitForHealth(url, server, logFile, 90_000);
+  } catch (err) {
+    await stop(server, 5000);
+    throw err;
+  }
+  try {
+    await allowJumpedWorkstationClocks(url);
   } catch (err) {
     await stop(server, 5000);
     throw err;
