@@ -4,7 +4,7 @@ import type { NotificationRequest } from '../shared/platform/ipc-args';
 import { createExternalOpener } from './external-links';
 import { registerBridgeHandlers, type BridgeBackend } from './ipc-handlers';
 import type { SenderFrameLike } from './ipc-sender';
-import { createIpcLink } from './ipc-test-link';
+import { createIpcLink } from './test-support/ipc-test-link';
 import { createSecretStore } from './secret-store';
 import { createServerSettings } from './settings';
 

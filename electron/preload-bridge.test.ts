@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT } from '../shared/platform/channels';
 import { registerBridgeHandlers } from './ipc-handlers';
-import { createIpcLink } from './ipc-test-link';
+import { createIpcLink } from './test-support/ipc-test-link';
 import { createPreloadBridge } from './preload-bridge';
 import { createSecretStore } from './secret-store';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { breachEventId } from '../../shared/ids/breach-id';
 import { bindCommands } from './commands';
 import { createBreachWatcher } from './breach-watcher';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { validateEvent } from '../../shared/events/validate';
 import { parseComplaintNumber } from '../../shared/numbers/complaint-number';
 import { bindCommands, type CreateComplaintInput } from './commands';

@@ -3,7 +3,7 @@ import i18next, { type TFunction } from 'i18next';
 import { REJECT } from '../../shared/protocol/reasons';
 import { checkWrite } from '../../shared/rules/available-actions';
 import { fold } from '../../shared/fold/fold';
-import { defaultFoldContext, eventFactory } from '../../shared/fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../../shared/test-support/fold-fixtures';
 import { resources } from './i18n';
 import { reasonText } from './reason-text';
 

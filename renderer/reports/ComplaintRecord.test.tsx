@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initI18n } from '../i18n/i18n';
-import { FIXTURE_DIRECTORY } from '../../shared/reports/report-fixture';
-import { fixtureProjections } from '../../shared/reports/test-data';
+import { FIXTURE_DIRECTORY } from '../../shared/test-support/report-fixture';
+import { fixtureProjections } from '../../shared/test-support/report-test-data';
 import { ComplaintRecord } from './ComplaintRecord';
 
 describe('printable complaint record', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
 import { REPEAT_CHECKS_PER_MINUTE } from './repeat-check';
 

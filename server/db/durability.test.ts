@@ -15,7 +15,7 @@ afterAll(() => {
 /** Runs the crash writer until it has reported `count` numbers, then SIGKILLs it; resolves to the numbers it reported. */
 function writeUntilKilled(dataDir: string, count: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crash-writer.ts'), dataDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../test-support/crash-writer.ts'), dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

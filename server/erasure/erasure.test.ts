@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateEvent } from '../../shared/events/validate';
 import { fold } from '../../shared/fold/fold';
-import { defaultFoldContext } from '../../shared/fold/fixtures';
+import { defaultFoldContext } from '../../shared/test-support/fold-fixtures';
 import { SYSTEM_ACTOR_ID } from '../../shared/actors/system-actor';
 import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
 

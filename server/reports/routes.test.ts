@@ -5,7 +5,7 @@ import type { ComplaintProjection } from '../../shared/fold/projection';
 import { parsePolicy } from '../../shared/policy/policy';
 import { computeAssessment } from '../../shared/reports/assessment';
 import { directoryFrom } from '../../shared/reports/directory';
-import { fixtureEvents } from '../../shared/reports/report-fixture';
+import { fixtureEvents } from '../../shared/test-support/report-fixture';
 import { computeSummary } from '../../shared/reports/summary';
 import type { ReportFilter, ReportPeriod } from '../../shared/reports/types';
 import type { Role } from '../../shared/roles';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import { EVENT_SCHEMA_VERSION, type EventType, type PayloadOf } from '../../shared/events/catalogue';
 import type { EventEnvelope } from '../../shared/events/envelope';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { fold } from '../../shared/fold/fold';
 import { createClock, formatHlc, tick, type HlcClock } from '../../shared/hlc/hlc';
 import { defaultPolicy } from '../../shared/policy/policy';

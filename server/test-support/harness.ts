@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createServer, type HotlineServer } from '../app';
 import type { ServerConfig } from '../config';
 import { EVENT_SCHEMA_VERSION, type EventType, type PayloadOf } from '../../shared/events/catalogue';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import type { EventEnvelope } from '../../shared/events/envelope';
 import { createClock, tick, type HlcClock } from '../../shared/hlc/hlc';
 import { DEMO_PASSWORD } from '../seed/demo';

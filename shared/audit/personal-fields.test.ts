@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { REDACTABLE_FIELDS } from '../events/payloads/outcome';
 import { personalFieldsShown } from './personal-fields';
 import { accessRecordSchema } from './access-record';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory, HOUR, MINUTE } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory, HOUR, MINUTE } from '../test-support/fold-fixtures';
 import type { ComplaintProjection } from '../fold/projection';
 import { breachEventId } from '../ids/breach-id';
 import { defaultPolicy, type Policy } from '../policy/policy';

@@ -3,10 +3,10 @@ import { callbackDue, computeDeadlines } from './deadlines';
 import { calendarFromPolicy, defaultCalendar } from '../calendar/calendar';
 import { defaultPolicy, parsePolicy, type Policy } from '../policy/policy';
 import { fold } from '../fold/fold';
-import { eventFactory } from '../fold/fixtures';
+import { eventFactory } from '../test-support/fold-fixtures';
 import type { FoldContext } from '../fold/context';
 import { reviewCallback } from '../reports/callback-review';
-import { FIXTURE_DIRECTORY } from '../reports/report-fixture';
+import { FIXTURE_DIRECTORY } from '../test-support/report-fixture';
 
 /** A Shanghai wall time as the UTC ISO string the functions return. */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();

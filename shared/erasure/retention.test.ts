@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { defaultPolicy } from '../policy/policy';
 import { REDACTABLE_FIELDS } from '../events/payloads/outcome';
 import { dueForRetention, monthsBefore, retentionEventId } from './retention';

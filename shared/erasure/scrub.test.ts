@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { withoutEvents } from '../fold/projection';
 import { validateEvent } from '../events/validate';
 import { REDACTABLE_FIELDS } from '../events/payloads/outcome';

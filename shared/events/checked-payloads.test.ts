@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPayload, freezeValidPayload } from './checked-payloads';
 import { EVENT_TYPES, payloadSchemas } from './catalogue';
-import { samplePayloads } from './sample-payloads';
+import { samplePayloads } from '../test-support/sample-payloads';
 import { validateEvent } from './validate';
 import { makeEvent } from './make-event';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateEvent } from './validate';
 import { makeEvent } from './make-event';
-import { samplePayloads } from './sample-payloads';
+import { samplePayloads } from '../test-support/sample-payloads';
 import { EVENT_TYPES } from './catalogue';
 
 function sample(type: (typeof EVENT_TYPES)[number]) {

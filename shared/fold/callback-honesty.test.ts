@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './fold';
-import { defaultFoldContext, eventFactory } from './fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { reviewCallback } from '../reports/callback-review';
-import { FIXTURE_DIRECTORY } from '../reports/report-fixture';
+import { FIXTURE_DIRECTORY } from '../test-support/report-fixture';
 import { midCourseNoteFalse } from '../rules/mid-course-note';
 
 const ctx = defaultFoldContext();

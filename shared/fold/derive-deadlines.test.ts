@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDeadlines } from './derive-deadlines';
 import { emptyProjection } from './projection';
-import { defaultFoldContext } from './fixtures';
+import { defaultFoldContext } from '../test-support/fold-fixtures';
 import { parsePolicy } from '../policy/policy';
 
 const ctx = defaultFoldContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, compareEvents, fold } from './fold';
-import { defaultFoldContext, eventFactory } from './fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { breachEventId } from '../ids/breach-id';
 import type { EventEnvelope } from '../events/envelope';
 import type { ComplaintProjection } from './projection';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, fold } from './fold';
-import { defaultFoldContext, eventFactory, HOUR, MINUTE, T0 } from './fixtures';
+import { defaultFoldContext, eventFactory, HOUR, MINUTE, T0 } from '../test-support/fold-fixtures';
 import { computeDeadlines } from '../deadlines/deadlines';
 import { defaultPolicy } from '../policy/policy';
 import { breachEventId } from '../ids/breach-id';

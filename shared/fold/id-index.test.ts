@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexOfId, markExtended, markFolded } from './id-index';
-import { eventFactory } from './fixtures';
+import { eventFactory } from '../test-support/fold-fixtures';
 import type { EventEnvelope } from '../events/envelope';
 
 const ev = eventFactory('c-1');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLAINT_STATUSES, draftOf, emptyProjection, withoutEvents } from './projection';
 import { fold } from './fold';
-import { defaultFoldContext, eventFactory } from './fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 
 describe('projection', () => {
   it('starts incomplete at level 0 with nothing folded', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from './fold';
-import { defaultFoldContext, eventFactory } from './fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { canWrite } from '../rules/permissions';
 
 const ctx = defaultFoldContext();

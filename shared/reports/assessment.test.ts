@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../policy/policy';
 import { computeAssessment } from './assessment';
-import { DIRECTOR, fixtureInput } from './test-data';
+import { DIRECTOR, fixtureInput } from '../test-support/report-test-data';
 
 const byNumber = (a: ReturnType<typeof computeAssessment>) => Object.fromEntries(a.decisions.map((d) => [d.number, d]));
 

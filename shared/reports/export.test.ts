@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { computeAssessment } from './assessment';
 import { toCsv } from './csv';
 import { assessmentTable, kpiTable, rowsTable } from './export-tables';
-import { FIXTURE_DIRECTORY } from './report-fixture';
+import { FIXTURE_DIRECTORY } from '../test-support/report-fixture';
 import { computeSummary } from './summary';
-import { fixtureInput } from './test-data';
+import { fixtureInput } from '../test-support/report-test-data';
 import { toXlsx } from './xlsx';
 
 const TZ = 'Asia/Shanghai';

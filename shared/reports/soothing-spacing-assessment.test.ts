@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeAssessment } from './assessment';
-import { fixtureInput } from './test-data';
+import { fixtureInput } from '../test-support/report-test-data';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 
 describe('soothing and spacing violations are assessed, with the complaints behind each number', () => {
   it('counts work orders filed without the three soothing steps per person who filed them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from './summary';
-import { DIRECTOR, NOVEMBER, OCTOBER, fixtureInput } from './test-data';
+import { DIRECTOR, NOVEMBER, OCTOBER, fixtureInput } from '../test-support/report-test-data';
 
 const ids = (...names: string[]) => names.map((n) => `rpt-${n}`);
 const S = ['s01', 's02', 's03', 's04', 's05', 's06', 's07', 's08', 's09'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory, T0, MINUTE } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory, T0, MINUTE } from '../test-support/fold-fixtures';
 import type { EventEnvelope } from '../events/envelope';
 import type { EventType } from '../events/catalogue';
 import type { ComplaintProjection } from '../fold/projection';

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../events/envelope';
 import type { EventType, PayloadOf } from '../events/catalogue';
 import { makeEvent } from '../events/make-event';
-import { samplePayloads } from '../events/sample-payloads';
+import { probePayloads } from './probe-payloads';
 import type { FoldContext } from '../fold/context';
 import type { ComplaintProjection } from '../fold/projection';
 import { wouldApply } from '../fold/would-apply';
@@ -136,7 +136,7 @@ export function checkWrite(user: ActionUser, p: ComplaintProjection, event: Even
 
 /** A stand-in event for asking the fold (never stored). */
 function probeEvent(p: ComplaintProjection, d: ActionDef, user: ActionUser, now: string): EventEnvelope {
-  const sample = samplePayloads[d.event] as Record<string, unknown>;
+  const sample = probePayloads[d.event] as Record<string, unknown>;
   const payload = d.probe ? { ...sample, ...(d.probe(p) as Record<string, unknown>) } : sample;
   return makeEvent({
     id: '\u2026probe',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registrationDelay } from './registration';
 import { defaultPolicy, parsePolicy } from '../policy/policy';
 import { fold } from '../fold/fold';
-import { defaultFoldContext, eventFactory } from '../fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { computeDeadlines } from '../deadlines/deadlines';
 import { defaultCalendar } from '../calendar/calendar';
 

@@ -1,7 +1,7 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { openDataStore, type DataStore } from '../../renderer/data/store';

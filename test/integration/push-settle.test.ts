@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { plainEvent, toStoredEvent } from '../../renderer/data/projection/event-conversion';
 import { memoryPlatform } from '../../renderer/data/platform-port';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { withoutEvents } from '../../shared/fold/projection';
 import { SECRET_NAMES } from '../../shared/platform/bridge';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';

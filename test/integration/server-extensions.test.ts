@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { liveServerForFile } from './live-server-support';
 import { EventFactory } from '../../server/test-support/harness';
 import { registerWorkstation } from '../../server/workstations/workstations-store';
-import { samplePayloads } from '../../shared/events/sample-payloads';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { parseComplaintNumber, workstationCode } from '../../shared/numbers/complaint-number';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { numberingCode } from '../../renderer/data/complaint-numbers';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { fold } from '../../../shared/fold/fold';
 import { formatHlc } from '../../../shared/hlc/hlc';
 import { COMPLAINT_STATUSES, type ComplaintProjection, type ComplaintStatus } from '../../../shared/fold/projection';

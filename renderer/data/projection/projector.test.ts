@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import type { EventType } from '../../../shared/events/catalogue';
 import { fold } from '../../../shared/fold/fold';
 import { formatHlc } from '../../../shared/hlc/hlc';

@@ -3,7 +3,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { fold } from '../../../shared/fold/fold';
 import { formatHlc } from '../../../shared/hlc/hlc';
 import { defaultPolicy } from '../../../shared/policy/policy';

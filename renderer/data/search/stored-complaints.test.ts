@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
-import { samplePayloads } from '../../../shared/events/sample-payloads';
+import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { bindCommands } from '../commands';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers, uniqueName } from '../test-support';

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
 import { fold } from '../../../shared/fold/fold';
-import { defaultFoldContext, eventFactory } from '../../../shared/fold/fixtures';
+import { defaultFoldContext, eventFactory } from '../../../shared/test-support/fold-fixtures';
 import { defaultPolicy } from '../../../shared/policy/policy';
 import { defaultCalendar } from '../../../shared/calendar/calendar';
 import type { ComplaintProjection } from '../../../shared/fold/projection';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintCreatedPayloadSchema, complaintNotAcceptedPayloadSchema, soothingRecordedPayloadSchema } from './intake';
-import { samplePayloads } from '../sample-payloads';
+import { samplePayloads } from '../../test-support/sample-payloads';
 
 const created = samplePayloads['complaint.created'];
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STEPS } from './index';
 import { EVENT_TYPES, payloadSchemas, type EventType } from '../../events/catalogue';
-import { samplePayloads } from '../../events/sample-payloads';
+import { samplePayloads } from '../../test-support/sample-payloads';
 import { fold } from '../fold';
-import { defaultFoldContext, eventFactory } from '../fixtures';
+import { defaultFoldContext, eventFactory } from '../../test-support/fold-fixtures';
 import type { CheckedEvent, Step } from './verdict';
 
 const ctx = defaultFoldContext();

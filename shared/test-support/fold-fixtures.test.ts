@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFactory, T0, MINUTE } from './fixtures';
+import { eventFactory, T0, MINUTE } from './fold-fixtures';
 import { validateEvent } from '../events/validate';
 
 describe('fold fixtures', () => {

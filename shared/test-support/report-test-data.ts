@@ -3,7 +3,7 @@ import { fold } from '../fold/fold';
 import type { ComplaintProjection } from '../fold/projection';
 import { defaultPolicy, type Policy } from '../policy/policy';
 import { FIXTURE_DIRECTORY, fixtureEvents } from './report-fixture';
-import type { ReportInput, ReportPeriod, ReportViewer } from './types';
+import type { ReportInput, ReportPeriod, ReportViewer } from '../reports/types';
 
 /** The fixture folded with the shared fold, as any replica would hold it. */
 export function fixtureProjections(policy: Policy = defaultPolicy): ComplaintProjection[] {

@@ -3,8 +3,8 @@
  * embedded database in the given directory and commits feed sequence numbers
  * in a loop, printing each committed batch's numbers, until it is killed.
  */
-import { migrate } from './migrations';
-import { openPgliteDb } from './pglite-db';
+import { migrate } from '../db/migrations';
+import { openPgliteDb } from '../db/pglite-db';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: crash-writer <data dir>');

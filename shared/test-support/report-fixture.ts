@@ -1,9 +1,9 @@
 import { makeEvent } from '../events/make-event';
 import type { EventEnvelope } from '../events/envelope';
 import type { EventType, PayloadOf } from '../events/catalogue';
-import { samplePayloads } from '../events/sample-payloads';
+import { samplePayloads } from './sample-payloads';
 import { formatHlc } from '../hlc/hlc';
-import type { Directory } from './types';
+import type { Directory } from '../reports/types';
 
 /**
  * A fixed data set for the report tests, shaped like the demo organisation

@@ -1,6 +1,6 @@
-import type { IpcInvokeEventLike, IpcMainLike } from './ipc-handlers';
-import type { SenderFrameLike } from './ipc-sender';
-import type { RendererIpc } from './preload-bridge';
+import type { IpcInvokeEventLike, IpcMainLike } from '../ipc-handlers';
+import type { SenderFrameLike } from '../ipc-sender';
+import type { RendererIpc } from '../preload-bridge';
 
 /**
  * Joins a renderer-side ipc to main-side handlers in one process, the way

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, payloadSchemas } from './catalogue';
+import { EVENT_TYPES, payloadSchemas } from '../events/catalogue';
 import { samplePayloads } from './sample-payloads';
 
 describe('sample payloads', () => {

@@ -1,4 +1,4 @@
-import type { EventType, PayloadOf } from './catalogue';
+import type { EventType, PayloadOf } from '../events/catalogue';
 
 /**
  * One valid payload per event type, for tests and fixtures across the

@@ -1,11 +1,11 @@
 import { makeEvent } from '../events/make-event';
 import type { EventEnvelope } from '../events/envelope';
 import type { EventType, PayloadOf } from '../events/catalogue';
-import { samplePayloads } from '../events/sample-payloads';
+import { samplePayloads } from './sample-payloads';
 import { formatHlc } from '../hlc/hlc';
 import { defaultPolicy } from '../policy/policy';
 import { defaultCalendar } from '../calendar/calendar';
-import type { FoldContext } from './context';
+import type { FoldContext } from '../fold/context';
 
 /** Monday 2026-11-23 09:00 in Shanghai. */
 export const T0 = Date.UTC(2026, 10, 23, 1, 0, 0, 0);

@@ -2,7 +2,7 @@
  * Regenerates cn-holidays.ts from the chinese-days package, which follows the
  * State Council's yearly holiday notices. Run from the repository root:
  *
- *   npx tsx shared/calendar/generate-cn-holidays.ts > shared/calendar/cn-holidays.ts
+ *   npx tsx scripts/generate-cn-holidays.ts > shared/calendar/cn-holidays.ts
  *
  * It prints instead of writing so the shared tree stays free of file-system
  * code. The generated table is static so shared/ stays pure and small in the
