@@ -13,7 +13,7 @@ export type CreateComplaintInput = Omit<ComplaintCreatedPayload, 'number' | 'rec
 
 export type CreateComplaintResult =
   | { ok: true; complaintId: string; number: string; eventId: string }
-  | { ok: false; error: 'not_signed_in' | 'forbidden' | 'invalid' | 'not_found' | 'not_allowed_now'; message?: string };
+  | { ok: false; error: 'not_signed_in' | 'forbidden' | 'invalid' | 'not_found' | 'not_allowed_now'; message?: string; code?: string };
 
 const DAY_MS = 86_400_000;
 

@@ -5,6 +5,7 @@ import { validateEvent } from '../../shared/events/validate';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { canWrite, inScope } from '../../shared/rules/permissions';
 import { checkWrite } from '../../shared/rules/available-actions';
+import { businessDateProblem } from '../../shared/rules/business-dates';
 import type { DataStore } from './store';
 import type { CommandResult, SessionUser } from './types';
 
@@ -66,6 +67,9 @@ export async function writeEvent<T extends EventType>(
   });
   const checked = validateEvent(event);
   if (!checked.ok) return { ok: false, error: 'invalid', message: checked.reason.message };
+  // The server's window for business dates, judged here with this workstation's clock before anything is written.
+  const dateProblem = businessDateProblem(checked.event, store.referenceStore.current().policy, nowMs);
+  if (dateProblem) return { ok: false, error: 'invalid', message: dateProblem.message, code: dateProblem.code };
   if (complaint) {
     // The server's own checks, made first: an event it would refuse is never written or called done.
     const ref = store.referenceStore.current();

@@ -63,6 +63,16 @@ describe('commands', () => {
     expect(await store.db.events.count().exec()).toBe(1);
   });
 
+  it('refuses a receipt outside the policy window as the server would, without writing', async () => {
+    const { store, commands } = await open();
+    for (const receivedAt of ['0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      const result = await commands.createComplaint({ ...input, receivedAt });
+      expect(result).toMatchObject({ ok: false, error: 'invalid', code: 'date_out_of_range' });
+    }
+    expect(await store.db.events.count().exec()).toBe(0);
+    expect((await commands.createComplaint({ ...input, receivedAt: new Date(Date.now() - 86_400_000).toISOString() })).ok).toBe(true);
+  });
+
   it('escalate goes one rung up with the reason in the note', async () => {
     const { store, commands } = await open();
     const created = await commands.createComplaint(input);

@@ -3,6 +3,8 @@ import { validateEvent } from '../../shared/events/validate';
 import { apply, fold, type FoldContext } from '../../shared/fold/fold';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { parseHlc } from '../../shared/hlc/hlc';
+import type { Policy } from '../../shared/policy/policy';
+import { businessDateProblem } from '../../shared/rules/business-dates';
 import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
@@ -214,7 +216,7 @@ function decideOnce(
     firstInBatch.set(inc.id, inc);
     const decided = decide(inc, writer, branchOf, state.settings.branches, {
       nowMs: Date.parse(receivedAt),
-      maxSkewMs: state.settings.policy.sync.hlcMaxSkewMs,
+      policy: state.settings.policy,
     });
     const refusal = refused.get(inc.id);
     if (decided.reason === null && refusal) decided.reason = refusal;
@@ -325,7 +327,7 @@ function decide(
   writer: Writer,
   branchOf: (complaintId: string) => string | undefined,
   branches: ReadonlySet<string>,
-  clock: { nowMs: number; maxSkewMs: number },
+  clock: { nowMs: number; policy: Policy },
 ): Decided {
   const complaintId = safeKey(inc.doc.complaintId);
   const reject = (reason: RejectReason, event: EventEnvelope | null = null): Decided => ({
@@ -339,7 +341,11 @@ function decide(
   const event = checked.event;
   // Past stamps are legal (offline work); one further ahead than the bound would outrank every later event.
   const ahead = parseHlc(event.hlc).wallMs - clock.nowMs;
-  if (ahead > clock.maxSkewMs) return reject(REJECT.clockAhead(ahead, clock.maxSkewMs), event);
+  const maxSkewMs = clock.policy.sync.hlcMaxSkewMs;
+  if (ahead > maxSkewMs) return reject(REJECT.clockAhead(ahead, maxSkewMs), event);
+  // A receipt in year 0 or 9999 would count deadlines and retention from nonsense.
+  const dateProblem = businessDateProblem(event, clock.policy, clock.nowMs);
+  if (dateProblem) return reject(dateProblem, event);
 
   const existingBranch = branchOf(event.complaintId);
   if (writer.kind === 'user') {

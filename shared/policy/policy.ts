@@ -156,6 +156,19 @@ export const policySchema = z.object({
     hlcMaxSkewMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000),
   }),
 
+  businessDates: z.object({
+    /**
+     * A date of something that happened (receipt, incident, the event's own
+     * wall time) at most this many days before now: old enough for paper
+     * records typed in late and for the retention period, never year 0.
+     */
+    maxPastDays: positiveInt.max(36_600),
+    /** A date of something that happened at most this far ahead of now: a clock's error, not a plan. */
+    maxAheadMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    /** A planned date (a scheduled callback) at most this many days ahead. */
+    plannedMaxAheadDays: positiveInt.max(3660),
+  }),
+
   escalation: z.object({
     /** Who stands on each rung, lowest first; index = escalation level. */
     ladder: z
@@ -259,6 +272,14 @@ export const defaultPolicy: Policy = deepFreeze({
   },
   sync: {
     hlcMaxSkewMs: 5 * 60 * 1000,
+  },
+  businessDates: {
+    // Ten years back covers the retention period and late-typed letters; an
+    // hour ahead covers a wrong clock or time zone, and a callback is planned
+    // within a year.
+    maxPastDays: 3660,
+    maxAheadMinutes: 60,
+    plannedMaxAheadDays: 366,
   },
   escalation: {
     ladder: [

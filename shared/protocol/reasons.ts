@@ -36,6 +36,13 @@ export const REJECT = {
     code: 'clock_ahead',
     message: `The event is stamped ${describeMs(aheadMs)} ahead of the server's clock (at most ${describeMs(maxSkewMs)} allowed): set this workstation's date, time and time zone right, then make the change again`,
   }),
+  dateOutOfRange: (field: string, bound: 'past' | 'ahead', limit: string): RejectReason => ({
+    code: 'date_out_of_range',
+    message:
+      bound === 'past'
+        ? `${field} lies further back than the policy allows (${limit}): correct the date, then make the change again`
+        : `${field} lies further ahead than the policy allows (${limit}): correct the date or this workstation's clock, then make the change again`,
+  }),
   duplicateId: (): RejectReason => ({
     code: 'duplicate_id',
     message: 'Another event already has this id; write the event again with a new id',

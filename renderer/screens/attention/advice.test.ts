@@ -8,6 +8,7 @@ describe('adviceFor', () => {
   });
   it('asks to re-enter invalid data and to re-check a state conflict', () => {
     expect(adviceFor('schema')).toBe('invalid');
+    expect(adviceFor('date_out_of_range')).toBe('invalid');
     expect(adviceFor('illegal_state')).toBe('conflict');
   });
   it('recognises clock trouble by name', () => {

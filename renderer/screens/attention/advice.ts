@@ -20,6 +20,7 @@ export function adviceFor(code: string, now: { transferredAway?: boolean } = {})
     case 'too_large':
     case 'custom':
     case 'invalid':
+    case 'date_out_of_range':
       return 'invalid';
     case 'illegal_state':
     case 'duplicate_id':

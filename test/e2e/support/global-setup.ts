@@ -97,9 +97,14 @@ async function allowJumpedWorkstationClocks(url: string): Promise<void> {
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const current = (await (await fetch(`${url}/api/admin/policy`, { headers: auth })).json()) as {
-    policy: { sync: Record<string, unknown> } & Record<string, unknown>;
+    policy: { sync: Record<string, unknown>; businessDates: Record<string, unknown> } & Record<string, unknown>;
   };
-  const policy = { ...current.policy, sync: { ...current.policy.sync, hlcMaxSkewMs: 24 * 3_600_000 } };
+  // Receipt times and event wall times come from the same jumped clocks, so the business-date window widens alike.
+  const policy = {
+    ...current.policy,
+    sync: { ...current.policy.sync, hlcMaxSkewMs: 24 * 3_600_000 },
+    businessDates: { ...current.policy.businessDates, maxAheadMinutes: 24 * 60 },
+  };
   const put = await fetch(`${url}/api/admin/policy`, { method: 'PUT', headers: auth, body: JSON.stringify(policy) });
   if (!put.ok) throw new Error(`setting the e2e policy failed: ${put.status} ${await put.text()}`);
 }
