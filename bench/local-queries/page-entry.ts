@@ -9,7 +9,8 @@ import { memoryPlatform } from '../../renderer/data/platform-port';
 import { queue$ } from '../../renderer/data/live/queue';
 import { search$ } from '../../renderer/data/live/search';
 import type { ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
-import type { QueueFilter, SessionUser } from '../../renderer/data/types';
+import type { QueueFilter } from '../../renderer/data/types/queue';
+import type { SessionUser } from '../../renderer/data/types/session';
 
 const DB_NAME = 'hd-bench';
 const OPEN_STATUSES = ['registered', 'filed', 'callback_pending', 'in_progress'] as QueueFilter['status'];

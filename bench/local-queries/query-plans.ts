@@ -1,15 +1,16 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openDatabase } from '../../renderer/data/db';
 import { queueSelector, queueSort } from '../../renderer/data/live/queue-selector';
-import { queuePlan } from '../../renderer/data/live/queue-parts';
-import type { QueueFilter, SessionUser } from '../../renderer/data/types';
+import { queuePlan } from '../../renderer/data/live/queue-plan';
+import type { QueueFilter } from '../../renderer/data/types/queue';
+import type { SessionUser } from '../../renderer/data/types/session';
 import { defaultCalendar } from '../../shared/calendar/calendar';
 
 /**
  * RxDB's own plans for the benchmarked queue queries, from a collection with
  * the renderer's schema (the planner does not depend on the storage): which
  * index each uses, over what range, and whether the index alone gives the
- * order and the filter. One row per query queue$ actually runs (queue-parts.ts
+ * order and the filter. One row per query queue$ actually runs (queue-plan.ts
  * splits a queue into page and count parts). Printed beside the timings as evidence.
  */
 export interface PlanRow {

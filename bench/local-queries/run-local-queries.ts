@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toComplaintDoc } from '../../renderer/data/projection/complaint-doc';
 import type { ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
-import type { SessionUser } from '../../renderer/data/types';
+import type { SessionUser } from '../../renderer/data/types/session';
 import { fold } from '../../shared/fold/fold';
 import { defaultPolicy } from '../../shared/policy/policy';
 import { defaultCalendar } from '../../shared/calendar/calendar';

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import type { ScreenId } from '../state/ui-store';
 import { CallbacksScreen } from '../screens/CallbacksScreen';
 import { IntakeScreen } from '../screens/IntakeScreen';

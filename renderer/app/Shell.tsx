@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import type { UseSession } from '../hooks/use-session';
 import { useReference } from '../hooks/use-reference';
 import { useRejectedEvents } from '../hooks/use-rejected-events';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import { useUiStore, type ScreenId } from '../state/ui-store';
 import { DetailPanel } from '../screens/detail/DetailPanel';
 import { IntakeSoothing } from '../screens/intake/IntakeSoothing';

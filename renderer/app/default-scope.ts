@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/roles';
 import { seesAllBranches } from '../../shared/roles';
-import type { QueueScope } from '../data/types';
+import type { QueueScope } from '../data/types/queue';
 
 /** The scopes a role may choose in the queue, narrowest first. */
 export function scopesFor(role: Role): QueueScope[] {

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/roles';
-import type { QueueScope } from '../data/types';
+import type { QueueScope } from '../data/types/queue';
 import type { ScreenId } from '../state/ui-store';
 import { allowedScreens } from './nav-items';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandResult } from '../data/types';
+import type { CommandResult } from '../data/types/command-result';
 import { reasonText } from '../i18n/reason-text';
 
 export type FieldValue = string | boolean;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintProjection, QueueFilter } from '../data/types';
+import type { ComplaintProjection } from '../../shared/fold/projection';
+import type { QueueFilter } from '../data/types/queue';
 import type { Policy } from '../../shared/policy/policy';
 import { A11Y } from '../i18n/accessible-names';
 import { isTypingTarget, matches } from '../app/hotkeys';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import type { ComplaintProjection, QueueFilter } from '../data/types';
+import type { ComplaintProjection } from '../../shared/fold/projection';
+import type { QueueFilter } from '../data/types/queue';
 import { useQueue } from '../hooks/use-queue';
 
 interface Props {

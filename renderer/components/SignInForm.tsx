@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignInError, SignInResult } from '../data/types';
+import type { SignInError, SignInResult } from '../data/types/session';
 import { A11Y } from '../i18n/accessible-names';
 
 interface Props {

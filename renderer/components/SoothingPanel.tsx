@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion } from '../../shared/events/fields';
-import type { ReferenceScript } from '../data/types';
+import type { ReferenceScript } from '../data/types/reference';
 import { A11Y } from '../i18n/accessible-names';
 import type { IntakeDraft, Scenario } from '../state/intake-draft';
 import { altDigit } from '../app/hotkeys';

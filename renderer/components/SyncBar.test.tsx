@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import type { SyncState } from '../data/types';
+import type { SyncState } from '../data/types/sync';
 import { initI18n } from '../i18n/i18n';
 import { SyncBar } from './SyncBar';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from '../data/types';
+import type { SyncState } from '../data/types/sync';
 import { A11Y } from '../i18n/accessible-names';
 import { en } from '../i18n/resources/en';
 import { formatDateTime } from '../i18n/format-date';

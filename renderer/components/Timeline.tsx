@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../shared/policy/policy';
 import { describeEvent } from './timeline-detail';
-import type { TimelineRow } from '../data/types';
+import type { TimelineRow } from '../data/types/sync';
 import { A11Y } from '../i18n/accessible-names';
 import { formatDateTime } from '../i18n/format-date';
 

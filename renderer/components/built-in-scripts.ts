@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ReferenceScript } from '../data/types';
+import type { ReferenceScript } from '../data/types/reference';
 
 const LINES: { scenario: string; keys: string[] }[] = [
   { scenario: 'opening', keys: ['l1'] },

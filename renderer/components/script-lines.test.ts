@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferenceScript } from '../data/types';
+import type { ReferenceScript } from '../data/types/reference';
 import { fillScript, pickScripts } from './script-lines';
 
 const values = { customerName: '王女士', jobNumber: '10086', issue: '话费多扣' };

@@ -1,4 +1,4 @@
-import type { ReferenceScript } from '../data/types';
+import type { ReferenceScript } from '../data/types/reference';
 import type { Scenario } from '../state/intake-draft';
 
 export interface ScriptValues {

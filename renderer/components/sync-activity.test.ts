@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncState } from '../data/types';
+import type { SyncState } from '../data/types/sync';
 import { changesWaitLocally, syncActivity } from './sync-activity';
 
 const s = (change: Partial<SyncState> = {}): SyncState => ({

@@ -1,4 +1,4 @@
-import type { SyncState } from '../data/types';
+import type { SyncState } from '../data/types/sync';
 
 /**
  * What the sync is doing, in words that stay true in every combination:

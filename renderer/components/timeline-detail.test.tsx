@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { defaultPolicy } from '../../shared/policy/policy';
 import { initI18n } from '../i18n/i18n';
-import type { TimelineRow } from '../data/types';
+import type { TimelineRow } from '../data/types/sync';
 import { describeEvent } from './timeline-detail';
 import { Timeline } from './Timeline';
 

@@ -1,8 +1,9 @@
 import { map, type Observable } from 'rxjs';
 import type { DataStore } from './store';
-import type { CommandResult, RejectedEvent } from './types';
-import { writeCommand } from './command-write';
-import { commandUser } from './command-write';
+import type { CommandResult } from './types/command-result';
+import type { RejectedEvent } from './types/sync';
+import { writeCommand } from './commands/write';
+import { commandUser } from './commands/write';
 
 /** The record of refused changes a user dismissed, and why, kept in that user's own database on this workstation. */
 export const DISMISSED_KEY = 'attention.dismissed';

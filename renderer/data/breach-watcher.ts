@@ -3,7 +3,7 @@ import type { ComplaintProjection } from '../../shared/fold/projection';
 import { breachEscalationTarget } from '../../shared/rules/escalation-ladder';
 import { canWrite, inScope } from '../../shared/rules/permissions';
 import { breachedClocks } from '../../shared/deadlines/running-clocks';
-import { commandUser, writeEvent } from './command-write';
+import { commandUser, writeEvent } from './commands/write';
 import type { DataStore } from './store';
 
 export interface BreachWatcher {

@@ -5,7 +5,7 @@ import type { LocalMeta } from './local-meta';
 import type { DataPlatform } from './platform-port';
 import { checkVerifier, createVerifier, DEFAULT_ITERATIONS, type PasswordVerifier } from './password-verifier';
 import { ApiError, NetworkError, type Api } from './sync/api';
-import type { Language, SessionStatus, SessionUser, SignInResult } from './types';
+import type { Language, SessionStatus, SessionUser, SignInResult } from './types/session';
 
 export interface SessionSnapshot {
   user: SessionUser | null;

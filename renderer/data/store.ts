@@ -16,7 +16,9 @@ import { ensureWorkstationCode } from './workstation-code';
 import { userDatabaseName } from './user-database-name';
 import type { DataPlatform } from './platform-port';
 import { createAccessLog, type AccessLog } from './audit/access-log';
-import type { Reference, SessionUser, SyncState } from './types';
+import type { Reference } from './types/reference';
+import type { SessionUser } from './types/session';
+import type { SyncState } from './types/sync';
 
 export interface OpenDataStoreOptions {
   platform: DataPlatform;

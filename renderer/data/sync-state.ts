@@ -1,5 +1,5 @@
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
-import type { SyncState } from './types';
+import type { SyncState } from './types/sync';
 
 export const INITIAL_SYNC_STATE: SyncState = {
   online: false,

@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxStorage } from 'rxdb';
 import { openWorkstationStore, type DataStore, type OpenDataStoreOptions, type WorkstationStore } from './store';
 import { memoryPlatform } from './platform-port';
-import type { SessionUser } from './types';
+import type { SessionUser } from './types/session';
 
 let counter = 0;
 

@@ -6,7 +6,7 @@ import { complaint$ } from './live/complaint';
 import { search$ } from './live/search';
 import { openTestWorkstation, testUsers } from './test-support';
 import type { WorkstationStore } from './store';
-import type { SessionUser } from './types';
+import type { SessionUser } from './types/session';
 
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const agentDg: SessionUser = { id: 'u-agent-dg', username: 'agent.dg', displayName: 'Agent DG', role: 'agent', branchId: 'dg', teamId: 't-dg-1' };

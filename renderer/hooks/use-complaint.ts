@@ -1,6 +1,6 @@
 import { useDataStore } from '../data/context';
 import { complaint$ } from '../data/live/complaint';
-import type { ComplaintProjection } from '../data/types';
+import type { ComplaintProjection } from '../../shared/fold/projection';
 import { useObservable } from './use-observable';
 
 export interface UseComplaint {

@@ -1,6 +1,6 @@
 import { useDataStore } from '../data/context';
 import { queue$ } from '../data/live/queue';
-import type { QueueFilter, QueueResult } from '../data/types';
+import type { QueueFilter, QueueResult } from '../data/types/queue';
 import { useObservable } from './use-observable';
 
 const LOADING: QueueResult = { items: [], count: 0, loading: true };

@@ -1,6 +1,6 @@
 import { useDataStore } from '../data/context';
 import { rejectedEvents$ } from '../data/live/outbox';
-import type { RejectedEvent } from '../data/types';
+import type { RejectedEvent } from '../data/types/sync';
 import { useObservable } from './use-observable';
 
 /** "Needs attention": events the server refused, with its reason; they never vanish. */

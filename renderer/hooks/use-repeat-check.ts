@@ -1,6 +1,6 @@
 import { useDataStore } from '../data/context';
 import { repeatCheck$ } from '../data/live/repeat-check';
-import type { PriorComplaint } from '../data/types';
+import type { PriorComplaint } from '../data/types/prior-complaint';
 import type { Category } from '../../shared/events/fields';
 import { useObservable } from './use-observable';
 

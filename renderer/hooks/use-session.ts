@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { of } from 'rxjs';
 import { useWorkstationStore } from '../data/context';
-import type { SessionStatus, SessionUser, SignInResult } from '../data/types';
+import type { SessionStatus, SessionUser, SignInResult } from '../data/types/session';
 import type { Language } from '../i18n/pick-language';
 import type { SessionSnapshot } from '../data/session';
 import { useDraftStore } from '../state/intake-draft-store';

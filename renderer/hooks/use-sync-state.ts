@@ -1,7 +1,7 @@
 import { of } from 'rxjs';
 import { useDataStore } from '../data/context';
 import { INITIAL_SYNC_STATE } from '../data/sync-state';
-import type { SyncState } from '../data/types';
+import type { SyncState } from '../data/types/sync';
 import { useObservable } from './use-observable';
 
 export function useSyncState(): SyncState {

@@ -1,6 +1,6 @@
 import { useDataStore } from '../data/context';
 import { timeline$ } from '../data/live/timeline';
-import type { TimelineRow } from '../data/types';
+import type { TimelineRow } from '../data/types/sync';
 import { useObservable } from './use-observable';
 
 /** The complaint's timeline in order, each entry marked pending / synced / rejected on this workstation. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localDay } from '../../shared/calendar/calendar';
 import { monthOf } from '../../shared/reports/period';
 import type { GroupKpis, Kpis, ReportFilter, ReportPeriod } from '../../shared/reports/types';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import { seesAllBranches } from '../../shared/roles';
 import { AssessmentView } from './AssessmentView';
 import { BarFigure } from './BarFigure';

@@ -6,8 +6,9 @@ import { directoryFrom } from '../../shared/reports/directory';
 import { computeSummary } from '../../shared/reports/summary';
 import type { AssessmentReport, Directory, ReportFilter, ReportPeriod, ReportSummary } from '../../shared/reports/types';
 import { useDataStore } from '../data/context';
-import { projectionOf } from '../data/live/strip';
-import type { Reference, SessionUser } from '../data/types';
+import { projectionOf } from '../data/live/projection-of';
+import type { Reference } from '../data/types/reference';
+import type { SessionUser } from '../data/types/session';
 import { useObservable } from '../hooks/use-observable';
 import { useReference } from '../hooks/use-reference';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueFilter } from '../data/types';
+import type { QueueFilter } from '../data/types/queue';
 import { useNow } from '../hooks/use-now';
 import { useQueue } from '../hooks/use-queue';
 import { useReference } from '../hooks/use-reference';

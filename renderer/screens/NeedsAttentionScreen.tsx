@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import { useNow } from '../hooks/use-now';
 import { useReference } from '../hooks/use-reference';
 import { useRejectedEvents } from '../hooks/use-rejected-events';

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueFilter, SessionUser } from '../data/types';
+import type { QueueFilter } from '../data/types/queue';
+import type { SessionUser } from '../data/types/session';
 import { useNow } from '../hooks/use-now';
 import { usePendingEvents } from '../hooks/use-pending-events';
 import { useReference } from '../hooks/use-reference';

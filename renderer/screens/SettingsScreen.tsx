@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../data/types';
+import type { SessionUser } from '../data/types/session';
 import { useReference } from '../hooks/use-reference';
 import { formatDateTime } from '../i18n/format-date';
 import type { Language } from '../i18n/pick-language';

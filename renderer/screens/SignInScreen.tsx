@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SignInResult } from '../data/types';
+import type { SignInResult } from '../data/types/session';
 import type { Language } from '../i18n/pick-language';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SignInForm } from '../components/SignInForm';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueueFilter } from '../data/types';
+import type { QueueFilter } from '../data/types/queue';
 
 export const SCREENS = [
   'new',

@@ -1,7 +1,7 @@
 import { map, type Observable } from 'rxjs';
 import type { RejectReason } from '../../../shared/events/envelope';
 import type { DataStore } from '../store';
-import type { EventSyncState } from '../types';
+import type { EventSyncState } from '../types/sync';
 
 export interface EventState {
   /** `missing` until the event is in the local log (or after a reset). */

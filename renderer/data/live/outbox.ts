@@ -1,7 +1,7 @@
 import { combineLatest, map, switchMap, type Observable } from 'rxjs';
 import { dismissals$, undismissed } from '../attention-dismissals';
 import type { DataStore } from '../store';
-import type { PendingEvent, RejectedEvent } from '../types';
+import type { PendingEvent, RejectedEvent } from '../types/sync';
 import type { EventDoc } from '../schema/events-schema';
 import { plainEvent, toStoredEvent } from '../projection/event-conversion';
 

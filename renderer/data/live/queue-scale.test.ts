@@ -9,7 +9,7 @@ import { toComplaintDoc } from '../projection/complaint-doc';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import type { DataStore } from '../store';
 import { openLocalStore, testUsers } from '../test-support';
-import type { QueueFilter } from '../types';
+import type { QueueFilter } from '../types/queue';
 import { queue$ } from './queue';
 import { endOfToday } from './queue-selector';
 import { runningClocks } from '../../../shared/deadlines/running-clocks';
@@ -74,7 +74,7 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> 
 /** Runs a queue several times, each a different page (no answer from RxDB's query cache): median and worst ms. */
 async function measure(filter: QueueFilter, pages = 7) {
   const times: number[] = [];
-  let first: Awaited<ReturnType<typeof firstValueFrom<import('../types').QueueResult>>> | null = null;
+  let first: Awaited<ReturnType<typeof firstValueFrom<import('../types/queue').QueueResult>>> | null = null;
   for (let page = 0; page < pages; page += 1) {
     const r = await timed(() => firstValueFrom(queue$(store, { ...filter, skip: (filter.skip ?? 0) + page * 50 })));
     times.push(r.ms);

@@ -3,7 +3,9 @@ import { addCalendarDays, localDay, zonedInstant } from '../../../shared/calenda
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import { NO_DEADLINE, OPEN_STATUSES, isOpenStatus } from '../schema/complaints-schema';
 import { COMPLAINT_STATUSES } from '../../../shared/fold/projection';
-import type { QueueFilter, Reference, SessionUser } from '../types';
+import type { QueueFilter } from '../types/queue';
+import type { Reference } from '../types/reference';
+import type { SessionUser } from '../types/session';
 
 function oneOrMany<T>(v: T | T[] | undefined): { $eq: T } | { $in: T[] } | undefined {
   if (v === undefined) return undefined;
@@ -31,7 +33,7 @@ const CLOSED_STATUSES = COMPLAINT_STATUSES.filter((s) => s !== 'incomplete' && !
 /**
  * The status part of a selector: the open (or the ended) statuses as a
  * whole become the indexed `open` key; other sets stay a status match, which
- * queue-parts.ts splits into one index range per status.
+ * queue-plan.ts splits into one index range per status.
  */
 function statusPart(status: QueueFilter['status']): Record<string, unknown> {
   if (status === undefined) return {};

@@ -1,9 +1,9 @@
 import { combineLatest, map, of, switchMap, timer, type Observable } from 'rxjs';
 import type { DataStore } from '../store';
-import type { QueueFilter, QueueResult } from '../types';
+import type { QueueFilter, QueueResult } from '../types/queue';
 import { queueSelector, queueSort } from './queue-selector';
-import { mergePages, queuePlan } from './queue-parts';
-import { projectionOf } from './strip';
+import { mergePages, queuePlan } from './queue-plan';
+import { projectionOf } from './projection-of';
 
 const DEFAULT_LIMIT = 50;
 /** Text filters narrow to at most this many matches before paging. */
@@ -11,7 +11,7 @@ const TEXT_MATCH_LIMIT = 2000;
 
 /**
  * A live page of complaints plus the count of all matches. The query runs
- * as disjoint parts (queue-parts.ts), each answered by an index in order, so
+ * as disjoint parts (queue-plan.ts), each answered by an index in order, so
  * a page reads about skip + limit rows per part and counts read no documents.
  */
 export function queue$(store: DataStore, filter: QueueFilter): Observable<QueueResult> {

@@ -1,9 +1,10 @@
 import { combineLatest, map, Observable, of, startWith, switchMap, timer } from 'rxjs';
 import type { Category } from '../../../shared/events/fields';
 import type { DataStore } from '../store';
-import type { ComplaintProjection, PriorComplaint } from '../types';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
+import type { PriorComplaint } from '../types/prior-complaint';
 import { digitsOf } from '../projection/complaint-doc';
-import { projectionOf } from './strip';
+import { projectionOf } from './projection-of';
 
 const DAY_MS = 86_400_000;
 /** Fewer digits than this is not a phone number worth matching (the server uses the same bound). */

@@ -1,8 +1,8 @@
 import { switchMap, type Observable, of } from 'rxjs';
 import type { DataStore } from '../store';
-import type { ComplaintProjection } from '../types';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
 import { isSearchable } from '../search/haystack';
-import { projectionOf } from './strip';
+import { projectionOf } from './projection-of';
 
 /** Live search results, most recently updated first. */
 export function search$(store: DataStore, text: string, limit: number): Observable<ComplaintProjection[]> {

@@ -1,7 +1,7 @@
 import { combineLatest, map, type Observable } from 'rxjs';
 import { compareEvents } from '../../../shared/fold/order';
 import type { DataStore } from '../store';
-import type { EventSyncState, TimelineRow } from '../types';
+import type { EventSyncState, TimelineRow } from '../types/sync';
 import type { LocalEventStatus } from '../schema/events-schema';
 
 const SYNC: Record<LocalEventStatus, EventSyncState> = { pending: 'pending', accepted: 'synced', rejected: 'rejected' };

@@ -1,6 +1,6 @@
 import { defaultPolicy } from '../../../shared/policy/policy';
 import { calendarFromPolicy } from '../../../shared/calendar/calendar';
-import type { Reference } from '../types';
+import type { Reference } from '../types/reference';
 import { directoryUsers } from './parse-reference';
 
 /** What a workstation uses before its first reference pull: the shipped policy and the national calendar. */

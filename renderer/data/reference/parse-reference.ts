@@ -2,7 +2,7 @@ import { parsePolicy, type Policy } from '../../../shared/policy/policy';
 import { calendarFromPolicy, makeCalendar, type WorkCalendar } from '../../../shared/calendar/calendar';
 import { parseReferencePayload, type CalendarData } from '../../../shared/protocol/reference';
 import { SYSTEM_ACTORS, type SystemActor } from '../../../shared/actors/system-actor';
-import type { ReferenceBranch, ReferenceScript, ReferenceTeam, ReferenceUser } from '../types';
+import type { ReferenceBranch, ReferenceScript, ReferenceTeam, ReferenceUser } from '../types/reference';
 
 export type { CalendarData };
 

@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { ReferenceCollection } from '../db';
-import type { Reference } from '../types';
+import type { Reference } from '../types/reference';
 import type { ReferenceKind } from '../schema/reference-schema';
 import { defaultReference } from './defaults';
 import { calendarFor, directoryUsers, parseReference, type CalendarData, type ParsedReference } from './parse-reference';

@@ -7,7 +7,7 @@ import type { Projector } from '../projection/projector';
 import type { ReferenceStore } from '../reference/reference-store';
 import type { Session } from '../session';
 import type { SyncStateTracker } from '../sync-state';
-import type { ReferenceUser } from '../types';
+import type { ReferenceUser } from '../types/reference';
 import type { Api } from './api';
 import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
 

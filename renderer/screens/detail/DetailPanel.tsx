@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { RegistrationTiming } from './RegistrationTiming';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
-import type { SessionUser } from '../../data/types';
+import type { SessionUser } from '../../data/types/session';
 import { useComplaint } from '../../hooks/use-complaint';
 import { useRecordPersonalView } from '../../hooks/use-access-recording';
 import { useNow } from '../../hooks/use-now';

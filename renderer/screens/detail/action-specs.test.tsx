@@ -6,7 +6,7 @@ import { defaultFoldContext, eventFactory } from '../../../shared/test-support/f
 import { defaultPolicy } from '../../../shared/policy/policy';
 import { defaultCalendar } from '../../../shared/calendar/calendar';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
-import type { Reference } from '../../data/types';
+import type { Reference } from '../../data/types/reference';
 import { initI18n } from '../../i18n/i18n';
 import { ActionForm } from '../../components/ActionForm';
 import { actionSpec, type SpecContext } from './action-specs';

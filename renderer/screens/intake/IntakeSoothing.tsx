@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../data/types';
+import type { SessionUser } from '../../data/types/session';
 import { useReference } from '../../hooks/use-reference';
 import { SoothingPanel } from '../../components/SoothingPanel';
 import { useIntakeStatus } from '../../state/intake-status-store';

@@ -3,7 +3,7 @@ import { computeDeadlines } from '../../../shared/deadlines/deadlines';
 import type { Grade } from '../../../shared/policy/policy';
 import { gradeSuggestion, type GradeSuggestion } from '../../../shared/rules/grade-suggestion';
 import { commands } from '../../data/commands';
-import type { SessionUser } from '../../data/types';
+import type { SessionUser } from '../../data/types/session';
 import { useReference } from '../../hooks/use-reference';
 import { useRepeatCheck } from '../../hooks/use-repeat-check';
 import { zhCN } from '../../i18n/resources/zh-CN';

@@ -1,8 +1,8 @@
-import { nextLevel } from '../../shared/rules/escalation-ladder';
-import type { EscalationLevel } from '../../shared/policy/policy';
-import type { DataStore } from './store';
-import type { CommandResult } from './types';
-import { guard, writeEvent } from './command-write';
+import { nextLevel } from '../../../shared/rules/escalation-ladder';
+import type { EscalationLevel } from '../../../shared/policy/policy';
+import type { DataStore } from '../store';
+import type { CommandResult } from '../types/command-result';
+import { guard, writeEvent } from './write';
 
 export interface EscalateInput {
   /** Default: the next rung up. */

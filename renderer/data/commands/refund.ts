@@ -1,8 +1,8 @@
-import type { RefundRequestedPayload } from '../../shared/events/catalogue';
-import { refundAuthority } from '../../shared/rules/refund-authority';
-import type { DataStore } from './store';
-import type { CommandResult } from './types';
-import { guard, writeEvent } from './command-write';
+import type { RefundRequestedPayload } from '../../../shared/events/catalogue';
+import { refundAuthority } from '../../../shared/rules/refund-authority';
+import type { DataStore } from '../store';
+import type { CommandResult } from '../types/command-result';
+import { guard, writeEvent } from './write';
 
 /** A refund request; whether it is within the agent's authority comes from the policy, not the caller. */
 export async function refundRequestCommand(

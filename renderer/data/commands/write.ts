@@ -1,13 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventType, PayloadOf } from '../../shared/events/catalogue';
-import { makeEvent } from '../../shared/events/make-event';
-import { validateEvent } from '../../shared/events/validate';
-import type { ComplaintProjection } from '../../shared/fold/projection';
-import { canWrite, inScope } from '../../shared/rules/permissions';
-import { checkWrite } from '../../shared/rules/available-actions';
-import { businessDateProblem } from '../../shared/rules/business-dates';
-import type { DataStore } from './store';
-import type { CommandResult, SessionUser } from './types';
+import type { EventType, PayloadOf } from '../../../shared/events/catalogue';
+import { makeEvent } from '../../../shared/events/make-event';
+import { validateEvent } from '../../../shared/events/validate';
+import type { ComplaintProjection } from '../../../shared/fold/projection';
+import { canWrite, inScope } from '../../../shared/rules/permissions';
+import { checkWrite } from '../../../shared/rules/available-actions';
+import { businessDateProblem } from '../../../shared/rules/business-dates';
+import type { DataStore } from '../store';
+import type { CommandResult } from '../types/command-result';
+import type { SessionUser } from '../types/session';
 
 export interface WriteOptions {
   /** A deterministic id (breach escalations); default a fresh UUIDv7. */

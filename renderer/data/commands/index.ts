@@ -15,18 +15,18 @@ import type {
   SoothingRecordedPayload,
   SurveyRecordedPayload,
   WorkOrderFiledPayload,
-} from '../../shared/events/catalogue';
-import type { Grade } from '../../shared/events/fields';
-import type { EscalationLevel } from '../../shared/events/fields';
-import { getActiveStore } from './active-store';
-import type { DataStore } from './store';
-import type { CommandResult } from './types';
-import { writeCommand } from './command-write';
-import { createComplaintCommand, type CreateComplaintInput, type CreateComplaintResult } from './command-create';
-import { escalateCommand, type EscalateInput } from './command-escalate';
-import { callbackAttemptCommand } from './command-callback';
-import { refundRequestCommand } from './command-refund';
-import { dismissRejected as dismissRejectedCommand } from './attention-dismissals';
+} from '../../../shared/events/catalogue';
+import type { Grade } from '../../../shared/events/fields';
+import type { EscalationLevel } from '../../../shared/events/fields';
+import { getActiveStore } from '../active-store';
+import type { DataStore } from '../store';
+import type { CommandResult } from '../types/command-result';
+import { writeCommand } from './write';
+import { createComplaintCommand, type CreateComplaintInput, type CreateComplaintResult } from './create';
+import { escalateCommand, type EscalateInput } from './escalate';
+import { callbackAttemptCommand } from './callback';
+import { refundRequestCommand } from './refund';
+import { dismissRejected as dismissRejectedCommand } from '../attention-dismissals';
 
 export type { CreateComplaintInput, CreateComplaintResult, EscalateInput };
 

@@ -1,7 +1,7 @@
-import type { CallbackAttemptedPayload } from '../../shared/events/catalogue';
-import type { DataStore } from './store';
-import type { CommandResult } from './types';
-import { guard, writeEvent } from './command-write';
+import type { CallbackAttemptedPayload } from '../../../shared/events/catalogue';
+import type { DataStore } from '../store';
+import type { CommandResult } from '../types/command-result';
+import { guard, writeEvent } from './write';
 
 /**
  * A callback attempt, held to the policy: at most N attempts, each at least

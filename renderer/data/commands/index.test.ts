@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
-import { validateEvent } from '../../shared/events/validate';
-import { parseComplaintNumber } from '../../shared/numbers/complaint-number';
-import { bindCommands, type CreateComplaintInput } from './commands';
-import type { DataStore } from './store';
-import { openLocalStore, testUsers } from './test-support';
-import { toStoredEvent, plainEvent } from './projection/event-conversion';
-import type { EventDoc } from './schema/events-schema';
-import type { SessionUser } from './types';
+import { samplePayloads } from '../../../shared/test-support/sample-payloads';
+import { validateEvent } from '../../../shared/events/validate';
+import { parseComplaintNumber } from '../../../shared/numbers/complaint-number';
+import { bindCommands, type CreateComplaintInput } from '.';
+import type { DataStore } from '../store';
+import { openLocalStore, testUsers } from '../test-support';
+import { toStoredEvent, plainEvent } from '../projection/event-conversion';
+import type { EventDoc } from '../schema/events-schema';
+import type { SessionUser } from '../types/session';
 
 const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const input: CreateComplaintInput = intake;

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ComplaintCreatedPayload } from '../../shared/events/catalogue';
-import { gradeSuggestion } from '../../shared/rules/grade-suggestion';
-import { normalisePhone } from '../../shared/rules/repeat-complaint';
-import type { DataStore } from './store';
-import { guard, writeEvent } from './command-write';
-import { nextComplaintNumber } from './complaint-numbers';
+import type { ComplaintCreatedPayload } from '../../../shared/events/catalogue';
+import { gradeSuggestion } from '../../../shared/rules/grade-suggestion';
+import { normalisePhone } from '../../../shared/rules/repeat-complaint';
+import type { DataStore } from '../store';
+import { guard, writeEvent } from './write';
+import { nextComplaintNumber } from '../complaint-numbers';
 
 export type CreateComplaintInput = Omit<ComplaintCreatedPayload, 'number' | 'receivedAt'> & {
   /** Default: now. */

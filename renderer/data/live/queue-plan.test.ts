@@ -3,9 +3,9 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { defaultCalendar } from '../../../shared/calendar/calendar';
 import { openDatabase, type HotlineDatabase } from '../db';
 import { uniqueName, testUsers } from '../test-support';
-import type { QueueFilter } from '../types';
+import type { QueueFilter } from '../types/queue';
 import { queueSelector, queueSort } from './queue-selector';
-import { mergePages, queuePlan, MAX_PARTS } from './queue-parts';
+import { mergePages, queuePlan, MAX_PARTS } from './queue-plan';
 
 let db: HotlineDatabase;
 beforeAll(async () => {

@@ -1,0 +1,40 @@
+import type { TimelineEntry } from '../../../shared/fold/projection';
+import type { RejectReason, StoredEvent } from '../../../shared/events/envelope';
+
+/** What the sync bar shows; never blocks work. */
+export interface SyncState {
+  /** navigator.onLine and the last request to the server both say reachable. */
+  online: boolean;
+  /** A pull or push is in flight. */
+  syncing: boolean;
+  /** Local events the server has not yet acknowledged (no server status yet). */
+  pending: number;
+  /** ISO time of the last successful exchange with the server. */
+  lastSyncedAt: string | null;
+  /** The token was refused: replication is paused, pending events wait, sign in again. */
+  authExpired: boolean;
+  /** The last replication error in plain words, cleared by the next success. */
+  error: string | null;
+}
+
+export type EventSyncState = 'pending' | 'synced' | 'rejected';
+
+/** A local event as the outbox / needs-attention lists show it. */
+export interface PendingEvent {
+  event: StoredEvent;
+  complaintNumber: string | null;
+}
+
+export interface RejectedEvent {
+  event: StoredEvent;
+  complaintNumber: string | null;
+  reason: RejectReason;
+}
+
+/** A timeline entry with the sync state of its event on this workstation. */
+export interface TimelineRow extends TimelineEntry {
+  sync: EventSyncState;
+  reason?: RejectReason;
+  /** The event's payload as stored here (who to, why), when the event is on this workstation. */
+  payload?: Record<string, unknown>;
+}
