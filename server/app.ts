@@ -18,6 +18,8 @@ import { DeadlineWatcher, type WatchResult } from './deadlines/watcher';
 import { Erasure } from './erasure/erasure';
 import { registerErasureRoutes } from './erasure/routes';
 import { registerAccessLogRoutes } from './audit/routes';
+import { registerHubRoutes } from './relay/hub-routes';
+import { registerRelayRoute } from './relay/relay-route';
 import { errorBody, frameworkErrorAnswer, installErrorHandling } from './http/errors';
 import { installZodSchemas } from './http/zod';
 import { registerReferenceRoutes } from './reference/routes';
@@ -152,6 +154,8 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerReportRoutes(app, ctx);
     registerErasureRoutes(app, ctx);
     registerAccessLogRoutes(app, ctx);
+    registerRelayRoute(app, ctx);
+    registerHubRoutes(app, ctx);
 
     const clientDir = config.clientDir;
     if (clientDir) await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: ['index.html'] });

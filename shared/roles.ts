@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The roles of the sync protocol, lowest rung of the escalation ladder first. */
+/** The roles of the sync protocol, lowest rung of the escalation ladder first (then the hub's machine account). */
 export const ROLES = [
   'agent',
   'team_lead',
@@ -9,6 +9,8 @@ export const ROLES = [
   'supervisor',
   'director',
   'admin',
+  // A branch hub's account on the central server: it relays its branch's events and never writes one itself.
+  'hub',
 ] as const;
 
 export const roleSchema = z.enum(ROLES);

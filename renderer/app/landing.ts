@@ -16,6 +16,7 @@ const LANDING: Record<Role, ScreenId> = {
   quality_manager: 'reports',
   director: 'reports',
   admin: 'reports',
+  hub: 'queue',
 };
 
 export function landingScreen(role: Role): ScreenId {

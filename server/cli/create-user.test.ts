@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readPassword, type PasswordInput } from './create-user';
+import { parseCreateUserArgs, readPassword, type PasswordInput } from './create-user';
 
 /** A terminal: a stream that says it is a TTY and records raw mode, as Node's stdin does. */
 function terminal() {
@@ -45,5 +45,20 @@ describe('create-user reads the password', () => {
 
   it('from HOTLINE_PASSWORD untouched', async () => {
     expect(await readPassword({ HOTLINE_PASSWORD: ' env pass ' }, new PassThrough(), new PassThrough())).toBe(' env pass ');
+  });
+});
+
+describe('create-user arguments', () => {
+  it('takes a branch hub account with its branch and a password given on the command line', () => {
+    expect(parseCreateUserArgs(['--username', 'hub.gz', '--role', 'hub', '--branch', 'gz', '--password', 'p w'])).toEqual({
+      username: 'hub.gz',
+      role: 'hub',
+      branch: 'gz',
+      password: 'p w',
+    });
+  });
+
+  it('refuses an option it does not know', () => {
+    expect(() => parseCreateUserArgs(['--username', 'x', '--role', 'hub', '--colour', 'red'])).toThrow(/Unknown option --colour/);
   });
 });

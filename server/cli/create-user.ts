@@ -16,6 +16,8 @@ export interface CreateUserArgs {
   team?: string;
   displayName?: string;
   jobNumber?: string;
+  /** Given on the command line (scripts); other users of the machine can read it in the process list. */
+  password?: string;
 }
 
 export function parseCreateUserArgs(argv: string[]): CreateUserArgs {
@@ -28,7 +30,7 @@ export function parseCreateUserArgs(argv: string[]): CreateUserArgs {
     if (value === undefined) throw new Error(`--${m[1]} needs a value`);
     out[m[1] as string] = value;
   }
-  const allowed = ['username', 'role', 'branch', 'team', 'display-name', 'job-number'];
+  const allowed = ['username', 'role', 'branch', 'team', 'display-name', 'job-number', 'password'];
   for (const k of Object.keys(out)) if (!allowed.includes(k)) throw new Error(`Unknown option --${k}`);
   if (!out.username) throw new Error('--username is required');
   if (!out.role) throw new Error(`--role is required (${roleSchema.options.join(', ')})`);
@@ -39,6 +41,7 @@ export function parseCreateUserArgs(argv: string[]): CreateUserArgs {
     ...(out.team ? { team: out.team } : {}),
     ...(out['display-name'] ? { displayName: out['display-name'] } : {}),
     ...(out['job-number'] ? { jobNumber: out['job-number'] } : {}),
+    ...(out.password !== undefined ? { password: out.password } : {}),
   };
 }
 
@@ -87,9 +90,10 @@ export function readHiddenLine(input: PasswordInput, output: NodeJS.WritableStre
 
 /**
  * The password from HOTLINE_PASSWORD; else typed twice at the terminal with
- * echo off; else (stdin piped) the first line of stdin. Never from the
- * command line (other users see it in the process list), never echoed, and
- * never trimmed: spaces are part of it; only the line ending is not.
+ * echo off; else (stdin piped) the first line of stdin; never echoed, and
+ * never trimmed: spaces are part of it; only the line ending is not. The
+ * command line's `--password` (the branch-hub contract's form, for scripts)
+ * is taken before this with a warning: other users see it in the process list.
  */
 export async function readPassword(
   env: Record<string, string | undefined>,
@@ -112,7 +116,8 @@ export async function createUserCommand(config: ServerConfig, argv: string[], en
   const args = parseCreateUserArgs(argv);
   const role = roleSchema.safeParse(args.role);
   if (!role.success) throw new Error(`--role must be one of ${roleSchema.options.join(', ')}`);
-  const password = await readPassword(env);
+  if (args.password !== undefined) console.error('Warning: a password given with --password is visible to other users of this machine; prefer HOTLINE_PASSWORD or typing it.');
+  const password = args.password ?? (await readPassword(env));
   const input = newUserSchema.safeParse({
     username: args.username,
     password,

@@ -20,7 +20,8 @@ export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
       disabled: boolean;
       updated_at: Date | string;
     }>(
-      'select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at from users order by username',
+      // A hub's machine account is nobody a workstation names or assigns.
+      "select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at from users where role <> 'hub' order by username",
     ),
     db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>(
       'select id, name, name_en, disabled from branches order by id',

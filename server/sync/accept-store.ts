@@ -80,10 +80,12 @@ export function writeStatements(db: Db, plan: Plan): Statement[] {
   const statements: Statement[] = [
     {
       // No ON CONFLICT: an id stored meanwhile by a push on another complaint is a unique violation, and the push is decided again.
-      text: `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at, doc)
-             select r.id, r.complaint_id, r.type, r.status, r.reason_code, r.reason_message, $2, $3, (${textArray(4, fresh.length)})[r.n]
+      text: `insert into events (id, complaint_id, type, status, reason_code, reason_message, pushed_by, received_at,
+                                 relayed_by, upstream, doc)
+             select r.id, r.complaint_id, r.type, r.status, r.reason_code, r.reason_message, coalesce(r.pushed_by, $2), $3,
+                    r.relayed_by, r.upstream, (${textArray(4, fresh.length)})[r.n]
                from json_to_recordset($1::json) as r(n int, id text, complaint_id text, type text, status text,
-                    reason_code text, reason_message text)`,
+                    reason_code text, reason_message text, pushed_by text, relayed_by text, upstream text)`,
       params: [
         JSON.stringify(
           fresh.map((d, i) => ({
@@ -94,6 +96,10 @@ export function writeStatements(db: Db, plan: Plan): Statement[] {
             status: d.reason ? 'rejected' : 'accepted',
             reason_code: d.reason ? cleanText(d.reason.code, 64) : null,
             reason_message: d.reason ? cleanText(d.reason.message, 500) : null,
+            pushed_by: d.pushedBy ?? null,
+            relayed_by: plan.relayedBy,
+            // On a hub, what it accepted waits to be relayed; what it rejected stays here (central never saw who signed in).
+            upstream: plan.relayUp && !d.reason ? 'pending' : null,
           })),
         ),
         plan.writerId,
@@ -108,8 +114,9 @@ export function writeStatements(db: Db, plan: Plan): Statement[] {
   }
   statements.push({
     text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
-           select nextval('feed_seq'), r.event_id, r.branch_id, $2, r.accepted, r.origin
-             from json_to_recordset($1::json) as r(event_id text, branch_id text, accepted boolean, origin boolean, n int)
+           select nextval('feed_seq'), r.event_id, r.branch_id, coalesce(r.pushed_by, $2), r.accepted, r.origin
+             from json_to_recordset($1::json) as r(event_id text, branch_id text, accepted boolean, origin boolean, n int,
+                  pushed_by text)
             order by r.n
            returning fseq as s, event_id, origin`,
     params: [JSON.stringify(plan.feed), plan.writerId],

@@ -2,7 +2,7 @@ import { type Db, type Tx } from '../db/db';
 import { lockComplaints, lockComplaintsStatement } from '../complaints/projection-rows';
 import type { SettingsStore } from '../reference/settings-store';
 import { guardStatement, loadState, writeStatements } from './accept-store';
-import { decidePush, prepare, safeKey, settle, type AcceptResult, type Plan, type Writer } from './decide';
+import { decidePush, prepare, safeKey, settle, type AcceptResult, type DecisionState, type Plan, type Writer } from './decide';
 import type { PushRow } from './wire';
 
 export type { AcceptResult, Writer } from './decide';
@@ -30,21 +30,27 @@ export async function acceptEvents(
   writer: Writer,
   rows: PushRow[],
   now: Date = new Date(),
+  options: { relayUp?: boolean } = {},
 ): Promise<AcceptResult> {
   const incoming = prepare(rows);
   const receivedAt = now.toISOString();
   const ids = [...new Set(incoming.map((i) => i.id))];
   const complaintIds = [...new Set(incoming.map((i) => safeKey(i.doc.complaintId)).filter((c): c is string => c !== null))];
+  // On a branch hub, accepted events are marked to be relayed upstream, in the same transaction.
+  const decide = (state: DecisionState) => ({
+    ...decidePush(state, writer, incoming, receivedAt),
+    relayUp: options.relayUp === true,
+  });
   for (let attempt = 1; ; attempt++) {
     try {
       if (db.storage !== 'postgres') {
         return await db.transaction(async (tx) => {
-          const plan = decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt);
+          const plan = decide(await loadState(tx, settings, ids, complaintIds));
           return write(db, tx, plan);
         });
       }
       const seen = await db.pinned((sql) => loadState(sql, settings, ids, complaintIds));
-      const optimistic = decidePush(seen, writer, incoming, receivedAt);
+      const optimistic = decide(seen);
       // Stored events never change, so an answer with nothing new to store needs no transaction.
       if (!optimistic.fresh.length) return settle(optimistic, []);
       try {
@@ -57,7 +63,7 @@ export async function acceptEvents(
       }
       return await db.transaction(async (tx) => {
         await lockComplaints(db, tx, complaintIds);
-        return write(db, tx, decidePush(await loadState(tx, settings, ids, complaintIds), writer, incoming, receivedAt));
+        return write(db, tx, decide(await loadState(tx, settings, ids, complaintIds)));
       });
     } catch (err) {
       // A concurrent push stored one of these ids between our check and our insert: look again.

@@ -32,8 +32,15 @@ import { canonicalJson, depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_ST
  * rejected event with its reason.
  */
 
-/** Who is writing: a signed-in user, or the server itself (breach escalations). */
-export type Writer = { kind: 'user'; user: AuthUser } | { kind: 'system'; id: string };
+/**
+ * Who is writing: a signed-in user, the server itself (breach escalations),
+ * or a branch hub relaying its workstations' events, each judged as its
+ * actor (one of `actors`, the users of the hub's branch) within the hub's branch.
+ */
+export type Writer =
+  | { kind: 'user'; user: AuthUser }
+  | { kind: 'system'; id: string }
+  | { kind: 'relay'; hub: AuthUser; actors: ReadonlyMap<string, AuthUser> };
 
 export interface AcceptResult {
   /** Conflicts and this request's rejected events, as JSON documents with server fields. */
@@ -61,6 +68,8 @@ export interface Decided {
   event: EventEnvelope | null;
   complaintId: string | null;
   reason: RejectReason | null;
+  /** Whose event it is when the writer is a relay (the actor); otherwise the writer. */
+  pushedBy?: string;
 }
 
 export interface ComplaintState {
@@ -97,11 +106,17 @@ export interface FeedRow {
   accepted: boolean;
   origin: boolean;
   n: number;
+  /** Null: the plan's writer. */
+  pushed_by: string | null;
 }
 
 /** Everything a push writes, decided before any of it is written. */
 export interface Plan {
   writerId: string;
+  /** The hub that relayed these events (central), or null. */
+  relayedBy: string | null;
+  /** On a hub: accepted events wait to be relayed upstream. */
+  relayUp?: boolean;
   receivedAt: string;
   revision: number;
   returned: string[];
@@ -248,8 +263,9 @@ function decideOnce(
 
   // Feed rows: history re-announced to a complaint's new branch first, then each new event.
   const feed: FeedRow[] = [];
+  const authorOf = new Map(fresh.filter((d) => d.pushedBy !== undefined).map((d) => [d.incoming.id, d.pushedBy as string]));
   const add = (eventId: string, branchId: string | null, accepted: boolean, origin: boolean) =>
-    feed.push({ event_id: eventId, branch_id: branchId, accepted, origin, n: feed.length });
+    feed.push({ event_id: eventId, branch_id: branchId, accepted, origin, n: feed.length, pushed_by: authorOf.get(eventId) ?? null });
   for (const [, f] of folded) {
     const pre = f.before?.branchId ?? null;
     const post = f.after.branchId;
@@ -265,7 +281,8 @@ function decideOnce(
   }
 
   const plan: Plan = {
-    writerId: writer.kind === 'user' ? writer.user.id : writer.id,
+    writerId: writer.kind === 'user' ? writer.user.id : writer.kind === 'relay' ? writer.hub.id : writer.id,
+    relayedBy: writer.kind === 'relay' ? writer.hub.id : null,
     receivedAt,
     revision: state.settings.policy.revision,
     returned,
@@ -304,6 +321,10 @@ function conflictDocument(stored: StoredRow, inc: Incoming, writer: Writer, comp
   const reason = stored.reason_code ? { code: stored.reason_code, message: stored.reason_message ?? '' } : null;
   const full = documentJson(stored.doc, Number(stored.seq), stored.received_at, stored.status, reason);
   if (writer.kind === 'system') return full;
+  if (writer.kind === 'relay') {
+    const branch = stored.complaint_id ? complaints.get(stored.complaint_id)?.branchId : undefined;
+    return stored.status === 'accepted' && branch !== undefined && branch === writer.hub.branchId ? full : pendingConflict(inc);
+  }
   const user = writer.user;
   if (stored.pushed_by === user.id || user.role === 'admin') return full;
   if (stored.status === 'accepted') {
@@ -330,11 +351,15 @@ function decide(
   clock: { nowMs: number; policy: Policy },
 ): Decided {
   const complaintId = safeKey(inc.doc.complaintId);
+  // A relayed event is its actor's (who then sees a rejection of it), when the actor is a user of the hub's branch.
+  const actor = writer.kind === 'relay' && typeof inc.doc.actorId === 'string' ? writer.actors.get(inc.doc.actorId) : undefined;
+  const by = actor ? { pushedBy: actor.id } : {};
   const reject = (reason: RejectReason, event: EventEnvelope | null = null): Decided => ({
     incoming: inc,
     event,
     complaintId,
     reason,
+    ...by,
   });
   const checked = inc.checked;
   if (!checked.ok) return reject(checked.reason, checked.event);
@@ -348,8 +373,16 @@ function decide(
   if (dateProblem) return reject(dateProblem, event);
 
   const existingBranch = branchOf(event.complaintId);
-  if (writer.kind === 'user') {
-    const user = writer.user;
+  if (writer.kind === 'relay') {
+    // A hub writes for its own branch only, and each event only as a user of that branch could have written it directly.
+    if (!actor) return reject(REJECT.actorNotInBranch(), event);
+    const hubBranch = writer.hub.branchId;
+    if (event.branchId !== hubBranch || (existingBranch !== undefined && existingBranch !== hubBranch)) {
+      return reject(REJECT.outOfScope(), event);
+    }
+  }
+  const user = writer.kind === 'user' ? writer.user : actor;
+  if (user) {
     if (!canWrite(user.role, event.type)) return reject(REJECT.roleNotAllowed(user.role, event.type), event);
     if (event.actorId !== user.id) return reject(REJECT.actorMismatch(), event);
     const scoped = { role: user.role, branchId: user.branchId ?? '' };
@@ -364,7 +397,7 @@ function decide(
     const to = (event.payload as { toBranchId?: unknown }).toBranchId;
     if (typeof to !== 'string' || !branches.has(to)) return reject(REJECT.unknownBranch(), event);
   }
-  return { incoming: inc, event, complaintId: event.complaintId, reason: null };
+  return { incoming: inc, event, complaintId: event.complaintId, reason: null, ...by };
 }
 
 /**

@@ -19,6 +19,10 @@ export const REJECT = {
     code: 'actor_mismatch',
     message: 'The event names another person as its author than the signed-in user',
   }),
+  actorNotInBranch: (): RejectReason => ({
+    code: 'actor_mismatch',
+    message: "The event's author is not a user of the branch hub that relayed it",
+  }),
   outOfScope: (): RejectReason => ({
     code: 'out_of_scope',
     message: 'The complaint belongs to a branch outside your scope',

@@ -59,6 +59,7 @@ export const en = {
     supervisor: 'Supervisor',
     director: 'Director',
     admin: 'Administrator',
+    hub: 'Branch hub',
   },
   sync: {
     label: 'Sync status',

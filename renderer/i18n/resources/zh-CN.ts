@@ -61,6 +61,7 @@ export const zhCN: Resources = {
     supervisor: '客服主管',
     director: '客服总监',
     admin: '管理员',
+    hub: '网点枢纽',
   },
   sync: {
     label: '同步状态',

@@ -5,6 +5,7 @@ import { workstationsRefoldLimits } from './004-workstations-refold-limits';
 import { pushStateGuard } from './005-push-state-guard';
 import { erasureAccessLog } from './006-erasure-access-log';
 import { usernamesIgnoreCase } from './007-usernames-ignore-case';
+import { branchHub } from './008-branch-hub';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pushStateGuard,
   erasureAccessLog,
   usernamesIgnoreCase,
+  branchHub,
 ];

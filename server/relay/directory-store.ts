@@ -1,0 +1,63 @@
+import type { HubDirectory } from '../../shared/protocol/hub';
+import { seesAllBranches, type Role } from '../../shared/roles';
+import type { Sql } from '../db/db';
+import { readPolicy, referenceVersion } from '../reference/settings-store';
+
+function iso(v: Date | string): string {
+  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
+}
+
+/**
+ * What a branch hub mirrors so its branch works with the WAN down: the
+ * directory (every account by name, so timelines name people; sign-in
+ * verifiers only of the users of the hub's branch, never of another branch,
+ * another hub or an all-branch role), branches, teams, the policy and scripts.
+ */
+export async function hubDirectory(db: Sql, branchId: string): Promise<HubDirectory> {
+  const [version, users, branches, teams, scripts, policy] = await Promise.all([
+    referenceVersion(db),
+    db.query<{
+      id: string;
+      username: string;
+      display_name: string;
+      role: string;
+      branch_id: string | null;
+      team_id: string | null;
+      job_number: string | null;
+      disabled: boolean;
+      updated_at: Date | string;
+      password_hash: string;
+    }>(
+      `select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at, password_hash
+         from users where role <> 'hub' order by id`,
+    ),
+    db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>('select id, name, name_en, disabled from branches order by id'),
+    db.query<{ id: string; branch_id: string; name: string; lead_id: string | null; disabled: boolean }>(
+      'select id, branch_id, name, lead_id, disabled from teams order by id',
+    ),
+    db.query<{ id: string; language: string; scenario: string; category: string | null; title: string; text: string; sort: unknown; disabled: boolean }>(
+      'select id, language, scenario, category, title, text, sort, disabled from scripts order by id',
+    ),
+    readPolicy(db),
+  ]);
+  return {
+    version,
+    branchId,
+    users: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role,
+      branchId: u.branch_id,
+      teamId: u.team_id,
+      jobNumber: u.job_number,
+      disabled: u.disabled,
+      updatedAt: iso(u.updated_at),
+      passwordHash: u.branch_id === branchId && !seesAllBranches(u.role as Role) ? u.password_hash : null,
+    })),
+    branches: branches.map((b) => ({ id: b.id, name: b.name, nameEn: b.name_en, disabled: b.disabled })),
+    teams: teams.map((t) => ({ id: t.id, branchId: t.branch_id, name: t.name, leadId: t.lead_id, disabled: t.disabled })),
+    policy: policy as unknown as Record<string, unknown>,
+    scripts: scripts.map((s) => ({ ...s, sort: Number(s.sort) })),
+  };
+}
