@@ -101,6 +101,40 @@ describe('decidePush (pure)', () => {
     expect(verdicts(decidePush(s, dgAgent, prepare(rows(note)), RECEIVED))).toEqual([[note.id, 'out_of_scope']]);
   });
 
+  it("a director's event must carry the complaint's branch when written (branch_mismatch otherwise)", () => {
+    const director = user('u-director', 'director', null);
+    const s = stateWith(created('c3d'));
+    const wrong = ev('note.added', 'c3d', 'u-director', undefined, 'dg');
+    const right = ev('note.added', 'c3d', 'u-director', undefined, 'gz');
+    const plan = decidePush(s, director, prepare(rows(wrong, right)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[wrong.id, 'branch_mismatch'], [right.id, 'accepted']]);
+    expect(plan.fresh[0]?.reason?.message).toMatch(/names branch dg.*was in branch gz/);
+  });
+
+  it("after a transfer, an event stamped before it keeps the old branch and one stamped after names the new one", () => {
+    const director = user('u-director', 'director', null);
+    const c = created('c3t');
+    const before = ev('note.added', 'c3t', 'u-director', undefined, 'gz');
+    const s = stateWith(c, ev('complaint.transferred', 'c3t', 'u-officer'));
+    const after = ev('note.added', 'c3t', 'u-director', undefined, 'gz');
+    const afterDg = ev('note.added', 'c3t', 'u-director', undefined, 'dg');
+    const plan = decidePush(s, director, prepare(rows(before, after, afterDg)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[before.id, 'accepted'], [after.id, 'branch_mismatch'], [afterDg.id, 'accepted']]);
+  });
+
+  it('a transfer earlier in the same push moves the branch for the events stamped after it', () => {
+    const director = user('u-director', 'director', null);
+    const s = stateWith(created('c3p'));
+    const transfer = ev('complaint.transferred', 'c3p', 'u-director', undefined, 'gz');
+    const stillGz = ev('note.added', 'c3p', 'u-director', undefined, 'gz');
+    const nowDg = ev('note.added', 'c3p', 'u-director', undefined, 'dg');
+    expect(verdicts(decidePush(s, director, prepare(rows(transfer, stillGz, nowDg)), RECEIVED))).toEqual([
+      [transfer.id, 'accepted'],
+      [stillGz.id, 'branch_mismatch'],
+      [nowDg.id, 'accepted'],
+    ]);
+  });
+
   it('an event the fold marks invalid is rejected (illegal_state) and the others still fold', () => {
     const s = stateWith(created('c4'));
     const reopen = ev('complaint.reopened', 'c4', 'u-officer');

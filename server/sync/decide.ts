@@ -5,6 +5,7 @@ import type { ComplaintProjection } from '../../shared/fold/projection';
 import { parseHlc } from '../../shared/hlc/hlc';
 import type { Policy } from '../../shared/policy/policy';
 import { businessDateProblem } from '../../shared/rules/business-dates';
+import { branchMarks, branchWhenWritten, type BranchMark } from '../../shared/rules/envelope-branch';
 import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
@@ -213,6 +214,19 @@ function decideOnce(
   const branchOf = (complaintId: string) => branchNow.get(complaintId) ?? complaints.get(complaintId)?.branchId;
   // Transfers whose move the later events of this push were judged with.
   const moves = new Set<string>();
+  // Where each complaint's branch was set: stored history (read only when an envelope names another branch) and this push.
+  const storedMarks = new Map<string, BranchMark[]>();
+  const pushMarks = new Map<string, BranchMark[]>();
+  const branchWhen = (complaintId: string, hlc: string): string | null => {
+    let stored = storedMarks.get(complaintId);
+    if (!stored) {
+      const text = complaints.get(complaintId)?.projectionText;
+      stored = text ? branchMarks(JSON.parse(text) as ComplaintProjection) : [];
+      storedMarks.set(complaintId, stored);
+    }
+    return branchWhenWritten([...stored, ...(pushMarks.get(complaintId) ?? [])], hlc);
+  };
+  const mark = (complaintId: string, m: BranchMark) => pushMarks.set(complaintId, [...(pushMarks.get(complaintId) ?? []), m]);
 
   for (const inc of incoming) {
     const stored = existing.get(inc.id);
@@ -229,7 +243,7 @@ function decideOnce(
       continue;
     }
     firstInBatch.set(inc.id, inc);
-    const decided = decide(inc, writer, branchOf, state.settings.branches, {
+    const decided = decide(inc, writer, branchOf, branchWhen, state.settings.branches, {
       nowMs: Date.parse(receivedAt),
       policy: state.settings.policy,
     });
@@ -239,8 +253,11 @@ function decideOnce(
     if (event && decided.reason === null) {
       if (event.type === 'complaint.created' && branchOf(event.complaintId) === undefined) {
         branchNow.set(event.complaintId, event.branchId);
+        mark(event.complaintId, { hlc: event.hlc, branchId: event.branchId });
       } else if (event.type === 'complaint.transferred') {
-        branchNow.set(event.complaintId, (event.payload as { toBranchId: string }).toBranchId);
+        const to = (event.payload as { toBranchId: string }).toBranchId;
+        branchNow.set(event.complaintId, to);
+        mark(event.complaintId, { hlc: event.hlc, branchId: to });
         moves.add(inc.id);
       }
     }
@@ -347,6 +364,7 @@ function decide(
   inc: Incoming,
   writer: Writer,
   branchOf: (complaintId: string) => string | undefined,
+  branchWhen: (complaintId: string, hlc: string) => string | null,
   branches: ReadonlySet<string>,
   clock: { nowMs: number; policy: Policy },
 ): Decided {
@@ -388,6 +406,11 @@ function decide(
     const scoped = { role: user.role, branchId: user.branchId ?? '' };
     if (!seesAllBranches(user.role) && event.branchId !== user.branchId) return reject(REJECT.outOfScope(), event);
     if (existingBranch !== undefined && !inScope(scoped, existingBranch)) return reject(REJECT.outOfScope(), event);
+  }
+  if (existingBranch !== undefined && event.branchId !== existingBranch) {
+    // Only a writer who sees every branch gets here with another branch: the envelope must name the complaint's own.
+    const when = branchWhen(event.complaintId, event.hlc) ?? existingBranch;
+    if (event.branchId !== when) return reject(REJECT.branchMismatch(event.branchId, when), event);
   }
   if (existingBranch === undefined) {
     if (event.type !== 'complaint.created') return reject(REJECT.unknownComplaint(), event);

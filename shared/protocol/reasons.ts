@@ -28,6 +28,10 @@ export const REJECT = {
     message: 'The complaint belongs to a branch outside your scope',
   }),
   unknownBranch: (): RejectReason => ({ code: 'unknown_branch', message: 'The event names a branch that does not exist' }),
+  branchMismatch: (named: string, actual: string): RejectReason => ({
+    code: 'branch_mismatch',
+    message: `The event names branch ${named}, but the complaint was in branch ${actual} when the event was stamped: write it again on the complaint as it is now`,
+  }),
   unknownComplaint: (): RejectReason => ({
     code: 'unknown_complaint',
     message: 'The complaint this event belongs to is not known to the server (its complaint.created event must come first)',

@@ -81,6 +81,7 @@ export const actionsEn = {
       hlc_skew: 'this workstation’s clock is too far from the server’s.',
       forbidden: 'your role or branch may not do this.',
       date_out_of_range: 'a date in it lies outside the window the policy allows (too far back or ahead).',
+      branch_mismatch: 'it names another branch than the one the complaint was in.',
       clock_ahead: 'it was stamped with a time too far ahead of the server’s clock.',
       invalid: 'some data in it is not valid.',
     },

@@ -83,6 +83,7 @@ export const actionsZhCN: typeof actionsEn = {
       hlc_skew: '本机时钟与服务器相差过大。',
       forbidden: '您的角色或分支机构不能进行此操作。',
       date_out_of_range: '其中某个日期超出了政策允许的范围（过早或过晚）。',
+      branch_mismatch: '其中所写的分支机构与投诉当时所在的分支机构不符。',
       clock_ahead: '其时间戳比服务器时钟超前太多。',
       invalid: '其中有数据不合规。',
     },

@@ -10,6 +10,7 @@ describe('adviceFor', () => {
     expect(adviceFor('schema')).toBe('invalid');
     expect(adviceFor('date_out_of_range')).toBe('invalid');
     expect(adviceFor('illegal_state')).toBe('conflict');
+    expect(adviceFor('branch_mismatch')).toBe('conflict');
   });
   it('recognises clock trouble by name', () => {
     expect(adviceFor('hlc_skew_exceeded')).toBe('skew');

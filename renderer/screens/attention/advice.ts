@@ -24,6 +24,7 @@ export function adviceFor(code: string, now: { transferredAway?: boolean } = {})
       return 'invalid';
     case 'illegal_state':
     case 'duplicate_id':
+    case 'branch_mismatch':
     case 'conflict':
       return 'conflict';
     case 'unknown_complaint':
