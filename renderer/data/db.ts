@@ -5,6 +5,7 @@ import { eventsSchema, type EventDoc } from './schema/events-schema';
 import { complaintsSchema, type ComplaintDoc } from './schema/complaints-schema';
 import { referenceSchema, type ReferenceDoc } from './schema/reference-schema';
 import { localSchema, type LocalDoc } from './schema/local-schema';
+import { searchSchema, type SearchBucketDoc } from './schema/search-schema';
 import { migrationStrategies } from './schema/migrations';
 import { eventsConflictHandler } from './schema/events-conflict-handler';
 
@@ -12,12 +13,15 @@ export type EventsCollection = RxCollection<EventDoc>;
 export type ComplaintsCollection = RxCollection<ComplaintDoc>;
 export type ReferenceCollection = RxCollection<ReferenceDoc>;
 export type LocalCollection = RxCollection<LocalDoc>;
+export type SearchBucketsCollection = RxCollection<SearchBucketDoc>;
 
 export interface HotlineCollections {
   events: EventsCollection;
   complaints: ComplaintsCollection;
   reference: ReferenceCollection;
   local: LocalCollection;
+  /** The persisted search index (search/search-index.ts). */
+  search: SearchBucketsCollection;
 }
 
 export type HotlineDatabase = RxDatabase<HotlineCollections>;
@@ -76,8 +80,8 @@ export async function openDeviceDatabase(options: OpenDatabaseOptions): Promise<
 }
 
 /**
- * One signed-in user's replica, four collections. With the device database
- * that makes five open at once: the free build of RxDB allows 13 per process,
+ * One signed-in user's replica, five collections. With the device database
+ * that makes six open at once: the free build of RxDB allows 13 per process,
  * so the previous user's database is closed before the next one opens.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<HotlineDatabase> {
@@ -87,6 +91,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Hotlin
     complaints: { schema: complaintsSchema, migrationStrategies: migrationStrategies.complaints },
     reference: { schema: referenceSchema, migrationStrategies: migrationStrategies.reference },
     local: { schema: localSchema, migrationStrategies: migrationStrategies.local },
+    search: { schema: searchSchema },
   });
   return db;
 }

@@ -131,13 +131,18 @@ async function openUserStore(
     },
   });
 
-  const projector = createProjector(db, userMeta, () => {
-    const ref = referenceStore.current();
-    return { policy: ref.policy, calendar: ref.calendar };
-  });
+  const search = createSearchIndex({ buckets: db.search, complaints: db.complaints, meta: userMeta });
+  const projector = createProjector(
+    db,
+    userMeta,
+    () => {
+      const ref = referenceStore.current();
+      return { policy: ref.policy, calendar: ref.calendar };
+    },
+    search,
+  );
   await projector.start();
 
-  const search = createSearchIndex(db.complaints);
   const controller = createSyncController({
     db,
     api,
@@ -196,6 +201,7 @@ async function openUserStore(
       search.stop();
       referenceStore.stop();
       await projector.idle();
+      await search.idle();
       await hlc.flush();
       await db.close();
     },

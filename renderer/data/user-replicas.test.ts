@@ -65,7 +65,7 @@ describe('one workstation, several users', () => {
   it('keeps at most one user database open, however often users change', async () => {
     const ws = await openTestWorkstation();
     open.push(ws);
-    // Seven switches would open 1 + 7 × 4 collections if databases were left open: over RxDB's 13.
+    // Seven switches would open 1 + 7 × 5 collections if databases were left open: over RxDB's 13.
     for (let i = 0; i < 7; i += 1) {
       const store = await resume(ws, i % 2 ? agentDg : testUsers.lead);
       expect(store.user.id).toBe(i % 2 ? agentDg.id : testUsers.lead.id);

@@ -8,6 +8,7 @@ import type { ComplaintProjection } from '../../../shared/fold/projection';
 import type { HotlineDatabase } from '../db';
 import type { LocalMeta } from '../local-meta';
 import type { EventDoc } from '../schema/events-schema';
+import type { ComplaintDoc } from '../schema/complaints-schema';
 import { toComplaintDoc } from './complaint-doc';
 import { foldInput } from './fold-input';
 import { FoldedCache } from './folded-cache';
@@ -51,7 +52,17 @@ interface Change {
  * complaint, a rejection or rewrite by recomputing that complaint from the
  * events collection.
  */
-export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: () => FoldContext): Projector {
+/** Told every complaint the projector writes or removes (the search index), before the checkpoint moves. */
+export interface ProjectionFollower {
+  apply(upserts: readonly ComplaintDoc[], removed: readonly string[]): Promise<void>;
+}
+
+export function createProjector(
+  db: HotlineDatabase,
+  meta: LocalMeta,
+  context: () => FoldContext,
+  follower: ProjectionFollower | null = null,
+): Projector {
   let chain: Promise<unknown> = Promise.resolve();
   let sub: Subscription | null = null;
   let stopped = false;
@@ -103,6 +114,8 @@ export function createProjector(db: HotlineDatabase, meta: LocalMeta, context: (
       }
     }
     if (removals.length) await db.complaints.bulkRemove(removals);
+    // Awaited before the checkpoint is saved: after a crash the catch-up refolds these complaints again.
+    await follower?.apply(upserts, removals);
   }
 
   async function refold(complaintIds: string[]): Promise<void> {

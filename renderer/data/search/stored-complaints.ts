@@ -1,8 +1,6 @@
-import { getChangedDocumentsSince, type RxDocumentData } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { ComplaintsCollection } from '../db';
 import type { ComplaintDoc } from '../schema/complaints-schema';
-
-type StoredComplaint = RxDocumentData<ComplaintDoc>;
 
 /** The part of RxDB's Dexie storage state this reader uses. */
 interface DexieInternals {
@@ -21,7 +19,13 @@ function isDexie(internals: unknown): internals is DexieInternals {
  * browser's database process, which took 20 s for 50,000 complaints in
  * Chromium. Other storages are read through RxDB's changes feed.
  */
-export async function* storedComplaints(collection: ComplaintsCollection, batch: number): AsyncGenerator<StoredComplaint[]> {
+export function storedComplaints(collection: ComplaintsCollection, batch: number): AsyncGenerator<RxDocumentData<ComplaintDoc>[]> {
+  return storedDocs(collection, batch);
+}
+
+/** Every stored document of a collection whose primary key is `id`, as storedComplaints reads them. */
+export async function* storedDocs<T extends { id: string }>(collection: RxCollection<T>, batch: number): AsyncGenerator<RxDocumentData<T>[]> {
+  type Stored = RxDocumentData<T>;
   const internals: unknown = await (collection.storageInstance as { internals?: unknown }).internals;
   if (isDexie(internals)) {
     // Loaded here, as the store loads the Dexie storage: only IndexedDB builds need it.
@@ -29,16 +33,16 @@ export async function* storedComplaints(collection: ComplaintsCollection, batch:
     let last = '';
     for (;;) {
       const rows = await internals.dexieTable.where(':id').above(last).limit(batch).toArray();
-      const docs = rows.map((r) => fromDexieToStorage(internals.booleanIndexes, r) as StoredComplaint);
+      const docs = rows.map((r) => fromDexieToStorage(internals.booleanIndexes, r) as Stored);
       if (docs.length > 0) yield docs;
       if (rows.length < batch) return;
-      last = (docs[docs.length - 1] as StoredComplaint).id;
+      last = (docs[docs.length - 1] as Stored).id;
     }
   }
   let checkpoint: unknown;
   for (;;) {
     const page = await getChangedDocumentsSince(collection.storageInstance, batch, checkpoint as never);
-    if (page.documents.length > 0) yield page.documents as StoredComplaint[];
+    if (page.documents.length > 0) yield page.documents as Stored[];
     if (page.documents.length < batch) return;
     checkpoint = page.checkpoint;
   }
