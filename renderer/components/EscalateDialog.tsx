@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EscalationLevel } from '../../shared/policy/policy';
+import type { EscalationLevel } from '../../shared/events/fields';
 import { TOP_LEVEL } from '../../shared/rules/escalation-ladder';
 import { commands } from '../data/commands';
 import { A11Y } from '../i18n/accessible-names';

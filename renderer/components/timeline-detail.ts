@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Policy } from '../../shared/policy/policy';
 import { roleForLevel } from '../../shared/rules/escalation-ladder';
-import type { EscalationLevel } from '../../shared/policy/policy';
+import type { EscalationLevel } from '../../shared/events/fields';
 
 export interface DetailHelpers {
   t: TFunction;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, GRADES, type Category, type Channel, type CustomerType } from '../../shared/events/fields';
-import type { Grade } from '../../shared/policy/policy';
+import type { Grade } from '../../shared/events/fields';
 import type { SessionUser } from '../data/types/session';
 import { A11Y } from '../i18n/accessible-names';
 import { formatDateTime } from '../i18n/format-date';

@@ -18,6 +18,11 @@ export function listScripts(db: Sql): Promise<ScriptView[]> {
   return db.query<ScriptView>(`select ${COLUMNS} from scripts order by sort, id`);
 }
 
+/** The scripts workstations receive with the reference data: the ones not disabled. */
+export function listActiveScripts(db: Sql): Promise<ScriptView[]> {
+  return db.query<ScriptView>(`select ${COLUMNS} from scripts where not disabled order by sort, id`);
+}
+
 /** The new script, or null when one with that id exists. */
 export async function insertScript(db: Sql, id: string, s: NewScript): Promise<ScriptView | null> {
   const rows = await db.query<ScriptView>(

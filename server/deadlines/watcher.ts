@@ -3,7 +3,7 @@ import { makeEvent } from '../../shared/events/make-event';
 import { createClock, tick, type HlcClock } from '../../shared/hlc/hlc';
 import { SYSTEM_ACTOR_ID } from '../../shared/actors/system-actor';
 import { breachEventId } from '../../shared/ids/breach-id';
-import type { EscalationLevel } from '../../shared/policy/policy';
+import type { EscalationLevel } from '../../shared/events/fields';
 import { breachEscalationTarget } from '../../shared/rules/escalation-ladder';
 import type { Db } from '../db/db';
 import type { SettingsStore } from '../reference/settings-store';

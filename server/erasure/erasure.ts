@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { StoredEvent } from '../../shared/events/envelope';
-import { canonicalJson } from '../../shared/fold/order';
+import { canonicalJson } from '../../shared/json/canonical-json';
 import { fold } from '../../shared/fold/fold';
 import { makeEvent } from '../../shared/events/make-event';
 import { REDACTABLE_FIELDS, type RedactableField } from '../../shared/events/payloads/outcome';

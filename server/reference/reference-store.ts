@@ -2,6 +2,7 @@ import { SYSTEM_ACTORS } from '../../shared/actors/system-actor';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import type { ReferencePayload } from '../../shared/protocol/reference';
 import type { Sql } from '../db/db';
+import { listActiveScripts } from '../admin/scripts-store';
 import { readPolicy, referenceVersion } from './settings-store';
 import { credentialsVersion } from '../auth/credentials-version';
 
@@ -29,15 +30,7 @@ export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
     db.query<{ id: string; branch_id: string; name: string; lead_id: string | null; disabled: boolean }>(
       'select id, branch_id, name, lead_id, disabled from teams order by id',
     ),
-    db.query<{
-      id: string;
-      language: string;
-      scenario: string;
-      category: string | null;
-      title: string;
-      text: string;
-      sort: number;
-    }>('select id, language, scenario, category, title, text, sort from scripts where not disabled order by sort, id'),
+    listActiveScripts(db),
     readPolicy(db),
   ]);
   const calendar = calendarFromPolicy(policy);

@@ -9,7 +9,7 @@ import { defaultPolicy } from '../../shared/policy/policy';
 import type { Role } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
 import { decidePush, prepare, settle, type DecisionState, type Writer } from './decide';
-import { canonicalJson } from './wire';
+import { canonicalJson } from '../../shared/json/canonical-json';
 
 /** The decision without a database: state in, plan out. */
 

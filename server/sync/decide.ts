@@ -10,8 +10,9 @@ import { canWrite, inScope } from '../../shared/rules/permissions';
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
 import type { FoldSettings } from '../reference/settings-store';
+import { canonicalJson } from '../../shared/json/canonical-json';
 import { REJECT } from './reasons';
-import { canonicalJson, depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_STORABLE_ID, shallowCopy, type PushRow } from './wire';
+import { depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_STORABLE_ID, shallowCopy, type PushRow } from './wire';
 
 /**
  * The decision of a push, pure: no database, no clock, no I/O. The store

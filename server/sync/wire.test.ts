@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, depthOf, isIdentifiableId, parsePushBody, PushBodyError, shallowCopy } from './wire';
+import { depthOf, isIdentifiableId, parsePushBody, PushBodyError, shallowCopy } from './wire';
 
 describe('parsePushBody', () => {
   it('keeps the document without server fields or replication metadata', () => {
@@ -39,13 +39,6 @@ describe('parsePushBody', () => {
     expect(isIdentifiableId('x'.repeat(200))).toBe(true);
     expect(isIdentifiableId('x'.repeat(201))).toBe(false);
     expect(isIdentifiableId('')).toBe(false);
-  });
-});
-
-describe('canonicalJson', () => {
-  it('ignores key order and undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
-    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 });
 

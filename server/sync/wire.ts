@@ -11,6 +11,7 @@ declare global {
 /** Bounds of one push request (sync protocol). */
 export { MAX_PUSH_ROWS, MAX_PUSH_BYTES as MAX_BODY_BYTES } from '../../shared/protocol/events';
 import { MAX_PUSH_ROWS } from '../../shared/protocol/events';
+import { isPlainObject } from '../../shared/json/is-plain-object';
 /** Deeper documents are refused (and stored without their payload) so nothing downstream recurses without bound. */
 export const MAX_DEPTH = 32;
 /** Ids longer than the protocol's 64 are still stored (and rejected); beyond this they are not identifiable. */
@@ -32,10 +33,6 @@ export class PushBodyError extends Error {
   ) {
     super(message);
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Text PostgreSQL can store and compare as it came: no NUL, no lone surrogate. */
@@ -82,21 +79,6 @@ export function depthOf(value: unknown, limit: number = MAX_DEPTH + 1): number {
     }
   }
   return max;
-}
-
-/**
- * JSON with object keys sorted, so "the same content" is a string comparison
- * whatever key order a client serialised. Only for documents within MAX_DEPTH.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**

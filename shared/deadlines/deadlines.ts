@@ -1,7 +1,8 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import { calendarDaysDeadline, workingDaysDeadline } from '../calendar/calendar';
 import { BoundedCache } from '../calendar/bounded-cache';
-import type { Grade, Policy } from '../policy/policy';
+import type { Policy } from '../policy/policy';
+import type { Grade } from '../events/fields';
 import { handlingWorkingDays, warningWindowMs } from '../policy/policy';
 import type { DeadlineClock } from './clocks';
 

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../events/envelope';
+import { isPlainObject } from '../json/is-plain-object';
 
 /**
  * The values erased personal fields take in stored events (see scrub.ts). A
@@ -8,10 +9,6 @@ export const ERASED_TEXT = '[erased]';
 /** Satisfies the phone schema (a digit first, at least three characters) and is no one's number. */
 export const ERASED_PHONE = '0***';
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * How many personal values of this event are erased markers. Two copies of
  * one id differ legitimately only by erasure, and the more erased copy is the
@@ -20,10 +17,10 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function erasedValueCount(e: Pick<EventEnvelope, 'type' | 'payload'>): number {
   const p = e.payload as Record<string, unknown> | undefined;
-  if (!isObject(p)) return 0;
+  if (!isPlainObject(p)) return 0;
   if (e.type === 'complaint.created') {
-    const c = isObject(p.complainant) ? p.complainant : {};
-    const i = isObject(p.incident) ? p.incident : {};
+    const c = isPlainObject(p.complainant) ? p.complainant : {};
+    const i = isPlainObject(p.incident) ? p.incident : {};
     return [c.name, c.address, i.place, p.description, p.demands].filter((v) => v === ERASED_TEXT).length + (c.phone === ERASED_PHONE ? 1 : 0);
   }
   if (e.type === 'note.added') return p.text === ERASED_TEXT ? 1 : 0;

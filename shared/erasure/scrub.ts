@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../events/envelope';
 import { complaintRedactedPayloadSchema, REDACTABLE_FIELDS, type RedactableField } from '../events/payloads/outcome';
 import { compareEvents } from '../fold/order';
-import { ERASED_PHONE, ERASED_TEXT, isObject } from './markers';
+import { isPlainObject } from '../json/is-plain-object';
+import { ERASED_PHONE, ERASED_TEXT } from './markers';
 
 export { ERASED_PHONE, ERASED_TEXT, erasedValueCount } from './markers';
 
@@ -28,7 +29,7 @@ export function scrubPayload(type: string, payload: Payload, fields: ReadonlySet
     let out: Payload | null = null;
     const edit = () => (out ??= { ...payload });
     const complainant = payload.complainant;
-    if (isObject(complainant)) {
+    if (isPlainObject(complainant)) {
       let c: Payload | null = null;
       const editC = () => (c ??= { ...complainant });
       if (fields.has('complainant.name') && erasable(complainant.name)) editC().name = ERASED_TEXT;
@@ -39,7 +40,7 @@ export function scrubPayload(type: string, payload: Payload, fields: ReadonlySet
       if (c) edit().complainant = c;
     }
     const incident = payload.incident;
-    if (fields.has('incident.place') && isObject(incident) && erasable(incident.place)) {
+    if (fields.has('incident.place') && isPlainObject(incident) && erasable(incident.place)) {
       edit().incident = { ...incident, place: ERASED_TEXT };
     }
     if (fields.has('description') && erasable(payload.description)) edit().description = ERASED_TEXT;
@@ -90,7 +91,7 @@ export function scrubHistory<E extends HistoryEvent>(events: readonly E[]): E[] 
       e.status === 'rejected'
         ? all
         : new Set(redactions.filter((r) => compareEvents(e, r.at) < 0).flatMap((r) => r.fields));
-    if (!fields.size || !isObject(e.payload)) continue;
+    if (!fields.size || !isPlainObject(e.payload)) continue;
     const payload = scrubPayload(e.type, e.payload, fields);
     if (payload !== e.payload) changed.push({ ...e, payload });
   }

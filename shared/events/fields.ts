@@ -46,13 +46,15 @@ export const CATEGORIES = [
 export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 
+/** Events carry them and the policy's tables are keyed by them: one definition for both. */
 export const GRADES = [1, 2, 3, 4] as const;
-export const gradeSchema = z.number().int().min(1).max(4);
-export type Grade = 1 | 2 | 3 | 4;
+export const gradeSchema = z.literal(GRADES);
+export type Grade = z.infer<typeof gradeSchema>;
 
 /** 0 agent, 1 team lead, 2 complaint officer, 3 supervisor, 4 director. */
-export const escalationLevelSchema = z.number().int().min(0).max(4);
-export type EscalationLevel = 0 | 1 | 2 | 3 | 4;
+export const ESCALATION_LEVELS = [0, 1, 2, 3, 4] as const;
+export const escalationLevelSchema = z.literal(ESCALATION_LEVELS);
+export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 
 export const EMOTIONS = ['calm', 'anxious', 'dissatisfied', 'angry', 'satisfied'] as const;
 export const emotionSchema = z.enum(EMOTIONS);

@@ -4,6 +4,7 @@ import { apply, compareEvents, fold } from './fold';
 import { defaultFoldContext, eventFactory } from '../test-support/fold-fixtures';
 import { breachEventId } from '../ids/breach-id';
 import type { EventEnvelope } from '../events/envelope';
+import type { Grade } from '../events/fields';
 import type { ComplaintProjection } from './projection';
 
 const ctx = defaultFoldContext();
@@ -19,7 +20,7 @@ const VARIANTS: Variant[] = [
   (ev, o) => ev('complaint.not_accepted', null, o),
   (ev, o) => ev('note.added', { text: `note ${o.id}` }, o),
   (ev, o) => ev('complaint.classified', { category: 'price' }, o),
-  (ev, o, n) => ev('complaint.graded', { grade: (n % 4) + 1 }, o),
+  (ev, o, n) => ev('complaint.graded', { grade: ((n % 4) + 1) as Grade }, o),
   (ev, o, n) => ev('complaint.assigned', { assigneeId: `u-${n % 3}` }, o),
   (ev, o) => ev('complaint.escalated', { fromLevel: 0, toLevel: 2, reason: 'request' }, o),
   (ev, o) => ev('complaint.escalated', { fromLevel: 1, toLevel: 2, reason: 'breach', clock: 'handling' }, { ...o, id: breachEventId('c-1', 'handling') }),

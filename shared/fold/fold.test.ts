@@ -7,6 +7,7 @@ import { breachEventId } from '../ids/breach-id';
 import type { EventEnvelope, StoredEvent } from '../events/envelope';
 import type { ComplaintProjection } from './projection';
 import type { PayloadOf } from '../events/catalogue';
+import { GRADES } from '../events/fields';
 
 const ctx = defaultFoldContext();
 
@@ -62,7 +63,7 @@ describe('fold: intake', () => {
     const ev = eventFactory();
     const urgent = must(fold([ev('complaint.created', { description: '客户说要起诉，并找律师' })], ctx));
     expect(urgent).toMatchObject({ grade: 3, gradeSource: 'suggested', escalationLevel: 4 });
-    const levels = [1, 2, 3, 4].map((grade) => must(fold([eventFactory()('complaint.created', { grade })], ctx)).escalationLevel);
+    const levels = GRADES.map((grade) => must(fold([eventFactory()('complaint.created', { grade })], ctx)).escalationLevel);
     expect(levels).toEqual([0, 3, 4, 2]);
   });
 

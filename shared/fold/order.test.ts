@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, compareEvents, envelopeOnly, preferredCopy } from './order';
+import { compareEvents, envelopeOnly, preferredCopy } from './order';
 import type { EventEnvelope } from '../events/envelope';
 import { ERASED_TEXT } from '../erasure/markers';
 
@@ -22,11 +22,6 @@ describe('event order', () => {
     expect(compareEvents(base, later)).toBeLessThan(0);
     expect(compareEvents({ ...base, id: 'a' }, base)).toBeLessThan(0);
     expect(compareEvents(base, { ...base })).toBe(0);
-  });
-
-  it('canonical JSON ignores key order and undefined fields', () => {
-    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe(canonicalJson({ a: [1, { d: 2 }], b: 1 }));
-    expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
   });
 
   it('strips server fields and storage metadata', () => {

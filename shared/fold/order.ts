@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../events/envelope';
 import { erasedValueCount } from '../erasure/markers';
+import { canonicalJson } from '../json/canonical-json';
 
 type Ordered = Pick<EventEnvelope, 'hlc' | 'id'>;
 
@@ -8,18 +9,6 @@ export function compareEvents(a: Ordered, b: Ordered): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;
-}
-
-/** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value as Record<string, unknown>)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   SoothingRecordedPayload,
 } from '../events/catalogue';
 import type { Deadlines } from '../deadlines/deadlines';
-import type { EscalationLevel, Grade } from '../policy/policy';
+import type { EscalationLevel, Grade } from '../events/fields';
 import type { SecondResolutionReason } from '../rules/second-resolution-eligibility';
 
 export const COMPLAINT_STATUSES = [

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from '../roles';
+import { isPlainObject } from '../json/is-plain-object';
 import { DEADLINE_CLOCKS } from '../deadlines/clocks';
-import { customerTypeSchema } from '../events/fields';
+import { customerTypeSchema, ESCALATION_LEVELS, escalationLevelSchema, gradeSchema, type Grade } from '../events/fields';
 
 /**
  * The policy pack: every number of the complaint-handling norm as data.
@@ -9,21 +10,6 @@ import { customerTypeSchema } from '../events/fields';
  * it on the server and it replicates to every workstation; code reads the
  * numbers from here and never hard-codes them.
  */
-
-export const GRADES = [1, 2, 3, 4] as const;
-export const gradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-export type Grade = z.infer<typeof gradeSchema>;
-
-/** 0 agent, 1 team lead, 2 complaint officer, 3 supervisor, 4 director. */
-export const ESCALATION_LEVELS = [0, 1, 2, 3, 4] as const;
-export const escalationLevelSchema = z.union([
-  z.literal(0),
-  z.literal(1),
-  z.literal(2),
-  z.literal(3),
-  z.literal(4),
-]);
-export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -300,10 +286,6 @@ export const defaultPolicy: Policy = deepFreeze({
 export type ParsePolicyResult =
   | { ok: true; policy: Policy }
   | { ok: false; issues: { path: string; message: string }[] };
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Objects merge key by key; arrays and scalars replace. */
 function mergeOver(base: unknown, over: unknown): unknown {

@@ -1,7 +1,8 @@
 import type { Category, Finding } from '../events/fields';
 import type { WorkCalendar } from '../calendar/calendar';
 import type { ComplaintProjection, ComplaintStatus } from '../fold/projection';
-import type { Grade, Policy } from '../policy/policy';
+import type { Policy } from '../policy/policy';
+import type { Grade } from '../events/fields';
 import type { Role } from '../roles';
 import type { CallbackNormReason, ExemptionReason } from '../rules/assessment-exemption';
 import type { SecondResolutionReason } from '../rules/second-resolution-eligibility';

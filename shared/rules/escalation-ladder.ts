@@ -1,6 +1,7 @@
 import type { Role } from '../roles';
-import type { EscalationLevel, Grade, Policy } from '../policy/policy';
-import { ESCALATION_LEVELS } from '../policy/policy';
+import type { Policy } from '../policy/policy';
+import type { EscalationLevel, Grade } from '../events/fields';
+import { ESCALATION_LEVELS } from '../events/fields';
 
 export const TOP_LEVEL: EscalationLevel = 4;
 

@@ -1,5 +1,6 @@
 import type { CustomerType } from '../events/fields';
-import type { Grade, Policy } from '../policy/policy';
+import type { Policy } from '../policy/policy';
+import type { Grade } from '../events/fields';
 import { matchKeywords } from './keywords';
 
 export interface GradeSuggestionInput {

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../../shared/events/envelope';
 import { pullAll, type Session } from '../../bench/lib/api-client';
 import type { ClientSnapshot } from './chaos-client-protocol';
-import { canonicalJson, firstDifference } from './canonical-json';
+import { canonicalJson } from '../../shared/json/canonical-json';
+import { firstDifference } from './first-difference';
 
 /**
  * The end-of-run checks: the server and every client hold the same accepted

@@ -1,5 +1,5 @@
 import { nextLevel } from '../../../shared/rules/escalation-ladder';
-import type { EscalationLevel } from '../../../shared/policy/policy';
+import type { EscalationLevel } from '../../../shared/events/fields';
 import type { DataStore } from '../store';
 import type { CommandResult } from '../types/command-result';
 import { guard, writeEvent } from './write';

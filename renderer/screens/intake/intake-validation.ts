@@ -1,6 +1,6 @@
 import type { ComplaintCreatedPayload } from '../../../shared/events/catalogue';
 import { LIMITS, phoneSchema } from '../../../shared/events/fields';
-import type { Grade } from '../../../shared/policy/policy';
+import type { Grade } from '../../../shared/events/fields';
 import type { IntakeDraft } from '../../state/intake-draft';
 
 export type IntakeField =

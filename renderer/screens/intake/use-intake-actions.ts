@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { computeDeadlines } from '../../../shared/deadlines/deadlines';
-import type { Grade } from '../../../shared/policy/policy';
+import type { Grade } from '../../../shared/events/fields';
 import { gradeSuggestion, type GradeSuggestion } from '../../../shared/rules/grade-suggestion';
 import { commands } from '../../data/commands';
 import type { SessionUser } from '../../data/types/session';

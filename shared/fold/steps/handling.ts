@@ -1,6 +1,6 @@
 import { gradeEscalationTarget } from '../../rules/escalation-ladder';
 import { secondResolutionEligibility } from '../../rules/second-resolution-eligibility';
-import type { EscalationLevel, Grade } from '../../policy/policy';
+import type { EscalationLevel, Grade } from '../../events/fields';
 import { APPLIED, notNow, superseded, type Step } from './verdict';
 import { isOpenStatus } from '../open-statuses';
 import type { ComplaintProjection } from '../projection';

@@ -1,7 +1,7 @@
 import { gradeSuggestion } from '../../rules/grade-suggestion';
 import { handlerLevelForGrade } from '../../rules/escalation-ladder';
 import { registrationDelay } from '../../rules/registration';
-import type { Grade } from '../../policy/policy';
+import type { Grade } from '../../events/fields';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 
 export const complaintCreated: Step<'complaint.created'> = (p, e, ctx) => {
