@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REDACTABLE_FIELDS } from '../events/payloads/outcome';
 import { idSchema, isoDateTimeSchema } from '../events/fields';
+import { plainText } from '../protocol/plain-text';
 
 /**
  * The audit of access to customers' personal data: one record per view of a
@@ -72,9 +73,12 @@ export const accessLogPageSchema = z.object({
 });
 export type AccessLogPage = z.infer<typeof accessLogPageSchema>;
 
+/** An id in a query string: a NUL or a lone surrogate could not even be compared in the database. */
+const queryIdSchema = plainText({ max: 64 });
+
 export const accessLogQuerySchema = z.strictObject({
-  complaintId: idSchema.optional(),
-  userId: idSchema.optional(),
+  complaintId: queryIdSchema.optional(),
+  userId: queryIdSchema.optional(),
   action: z.enum(ACCESS_ACTIONS).optional(),
   from: isoDateTimeSchema.optional(),
   to: isoDateTimeSchema.optional(),
