@@ -20,7 +20,7 @@ function setup(frame: SenderFrameLike | null = { url: 'app://hotline-desk/queue'
   const pending: number[] = [];
   const opened: string[] = [];
   const refused: string[] = [];
-  const settings = createServerSettings(memoryFile());
+  const settings = createServerSettings(memoryFile(), { lanHosts: [], confirm: async () => true });
   const backend: BridgeBackend = {
     appVersion: () => '0.1.0',
     locale: () => 'zh-CN',

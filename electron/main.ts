@@ -1,7 +1,7 @@
 // The desktop shell's main process: wires the tested modules beside it to
 // Electron. Keep logic out of this file; it is the one part that only runs
 // inside Electron.
-import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeImage, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, safeStorage, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_SCHEME } from '../shared/platform/app-origin';
@@ -17,7 +17,8 @@ import { createJsonFile } from './json-file';
 import { createNotifier } from './notifier';
 import { isPermissionGranted } from './permissions';
 import { createSecretStore } from './secret-store';
-import { createServerSettings, serverUrlOverride } from './settings';
+import { createServerChangeConfirm } from './server-change-dialog';
+import { createServerSettings, loadLanHosts, serverUrlOverride } from './settings';
 import { bringToFront, claimSingleInstance } from './single-instance';
 import { createPendingIndicator, type TrayTexts } from './tray-badge';
 import { secureWebPreferences } from './web-preferences';
@@ -35,9 +36,6 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 let mainWindow: BrowserWindow | undefined;
 let tray: Tray | undefined;
-
-const override = serverUrlOverride(process.argv, process.env);
-if (override !== undefined && 'error' in override) console.error(`Ignoring the server address override: ${override.error}`);
 
 const isPrimary = claimSingleInstance({
   requestLock: () => app.requestSingleInstanceLock(),
@@ -59,10 +57,17 @@ if (isPrimary) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const appRoot = app.getAppPath();
-  const settings = createServerSettings(
-    createJsonFile(path.join(userData, 'settings.json')),
-    override !== undefined && 'url' in override ? override.url : undefined,
-  );
+  const settingsFile = createJsonFile(path.join(userData, 'settings.json'));
+  // The LAN list (plain http allowed to a branch hub) comes from the deployment, never from the page.
+  const lanHosts = await loadLanHosts(settingsFile, process.env);
+  const override = serverUrlOverride(process.argv, process.env, lanHosts);
+  if (override !== undefined && 'error' in override) console.error(`Ignoring the server address override: ${override.error}`);
+  const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  const settings = createServerSettings(settingsFile, {
+    ...(override !== undefined && 'url' in override ? { override: override.url } : {}),
+    lanHosts,
+    confirm: createServerChangeConfirm((options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)), locale),
+  });
   const windowStateFile = createJsonFile(path.join(userData, 'window-state.json'));
   const secrets = createSecretStore(createJsonFile(path.join(userData, 'secrets.json')), {
     // Linux without a keyring falls back to a fixed key ("basic_text"): that is obfuscation, not encryption.
@@ -72,8 +77,8 @@ async function start(): Promise<void> {
     decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
   });
 
+  // The CSP's connect-src names this origin: computed here from the stored, checked address only.
   let serverOrigin = originOf(await settings.getServerUrl());
-  const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const openExternal = createExternalOpener((url) => shell.openExternal(url));
 
   hardenSession();

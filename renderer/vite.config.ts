@@ -18,6 +18,8 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  // Hosts where the browser build may use plain http (a branch hub on the LAN), fixed when the bundle is built.
+  define: { __LAN_HTTP_HOSTS__: JSON.stringify(process.env.HOTLINE_DESK_LAN_HTTP_HOSTS ?? '') },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -104,6 +104,16 @@ describe('web bridge', () => {
     expect(env.localStorage.getItem(WEB_STORAGE_KEYS.serverUrl)).toBeNull();
   });
 
+  it('refuses plain http to a host other than this computer, the page’s own server or the LAN list', async () => {
+    const { env } = makeEnv();
+    const bridge = createWebBridge(env, { ...options, lanHosts: ['hub.gz.local'] });
+    await expect(bridge.setServerUrl('http://sync.example.com')).rejects.toThrow(/https/);
+    expect(await bridge.setServerUrl('http://hub.gz.local:8787')).toMatchObject({ serverUrl: 'http://hub.gz.local:8787' });
+    env.localStorage.setItem(WEB_STORAGE_KEYS.serverUrl, 'http://sync.example.com');
+    expect(await bridge.getServerUrl()).toBe(await createWebBridge(env, options).getServerUrl());
+    expect(await bridge.getServerUrl()).not.toBe('http://sync.example.com');
+  });
+
   it('keeps secrets in sessionStorage only', async () => {
     const { env } = makeEnv();
     const bridge = createWebBridge(env, options);

@@ -1,7 +1,7 @@
 import type { NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../../shared/platform/bridge';
 import { checkExternalUrl } from '../../shared/platform/external-url';
 import { notificationSchema, pendingCountSchema, secretNameSchema, secretValueSchema } from '../../shared/platform/ipc-args';
-import { normalizeServerUrl } from '../../shared/platform/server-url';
+import { checkServerAddress, normalizeServerUrl, type LanHosts } from '../../shared/platform/server-url';
 
 /** Keys this bridge owns in the browser's storages. */
 export const WEB_STORAGE_KEYS = {
@@ -44,6 +44,8 @@ export interface WebBridgeOptions {
   defaultServerUrl?: string;
   /** When the system reports no language at all. */
   fallbackLocale?: string;
+  /** Hosts where plain http is allowed (a branch hub on the LAN), from the deployment's build settings. */
+  lanHosts?: LanHosts;
 }
 
 export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions): PlatformBridge {
@@ -59,6 +61,15 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
   const defaultServerUrl = (): string => {
     const configured = normalizeServerUrl(options.defaultServerUrl ?? env.location.origin);
     return configured.ok ? configured.url : env.location.origin;
+  };
+
+  // The same rule as the desktop app; the page's own server and the configured default are the deployment's choice, so allowed as they are.
+  const allowedHttpHosts = (): string[] => {
+    const own = [env.location.origin, defaultServerUrl()].flatMap((u) => {
+      const parsed = normalizeServerUrl(u);
+      return parsed.ok ? [new URL(parsed.url).hostname] : [];
+    });
+    return [...(options.lanHosts ?? []), ...own];
   };
 
   const notificationPermission = async (api: WebNotificationApi): Promise<boolean> => {
@@ -85,14 +96,14 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
     async getServerUrl() {
       const saved = env.localStorage.getItem(WEB_STORAGE_KEYS.serverUrl);
       if (saved !== null) {
-        const parsed = normalizeServerUrl(saved);
+        const parsed = checkServerAddress(saved, allowedHttpHosts());
         if (parsed.ok) return parsed.url;
       }
       return defaultServerUrl();
     },
 
     async setServerUrl(url: string): Promise<SetServerUrlResult> {
-      const parsed = normalizeServerUrl(url);
+      const parsed = checkServerAddress(url, allowedHttpHosts());
       if (!parsed.ok) throw new Error(`invalid server address: ${parsed.reason}`);
       env.localStorage.setItem(WEB_STORAGE_KEYS.serverUrl, parsed.url);
       // A browser page has no CSP of ours naming the server, so nothing to reload.

@@ -52,7 +52,11 @@ export interface PlatformBridge {
 
   /** The sync server's base address without trailing slash, e.g. 'http://127.0.0.1:8787'. */
   getServerUrl(): Promise<string>;
-  /** Rejects when the address is not a plain http(s) URL. */
+  /**
+   * Rejects when the address breaks the rule of checkServerAddress (https, or
+   * plain http to this computer or the LAN list) or, in the desktop shell,
+   * when the person at the workstation declines the main process's dialog.
+   */
   setServerUrl(url: string): Promise<SetServerUrlResult>;
 
   /** Null when the secret is not stored (or can no longer be decrypted). */
