@@ -29,6 +29,8 @@ import { seedDemo } from './seed/demo';
 import { registerSyncRoutes } from './sync/routes';
 import { StreamHub } from './sync/stream-hub';
 import { MAX_BODY_BYTES } from './sync/wire';
+import { maxFeedSeq } from './sync/feed';
+import { UpstreamLink } from './hub/link';
 
 export interface HotlineServer {
   app: FastifyInstance;
@@ -40,6 +42,8 @@ export interface HotlineServer {
   refolder: Refolder;
   /** Erasure of personal data from stored events, and the retention rule (tests call it with `now`). */
   erasure: Erasure;
+  /** On a branch hub (UPSTREAM_URL set): the link to the central server. */
+  upstream: UpstreamLink | undefined;
   /** Runs the deadline watcher once at `now` (tests pass an explicit time). */
   runDeadlineWatch(now?: Date): Promise<WatchResult>;
   /** Starts listening on config.host:config.port; resolves to the base URL (port 0 picks a free one). */
@@ -106,6 +110,23 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     await hub.start();
 
     const refolder = new Refolder(db, settings);
+    const announce = (maxSeq: number) => {
+      hub.poke();
+      db.notify(String(maxSeq)).catch(() => undefined);
+    };
+    // A branch hub relays its workstations' events to central and takes central's back; central alone writes
+    // breach escalations and runs the retention rule (their events come down with the branch's feed).
+    const upstream = config.upstream
+      ? new UpstreamLink(db, settings, config.upstream, {
+          fed: () => {
+            maxFeedSeq(db).then(announce, () => undefined);
+          },
+          policyChanged: () => {
+            refolder.run().catch((err: unknown) => app.log.error({ err: String(err) }, 're-fold failed'));
+          },
+          onError: (err) => app.log.warn({ err: String(err) }, 'upstream sync failed'),
+        })
+      : undefined;
     const erasure = new Erasure(db, settings, (maxSeq) => {
       hub.poke();
       db.notify(String(maxSeq)).catch(() => undefined);
@@ -118,6 +139,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       hub,
       refolder,
       erasure,
+      upstream,
     };
     // Projections stored by an older build, or folded before the last policy change, catch up in the background.
     refolder.run().catch((err: unknown) => app.log.error({ err: String(err) }, 're-fold failed'));
@@ -143,7 +165,12 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       maxAge: 600,
     });
 
-    app.get('/health', async () => ({ status: 'ok', storage: db.storage, version: config.version }));
+    app.get('/health', async () => ({
+      status: 'ok',
+      storage: db.storage,
+      version: config.version,
+      ...(upstream ? { upstream: await upstream.health() } : {}),
+    }));
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
     registerComplaintRoutes(app, ctx);
@@ -172,11 +199,13 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       hub.poke();
       db.notify(String(maxSeq)).catch(() => undefined);
     });
-    watcher.start(config.deadlineWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'deadline watch failed'));
+    watcher.start(upstream ? 0 : config.deadlineWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'deadline watch failed'));
 
-    erasure.start(config.retentionWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'erasure failed'));
+    erasure.start(upstream ? 0 : config.retentionWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'erasure failed'));
+    await upstream?.start();
 
     app.addHook('preClose', async () => {
+      await upstream?.stop();
       await watcher.stop();
       await erasure.stop();
       await refolder.idle();
@@ -192,6 +221,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       settings,
       refolder,
       erasure,
+      upstream,
       runDeadlineWatch: (now) => watcher.run(now),
       async listen() {
         await app.listen({ port: config.port, host: config.host });

@@ -70,3 +70,16 @@ describe('loadConfig', () => {
     expect(parseDurationSeconds('T', '7d')).toBe(7 * 86400);
   });
 });
+
+describe('loadConfig: branch hub', () => {
+  it('is a hub when the three upstream settings are given', () => {
+    const c = loadConfig({ UPSTREAM_URL: 'http://central:8787/', UPSTREAM_USERNAME: 'hub.gz', UPSTREAM_PASSWORD: ' secret ' }, '/srv');
+    expect(c.upstream).toMatchObject({ url: 'http://central:8787', username: 'hub.gz', password: ' secret ', pollMs: 5000 });
+    expect(loadConfig({}, '/srv').upstream).toBeUndefined();
+  });
+
+  it('refuses part of the upstream settings or a URL that is not http(s)', () => {
+    expect(() => loadConfig({ UPSTREAM_URL: 'http://central:8787' }, '/srv')).toThrow(ConfigError);
+    expect(() => loadConfig({ UPSTREAM_URL: 'ftp://central', UPSTREAM_USERNAME: 'h', UPSTREAM_PASSWORD: 'p' }, '/srv')).toThrow(/http/);
+  });
+});

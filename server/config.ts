@@ -30,6 +30,22 @@ export interface ServerConfig {
   /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
   trustProxy: boolean;
   version: string;
+  /** Set: this server is a branch hub relaying to the central server (UPSTREAM_URL, UPSTREAM_USERNAME, UPSTREAM_PASSWORD). */
+  upstream: UpstreamConfig | undefined;
+}
+
+export interface UpstreamConfig {
+  /** The central server's base URL. */
+  url: string;
+  /** The hub's account on central (role hub): its branch is the hub's branch. */
+  username: string;
+  password: string;
+  /** How often the hub syncs with central when nothing prompts it (UPSTREAM_POLL_MS). */
+  pollMs: number;
+  /** Longest wait for one request to central before the link counts as down (UPSTREAM_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Longest pause between attempts while central cannot be reached (UPSTREAM_RETRY_MAX_MS). */
+  retryMaxMs: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +74,7 @@ export const defaultConfig: ServerConfig = {
   workstationRegistrationsPerHour: 20,
   trustProxy: false,
   version: '0.1.0',
+  upstream: undefined,
 };
 
 type Env = Record<string, string | undefined>;
@@ -87,6 +104,26 @@ function flag(env: Env, name: string): boolean {
   if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === '1' || raw === 'true' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+/** The three upstream settings come together or not at all. */
+function loadUpstream(env: Env): UpstreamConfig | undefined {
+  const url = env.UPSTREAM_URL?.trim() || undefined;
+  const username = env.UPSTREAM_USERNAME?.trim() || undefined;
+  const password = env.UPSTREAM_PASSWORD || undefined;
+  if (url === undefined && username === undefined && password === undefined) return undefined;
+  if (!url || !username || !password) {
+    throw new ConfigError('A branch hub needs UPSTREAM_URL, UPSTREAM_USERNAME and UPSTREAM_PASSWORD together');
+  }
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i.test(url)) throw new ConfigError(`UPSTREAM_URL must be an http:// or https:// URL, got "${url}"`);
+  return {
+    url: url.replace(/\/+$/, ''),
+    username,
+    password,
+    pollMs: intIn(env, 'UPSTREAM_POLL_MS', 5000, 50, 3_600_000),
+    timeoutMs: intIn(env, 'UPSTREAM_TIMEOUT_MS', 20_000, 100, 600_000),
+    retryMaxMs: intIn(env, 'UPSTREAM_RETRY_MAX_MS', 30_000, 50, 3_600_000),
+  };
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
@@ -128,5 +165,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),
     workstationRegistrationsPerHour: intIn(env, 'WORKSTATION_REGISTRATIONS_PER_HOUR', defaultConfig.workstationRegistrationsPerHour, 1, 100_000),
+    upstream: loadUpstream(env),
   };
 }

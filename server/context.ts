@@ -5,6 +5,7 @@ import type { SettingsStore } from './reference/settings-store';
 import type { StreamHub } from './sync/stream-hub';
 import type { Refolder } from './complaints/refold';
 import type { Erasure } from './erasure/erasure';
+import type { UpstreamLink } from './hub/link';
 
 /** What every route needs, built once per server instance. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   refolder: Refolder;
   /** Applies redactions to the stored events, runs the retention rule. */
   erasure: Erasure;
+  /** On a branch hub: its link to the central server (accepted pushes wait to be relayed). */
+  upstream: UpstreamLink | undefined;
 }

@@ -28,7 +28,7 @@ describe.each(storageKinds())('GET /api/reports on %s', (storage) => {
     t = await startTestServer(storage);
     const s = t.server;
     if (!s.app.hasRoute({ method: 'GET', url: '/api/reports/summary' })) {
-      const ctx: AppContext = { config: s.config, db: s.db, limiter: new LoginLimiter(s.db, 5, 60_000), settings: new SettingsStore(s.db), hub: s.hub, refolder: s.refolder, erasure: s.erasure };
+      const ctx: AppContext = { config: s.config, db: s.db, limiter: new LoginLimiter(s.db, 5, 60_000), settings: new SettingsStore(s.db), hub: s.hub, refolder: s.refolder, erasure: s.erasure, upstream: undefined };
       registerReportRoutes(s.app, ctx);
     }
     api = new ApiClient(s);

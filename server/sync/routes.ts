@@ -36,7 +36,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       }
       throw err;
     }
-    const result = await acceptEvents(ctx.db, ctx.settings, { kind: 'user', user }, rows);
+    // On a branch hub, what it accepts waits to be relayed to central (and central's verdict is final).
+    const result = await acceptEvents(ctx.db, ctx.settings, { kind: 'user', user }, rows, new Date(), { relayUp: ctx.upstream !== undefined });
+    if (result.accepted > 0) ctx.upstream?.poke();
     if (result.maxSeq !== null) {
       // A redaction among the accepted events: scrub the stored copies right after (server/erasure).
       if (rows.some((r) => r.doc.type === 'complaint.redacted')) ctx.erasure.poke((err) => request.log.error({ err: String(err) }, 'erasure failed'));

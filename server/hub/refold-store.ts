@@ -1,0 +1,79 @@
+import type { StoredEvent } from '../../shared/events/envelope';
+import { fold, type FoldContext } from '../../shared/fold/fold';
+import type { ComplaintProjection } from '../../shared/fold/projection';
+import { upsertProjectionsStatement } from '../complaints/projection-rows';
+import { LOCKS, type Db, type Sql, type Statement } from '../db/db';
+import { reannounceStatements } from '../erasure/erasure-store';
+
+/**
+ * Statements the hub writes when central's word changes what it holds
+ * (events pulled from central, central's verdicts on relayed events): the
+ * touched complaints folded afresh from their accepted events, and the
+ * branch's copies of complaints that left the branch dropped.
+ */
+
+/** The projections of these complaints from their accepted events; those that fold to nothing are listed apart. */
+export async function refold(tx: Sql, ctx: FoldContext, complaintIds: readonly string[]): Promise<{ folded: ComplaintProjection[]; empty: string[] }> {
+  if (!complaintIds.length) return { folded: [], empty: [] };
+  const byComplaint = new Map<string, StoredEvent[]>(complaintIds.map((id) => [id, []]));
+  for (const r of await tx.query<{ complaint_id: string; doc: string }>(
+    `select complaint_id, doc from events where complaint_id = any($1::text[]) and status = 'accepted'`,
+    [complaintIds],
+  )) {
+    byComplaint.get(r.complaint_id)?.push(JSON.parse(r.doc) as StoredEvent);
+  }
+  const folded: ComplaintProjection[] = [];
+  const empty: string[] = [];
+  for (const [id, events] of byComplaint) {
+    let p: ComplaintProjection | null = null;
+    try {
+      p = events.length ? fold(events, ctx) : null;
+    } catch {
+      // Only a transfer kept after the complaint left the branch: nothing to show.
+      p = null;
+    }
+    if (p) folded.push(p);
+    else empty.push(id);
+  }
+  return { folded, empty };
+}
+
+/** Writes refolded projections and removes the rows of complaints that fold to nothing. */
+export function projectionStatements(result: { folded: ComplaintProjection[]; empty: string[] }, revision: number): Statement[] {
+  const out: Statement[] = [];
+  if (result.folded.length) out.push(upsertProjectionsStatement(result.folded, revision));
+  if (result.empty.length) out.push({ text: 'delete from complaints where id = any($1::text[])', params: [result.empty] });
+  return out;
+}
+
+/** The sequence lock every feed write takes last (commit order is sequence order, docs/protocol.md). */
+export function sequenceLock(db: Db): Statement[] {
+  return db.storage === 'postgres' ? [{ text: 'select pg_advisory_xact_lock($1, $2)', params: [db.lockNamespace, LOCKS.sequence] }] : [];
+}
+
+/** Events whose stored copy changed get a fresh feed row, so every workstation that pulled them pulls them again. */
+export function reannounce(db: Db, eventIds: readonly string[]): Statement[] {
+  if (!eventIds.length) return [];
+  return reannounceStatements(db, eventIds).filter((s) => !s.text.includes('pg_advisory_xact_lock'));
+}
+
+/**
+ * Nothing of another branch stays on the hub: a complaint now in another
+ * branch loses its accepted events here (its transfers stay, so the branch's
+ * workstations learn it left; events still waiting for central's verdict
+ * stay until it comes), their feed rows, and its projection.
+ */
+export function pruneStatement(branchId: string): Statement {
+  return {
+    text: `with gone as (select id from complaints where branch_id <> $1),
+                dropped as (
+                  delete from events e using gone g
+                   where e.complaint_id = g.id and e.status = 'accepted' and e.type <> 'complaint.transferred'
+                     and e.upstream is distinct from 'pending'
+               returning e.id),
+                unfed as (delete from feed f using dropped d where f.event_id = d.id returning 1)
+           delete from complaints c using gone g
+            where c.id = g.id and not exists (select 1 from events e where e.complaint_id = c.id and e.upstream = 'pending')`,
+    params: [branchId],
+  };
+}
