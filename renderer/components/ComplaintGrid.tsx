@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintProjection } from '../../shared/fold/projection';
-import type { QueueFilter } from '../data/types/queue';
+import type { QueueCursor, QueueFilter } from '../data/types/queue';
 import type { Policy } from '../../shared/policy/policy';
 import { A11Y } from '../i18n/accessible-names';
 import { isTypingTarget, matches } from '../app/hotkeys';
@@ -35,12 +35,15 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterKey = JSON.stringify(filter);
-  const [data, setData] = useState<{ key: string; count: number | null; rows: Map<number, ComplaintProjection> }>({
-    key: filterKey,
-    count: null,
-    rows: new Map(),
-  });
-  const current = data.key === filterKey ? data : { key: filterKey, count: null, rows: new Map<number, ComplaintProjection>() };
+  const [data, setData] = useState<{
+    key: string;
+    count: number | null;
+    rows: Map<number, ComplaintProjection>;
+    /** Each loaded page's last row (by the page's first index): the next page is read after it. */
+    lasts: Map<number, QueueCursor>;
+  }>({ key: filterKey, count: null, rows: new Map(), lasts: new Map() });
+  const current =
+    data.key === filterKey ? data : { key: filterKey, count: null, rows: new Map<number, ComplaintProjection>(), lasts: new Map<number, QueueCursor>() };
   const count = current.count ?? 0;
 
   const virtualizer = useVirtualizer({
@@ -59,14 +62,21 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   }, [first, last]);
 
   const onData = useCallback(
-    (skip: number, items: ComplaintProjection[], total: number) => {
+    (skip: number, items: ComplaintProjection[], total: number, last: QueueCursor | null) => {
       setData((prev) => {
-        const rows = prev.key === filterKey ? new Map(prev.rows) : new Map<number, ComplaintProjection>();
+        const same = prev.key === filterKey;
+        const rows = same ? new Map(prev.rows) : new Map<number, ComplaintProjection>();
         // A page that shrank must not leave its old tail behind.
         for (let i = skip; i < skip + PAGE; i++) rows.delete(i);
         items.forEach((item, i) => rows.set(skip + i, item));
         for (const k of rows.keys()) if (k >= total) rows.delete(k);
-        return { key: filterKey, count: total, rows };
+        const known = same ? prev.lasts.get(skip) : undefined;
+        // Kept as it was when unchanged, so the next page does not ask again.
+        const lasts = same ? new Map(prev.lasts) : new Map<number, QueueCursor>();
+        if (last && items.length === PAGE) {
+          if (known?.key !== last.key || known.id !== last.id) lasts.set(skip, last);
+        } else lasts.delete(skip);
+        return { key: filterKey, count: total, rows, lasts };
       });
     },
     [filterKey],
@@ -107,7 +117,7 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   return (
     <div className="grid" role="grid" aria-label={A11Y.complaints} aria-rowcount={count + 1} aria-readonly="true">
       {pages.map((skip) => (
-        <QueuePage key={`${filterKey}:${skip}`} filter={filter} skip={skip} limit={PAGE} onData={onData} />
+        <QueuePage key={`${filterKey}:${skip}`} filter={filter} skip={skip} limit={PAGE} after={current.lasts.get(skip - PAGE)} onData={onData} />
       ))}
       <div role="rowgroup">
         <div className="grid-head" role="row" aria-rowindex={1}>

@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
 import type { ComplaintProjection } from '../../shared/fold/projection';
-import type { QueueFilter } from '../data/types/queue';
+import type { QueueCursor, QueueFilter } from '../data/types/queue';
 import { useQueue } from '../hooks/use-queue';
 
 interface Props {
   filter: QueueFilter;
   skip: number;
   limit: number;
-  onData(skip: number, items: ComplaintProjection[], count: number): void;
+  /** The previous page's last row, once known: the page is then read after it (keyset) instead of by skipping. */
+  after?: QueueCursor;
+  onData(skip: number, items: ComplaintProjection[], count: number, last: QueueCursor | null): void;
 }
 
 /**
@@ -15,10 +17,10 @@ interface Props {
  * on screen, so 50,000 complaints never load at once and each page still
  * updates live; it renders nothing itself.
  */
-export function QueuePage({ filter, skip, limit, onData }: Props) {
-  const result = useQueue({ ...filter, skip, limit });
+export function QueuePage({ filter, skip, limit, after, onData }: Props) {
+  const result = useQueue(after ? { ...filter, after, limit } : { ...filter, skip, limit });
   useEffect(() => {
-    if (!result.loading) onData(skip, result.items, result.count);
+    if (!result.loading) onData(skip, result.items, result.count, result.last ?? null);
   }, [result, skip, onData]);
   return null;
 }

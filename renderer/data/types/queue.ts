@@ -20,8 +20,16 @@ export interface QueueFilter {
   sort?: QueueSort;
   /** Page size, default 50. */
   limit?: number;
-  /** Rows to skip, default 0. */
+  /** Rows to skip, default 0. Ignored when `after` is given. */
   skip?: number;
+  /** Keyset paging: the rows after this one in the queue's order (a previous page's `last`). */
+  after?: QueueCursor;
+}
+
+/** A row's place in the queue's order: its sort key (nextDue or recency) and id. */
+export interface QueueCursor {
+  key: string;
+  id: string;
 }
 
 export interface QueueResult {
@@ -29,4 +37,6 @@ export interface QueueResult {
   /** Rows matching the filter, all pages together. */
   count: number;
   loading: boolean;
+  /** The page's last row, to ask for the next page with `after`; null when the page is empty. */
+  last?: QueueCursor | null;
 }
