@@ -3,12 +3,14 @@
 // inside Electron.
 import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, safeStorage, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
+import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_SCHEME } from '../shared/platform/app-origin';
 import { OPEN_COMPLAINT_EVENT } from '../shared/platform/channels';
 import { normalizeServerUrl } from '../shared/platform/server-url';
 import { APP_ID, DEVELOPMENT_DATA_FOLDER, PRODUCT_NAME } from './app-identity';
 import { createAppProtocolHandler } from './app-protocol';
+import { parseUpdateChannel, planUpdates, startAutoUpdates } from './auto-update';
 import { ELECTRON_OUT_DIR, PRELOAD_BUNDLE, RENDERER_DIR, TRAY_ICON } from './build-paths';
 import { buildContentSecurityPolicy } from './csp';
 import { createExternalOpener } from './external-links';
@@ -160,6 +162,15 @@ async function start(): Promise<void> {
   };
 
   createMainWindow();
+  // Signed updates only (electron/auto-update.ts says where a signature is checked); electron-builder writes the channel into app-update.yml.
+  const updateChannel = parseUpdateChannel(await readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(() => null));
+  startAutoUpdates({
+    updater: electronUpdater.autoUpdater,
+    plan: planUpdates({ platform: process.platform, isPackaged: app.isPackaged, channel: updateChannel }),
+    log: (message) => console.warn(message),
+    onDownloaded: (version) => console.warn(`Hotline Desk ${version} is downloaded and verified; it is installed when the app quits`),
+    setInterval: (task, ms) => setInterval(task, ms).unref(),
+  });
   app.on('activate', () => {
     if (mainWindow === undefined) createMainWindow();
   });

@@ -32,6 +32,13 @@ describe('buildElectron', () => {
     expect(main).toContain('registerSchemesAsPrivileged');
   });
 
+  it('gives the ES module bundle a require, so bundled CommonJS code can load electron and Node modules', async () => {
+    const main = await readFile(path.join(outDir, MAIN_BUNDLE), 'utf8');
+    expect(main.startsWith("import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);")).toBe(true);
+    // electron-updater is bundled and reaches electron through that require.
+    expect(main).toMatch(/__require\("electron"\)/);
+  });
+
   it('bundles the preload as CommonJS requiring nothing but electron', async () => {
     const preload = await readFile(path.join(outDir, PRELOAD_BUNDLE), 'utf8');
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);

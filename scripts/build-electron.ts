@@ -28,6 +28,9 @@ export function electronBuildOptions(root: string, outDir: string = path.join(ro
       // package.json has "type": "module", so main.js is loaded as an ES module.
       format: 'esm',
       target: NODE_TARGET,
+      // CommonJS dependencies (electron-updater) require 'electron' and Node's modules; an ES module has no
+      // require of its own, so the bundle makes one, or those calls throw "Dynamic require ... is not supported".
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     },
     preload: {
       ...common,
