@@ -122,7 +122,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         </div>
       )}
       <div className="form-grid">
-        <h2 className="grid-title">{t('intake.who')}</h2>
+        {/* 来电人 (the caller) only when the complaint comes by phone; a letter or an e-mail has a complainant. */}
+        <h2 className="grid-title">{t(hasCallSerial(draft.channel) ? 'intake.who' : 'intake.whoNotCalling')}</h2>
         <Field label={f.name.label} required {...err('customerName', f.name.label)} className="span2">{f.name.control}</Field>
         <Field label={f.phone.label} required {...err('phone', f.phone.label)} className="span2">{f.phone.control}</Field>
         <Field label={t('intake.customerType')} required>

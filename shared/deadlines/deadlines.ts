@@ -27,6 +27,11 @@ export interface DeadlineInput {
   callbackAttempts?: readonly string[];
   resolvedAt?: string;
   closedAt?: string;
+  /**
+   * Until the resolution: when the complainant last heard about progress
+   * (receipt when never), from which the next progress feedback is due.
+   */
+  progressFrom?: string;
   /** Total working days the handling deadline was extended by (each with a reason told to the complainant). */
   extensionWorkingDays?: number;
 }
@@ -35,10 +40,13 @@ export interface DeadlineInput {
  * ISO instants (UTC, with millis) per clock. A clock is absent until the
  * event that starts it exists. `nextCallbackEarliest` is the earliest moment
  * the next callback attempt is allowed: absent before any attempt, null once
- * the attempts are used up.
+ * the attempts are used up. `nextProgressFeedback` is a reminder, not a clock
+ * that escalates: the norm asks for progress feedback within 24 h.
  */
 export type Deadlines = Partial<Record<DeadlineClock, string>> & {
   nextCallbackEarliest?: string | null;
+  /** When the complainant is next due to hear about progress (policy progressFeedbackHours); absent once resolved. */
+  nextProgressFeedback?: string;
 };
 
 const HOUR_MS = 3_600_000;
@@ -87,6 +95,7 @@ function inputKey(input: DeadlineInput): string | null {
     input.extensionWorkingDays,
     input.callbackLateRequest?.at,
     input.callbackLateRequest?.notedAt,
+    input.progressFrom,
   ];
   let key = '';
   for (const part of parts) {
@@ -122,6 +131,10 @@ function compute(input: DeadlineInput, policy: Policy, calendar: WorkCalendar): 
       attempts.length >= sr.maxCallbackAttempts
         ? null
         : iso(Math.max(...attempts.map(ms)) + sr.callbackMinSpacingHours * HOUR_MS);
+  }
+
+  if (input.progressFrom !== undefined && input.resolvedAt === undefined) {
+    out.nextProgressFeedback = iso(ms(input.progressFrom) + d.progressFeedbackHours * HOUR_MS);
   }
 
   if (input.resolvedAt !== undefined) {

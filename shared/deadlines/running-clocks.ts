@@ -31,7 +31,9 @@ export function clockRunning(p: ComplaintProjection, clock: DeadlineClock): bool
       // attempt; a complaint handed back to the officer (unreachable) leaves 二解.
       return p.status === 'callback_pending' && p.callbacks.midCourseNote === null;
     case 'writtenResult':
-      return p.customerNotifiedAt === null;
+      // Only the result told after the resolution stops it, not a progress call
+      // (a projection stored before resultNotifiedAt existed goes by any notification).
+      return (p.resultNotifiedAt === undefined ? p.customerNotifiedAt : p.resultNotifiedAt) === null;
     case 'survey':
       return p.survey === null;
     default:

@@ -34,6 +34,11 @@ export const CUSTOMER_TYPES = ['ordinary', 'vip', 'professional'] as const;
 export const customerTypeSchema = z.enum(CUSTOMER_TYPES);
 export type CustomerType = z.infer<typeof customerTypeSchema>;
 
+/** How a customer is addressed: 先生 or 女士. */
+export const CUSTOMER_TITLES = ['mr', 'ms'] as const;
+export const customerTitleSchema = z.enum(CUSTOMER_TITLES);
+export type CustomerTitle = z.infer<typeof customerTitleSchema>;
+
 export const CATEGORIES = [
   'attitude',
   'business_error',

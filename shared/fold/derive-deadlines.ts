@@ -1,6 +1,7 @@
 import { computeDeadlines, type Deadlines } from '../deadlines/deadlines';
 import type { ComplaintProjection } from './projection';
 import type { FoldContext } from './context';
+import { isOpenStatus } from './open-statuses';
 
 /** The clocks follow from the folded state; recomputed after every change. */
 export function deriveDeadlines(p: ComplaintProjection, ctx: FoldContext): Deadlines {
@@ -18,6 +19,8 @@ export function deriveDeadlines(p: ComplaintProjection, ctx: FoldContext): Deadl
         ...(m.resolvedAt === null ? {} : { resolvedAt: m.resolvedAt }),
         ...(m.closedAt === null ? {} : { closedAt: m.closedAt }),
         extensionWorkingDays: p.flags.extensionDays,
+        // Progress feedback is owed while the complaint is worked and not yet resolved.
+        ...(isOpenStatus(p.status) && p.status !== 'resolved' ? { progressFrom: p.progressNotifiedAt ?? p.receivedAt } : {}),
       },
       ctx.policy,
       ctx.calendar,

@@ -51,9 +51,15 @@ describe('fold: intake', () => {
     });
     expect(p.complainant?.name).toBe('张三');
     expect(p.deadlines).toEqual(
-      computeDeadlines({ receivedAt: '2026-11-23T10:00:00.000+08:00', grade: 1, callbackAttempts: [], extensionWorkingDays: 0 }, defaultPolicy, ctx.calendar),
+      computeDeadlines(
+        { receivedAt: '2026-11-23T10:00:00.000+08:00', grade: 1, callbackAttempts: [], extensionWorkingDays: 0, progressFrom: '2026-11-23T10:00:00.000+08:00' },
+        defaultPolicy,
+        ctx.calendar,
+      ),
     );
     expect(p.deadlines.handling).toBe('2026-12-02T09:00:00.000Z');
+    // Progress feedback within progressFeedbackHours (24 h) of receipt.
+    expect(p.deadlines.nextProgressFeedback).toBe('2026-11-24T02:00:00.000Z');
     expect(p.timeline).toEqual([
       { eventId: created.id, type: 'complaint.created', hlc: created.hlc, actorId: 'u-agent', occurredAt: created.occurredAt, state: 'applied' },
     ]);

@@ -10,8 +10,10 @@ import type {
   SoothingRecordedPayload,
 } from '../events/catalogue';
 import type { Deadlines } from '../deadlines/deadlines';
+import type { DeadlineClock } from '../deadlines/clocks';
 import type { EscalationLevel, Grade } from '../events/fields';
 import type { SecondResolutionReason } from '../rules/second-resolution-eligibility';
+import type { AcceptanceCondition } from '../rules/acceptance-conditions';
 
 export const COMPLAINT_STATUSES = [
   /** Events arrived before the complaint.created event (it has not synced yet). */
@@ -47,6 +49,8 @@ export interface CallbackAttempt {
   reached: boolean;
   serial: string;
   customerAccepted?: boolean;
+  acceptanceAsks?: number;
+  customerAskedForCall?: boolean;
 }
 
 export interface EscalationRecord {
@@ -68,7 +72,22 @@ export interface RefundRecord {
   decision: 'pending' | 'approved' | 'denied';
 }
 
+/**
+ * A clock still running when the complaint was closed: counted as breached
+ * when it was already due, else as exempt for the reason the closing cut it
+ * short, never silently stopped.
+ */
+export interface ClockCutShort {
+  clock: DeadlineClock;
+  due: string;
+  outcome: 'breached' | 'exempt';
+  /** `result_not_told` (the closing records why), `closed_before_survey`, or `closed`. */
+  reason: string;
+}
+
 export interface Flags {
+  /** The acceptance conditions the registered complaint fails (failedAcceptanceConditions). */
+  acceptanceFailed: AcceptanceCondition[];
   /** Registered later than the policy's registrationHours after receipt (registrationDelay). */
   registeredLate: boolean;
   /** A live contact (phone, walk-in) filed as a work order without the soothing steps. */
@@ -83,6 +102,10 @@ export interface Flags {
   callbackUnreachable: boolean;
   /** An attempt came sooner than the policy's spacing after the previous one. */
   callbackSpacingViolated: boolean;
+  /** A call asked the customer to accept more often than the policy's maxAcceptanceAsksPerCall. */
+  callbackAcceptanceAskedTooOften: boolean;
+  /** More calls reached the customer than maxApologyCalls without the customer asking for them. */
+  callbackApologyCallsExceeded: boolean;
   /** The mid-course note claims a contact or an acceptance the callback attempts do not show. */
   midCourseNoteFalse: boolean;
   /** The officer's review decision after the callback. */
@@ -93,6 +116,8 @@ export interface Flags {
   /** Working days the handling deadline was extended by. */
   extensionDays: number;
   redactedFields: RedactableField[];
+  /** Clocks the closing cut short, each breached or exempt with its reason. */
+  clocksCutShort: ClockCutShort[];
 }
 
 export interface Milestones {
@@ -128,7 +153,10 @@ export interface ComplaintProjection {
   respondent: NonNullable<ComplaintCreatedPayload['respondent']> | null;
   description: string | null;
   demands: string | null;
+  /** Serial of the call being taken at intake. */
   callSerial: string | null;
+  /** Serial of the complained-about call (its recording is the one reviewed). */
+  complainedSerial: string | null;
   notAcceptedReason: string | null;
   soothing: (SoothingRecordedPayload & { eventId: string; at: string }) | null;
   workOrderSubject: string | null;
@@ -144,7 +172,14 @@ export interface ComplaintProjection {
   investigations: number;
   resolution: (ResolutionRecordedPayload & { eventId: string; actorId: string; at: string }) | null;
   refunds: RefundRecord[];
+  /** The last time the complainant was told anything (progress or result). */
   customerNotifiedAt: string | null;
+  /** When the complainant was told the result after the resolution, as the policy requires: stops the written-result clock. */
+  resultNotifiedAt: string | null;
+  /** The last progress feedback (a progress notification or a callback that reached the customer). */
+  progressNotifiedAt: string | null;
+  /** Why the result was not told, recorded at closing. */
+  resultNotToldReason: string | null;
   survey: { score: number; scale: 5 | 10 } | null;
   notes: { eventId: string; actorId: string; at: string; text: string }[];
   flags: Flags;
@@ -184,6 +219,7 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
     description: null,
     demands: null,
     callSerial: null,
+    complainedSerial: null,
     notAcceptedReason: null,
     soothing: null,
     workOrderSubject: null,
@@ -194,9 +230,13 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
     resolution: null,
     refunds: [],
     customerNotifiedAt: null,
+    resultNotifiedAt: null,
+    progressNotifiedAt: null,
+    resultNotToldReason: null,
     survey: null,
     notes: [],
     flags: {
+      acceptanceFailed: [],
       registeredLate: false,
       filedWithoutSoothing: false,
       secondResolution: null,
@@ -205,12 +245,15 @@ export function emptyProjection(complaintId: string, branchId: string): Complain
       urgedBeforeNote: false,
       callbackUnreachable: false,
       callbackSpacingViolated: false,
+      callbackAcceptanceAskedTooOften: false,
+      callbackApologyCallsExceeded: false,
       midCourseNoteFalse: false,
       review: null,
       assessmentWithdrawn: false,
       reopenedCount: 0,
       extensionDays: 0,
       redactedFields: [],
+      clocksCutShort: [],
     },
     milestones: {
       notAcceptedAt: null,
@@ -271,6 +314,8 @@ export function draftOf(p: ComplaintProjection): ComplaintProjection {
     description: p.description,
     demands: p.demands,
     callSerial: p.callSerial,
+    // A projection stored before the field existed has none.
+    complainedSerial: p.complainedSerial ?? null,
     notAcceptedReason: p.notAcceptedReason,
     soothing: p.soothing,
     workOrderSubject: p.workOrderSubject,
@@ -287,6 +332,10 @@ export function draftOf(p: ComplaintProjection): ComplaintProjection {
     resolution: p.resolution,
     refunds: p.refunds.slice(),
     customerNotifiedAt: p.customerNotifiedAt,
+    // Projections stored before these fields existed have none.
+    resultNotifiedAt: p.resultNotifiedAt ?? null,
+    progressNotifiedAt: p.progressNotifiedAt ?? null,
+    resultNotToldReason: p.resultNotToldReason ?? null,
     survey: p.survey,
     notes: p.notes.slice(),
     flags: draftFlags(p.flags),
@@ -300,6 +349,8 @@ export function draftOf(p: ComplaintProjection): ComplaintProjection {
 
 function draftFlags(f: Flags): Required<Flags> {
   return {
+    // Projections stored before the field existed have none.
+    acceptanceFailed: f.acceptanceFailed ?? [],
     registeredLate: f.registeredLate ?? false,
     filedWithoutSoothing: f.filedWithoutSoothing,
     secondResolution: f.secondResolution,
@@ -308,11 +359,14 @@ function draftFlags(f: Flags): Required<Flags> {
     urgedBeforeNote: f.urgedBeforeNote,
     callbackUnreachable: f.callbackUnreachable,
     callbackSpacingViolated: f.callbackSpacingViolated,
+    callbackAcceptanceAskedTooOften: f.callbackAcceptanceAskedTooOften ?? false,
+    callbackApologyCallsExceeded: f.callbackApologyCallsExceeded ?? false,
     midCourseNoteFalse: f.midCourseNoteFalse ?? false,
     review: f.review,
     assessmentWithdrawn: f.assessmentWithdrawn,
     reopenedCount: f.reopenedCount,
     extensionDays: f.extensionDays,
     redactedFields: f.redactedFields,
+    clocksCutShort: (f.clocksCutShort ?? []).slice(),
   };
 }

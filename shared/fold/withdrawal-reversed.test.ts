@@ -11,7 +11,7 @@ describe('withdrawal.reversed', () => {
     const events = [
       ev('complaint.created', null),
       ev('soothing.recorded', { outcome: 'withdrawn', withdrawalReason: '误点' }),
-      ev('withdrawal.reversed', { reason: '客户并未撤诉' }, { actor: 'u-lead' }),
+      ev('withdrawal.reversed', { reason: '客户并未撤销投诉' }, { actor: 'u-lead' }),
       ev('work_order.filed', null),
     ];
     const p = fold(events, ctx)!;

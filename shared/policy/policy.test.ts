@@ -7,8 +7,6 @@ describe('the policy pack holds the numbers of the norm as data', () => {
     expect(handlingWorkingDays(defaultPolicy, 3)).toBe(2);
     expect(defaultPolicy.deadlines.acceptanceReviewWorkingDays).toBe(2);
     expect(defaultPolicy.deadlines.initialVerificationHours).toBe(24);
-    expect(defaultPolicy.deadlines.generalReplyWorkingDays).toBe(3);
-    expect(defaultPolicy.deadlines.complexInvestigationWorkingDays).toBe(7);
     expect(defaultPolicy.deadlines.writtenResultHours).toBe(48);
     expect(defaultPolicy.deadlines.surveyWorkingDays).toBe(2);
     expect(defaultPolicy.dayEnd).toBe('17:00');
@@ -28,6 +26,24 @@ describe('the policy pack holds the numbers of the norm as data', () => {
       'supervisor',
       'director',
     ]);
+  });
+
+  it('no dead policy: a stored policy with the removed fields (general reply, complex investigation, rings, first response) still reads, without them', () => {
+    const stored = JSON.parse(JSON.stringify(defaultPolicy));
+    stored.deadlines.generalReplyWorkingDays = 3;
+    stored.deadlines.complexInvestigationWorkingDays = 7;
+    stored.reception = { ...stored.reception, answerWithinRings: 3, firstResponseMinutesOnSite: 15, firstResponseMinutesOnline: 2 };
+    const read = parsePolicy(stored, { fillDefaults: false });
+    expect(read).toEqual({ ok: true, policy: defaultPolicy });
+  });
+
+  it('a policy stored before the work-order and feedback fields gets their defaults', () => {
+    const stored = JSON.parse(JSON.stringify(defaultPolicy));
+    delete stored.workOrder;
+    delete stored.feedback;
+    const read = parsePolicy(stored);
+    expect(read.ok && read.policy.workOrder.subjectByCategory.attitude).toBe('投诉申告-服务质量-10086热线');
+    expect(read.ok && read.policy.feedback.resultInWriting).toBe(false);
   });
 
   it('is valid against its own schema and survives JSON', () => {

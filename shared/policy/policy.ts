@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from '../roles';
 import { isPlainObject } from '../json/is-plain-object';
 import { DEADLINE_CLOCKS } from '../deadlines/clocks';
-import { customerTypeSchema, ESCALATION_LEVELS, escalationLevelSchema, gradeSchema, type Grade } from '../events/fields';
+import { CATEGORIES, customerTypeSchema, ESCALATION_LEVELS, escalationLevelSchema, gradeSchema, type Grade } from '../events/fields';
 
 /**
  * The policy pack: every number of the complaint-handling norm as data.
@@ -50,15 +50,21 @@ export const policySchema = z.object({
     handlingWorkingDaysByGrade: byGrade(wd.min(1)),
     acceptanceReviewWorkingDays: wd.min(1),
     initialVerificationHours: hours.positive(),
-    generalReplyWorkingDays: wd.min(1),
-    complexInvestigationWorkingDays: wd.min(1),
+    /** The result is told to the complainant within this many hours of the resolution. */
     writtenResultHours: hours.positive(),
     surveyWorkingDays: wd.min(1),
-    /** Satisfaction is tracked this many calendar days after the survey. */
+    /**
+     * Satisfaction is tracked this many calendar days after handling ended
+     * (resolution, else closing): a survey later than that is not recorded.
+     */
     surveyTrackingDays: positiveInt.max(366),
     /** Registration must be complete within this many hours of receipt. */
     registrationHours: hours.positive(),
-    /** Progress feedback to the complainant at least this often. */
+    /**
+     * Until the resolution, the complainant hears about progress at least this
+     * often: the next feedback is due this long after receipt or the last
+     * contact (a progress call, a reached callback).
+     */
     progressFeedbackHours: hours.positive(),
     /** A deadline due within this window is shown amber and may escalate. */
     warningWindowHours: hours,
@@ -67,9 +73,6 @@ export const policySchema = z.object({
   }),
 
   reception: z.object({
-    answerWithinRings: positiveInt.max(20),
-    firstResponseMinutesOnSite: positiveInt.max(24 * 60),
-    firstResponseMinutesOnline: positiveInt.max(24 * 60),
     /** Making the customer wait longer than this on one issue establishes a complaint. */
     maxWaitSecondsOnOneIssue: positiveInt.max(3600),
   }),
@@ -84,7 +87,9 @@ export const policySchema = z.object({
     callbackDayCounting: z.enum(['calendar', 'working']),
     callbackMinSpacingHours: hours,
     maxCallbackAttempts: positiveInt.max(20),
+    /** A reached callback that asked for acceptance more often is flagged (norm not followed). */
     maxAcceptanceAsksPerCall: positiveInt.max(10),
+    /** Reached callbacks beyond this many, unless the customer asked for the call, are flagged. */
     maxApologyCalls: positiveInt.max(10),
     /** The complaint involving this many agents or more goes to the normal flow. */
     maxAgentsInvolved: positiveInt.max(100),
@@ -126,6 +131,21 @@ export const policySchema = z.object({
 
   survey: z.object({
     scaleMax: z.union([z.literal(5), z.literal(10)]),
+  }),
+
+  feedback: z.object({
+    /** The result must be told in writing (letter, e-mail, SMS, WeChat) to stop the written-result clock. */
+    resultInWriting: z.boolean(),
+  }),
+
+  workOrder: z.object({
+    /** The work order's subject per category (投诉申告-服务质量-10086热线 for service quality). */
+    subjectByCategory: z.object(
+      Object.fromEntries(CATEGORIES.map((c) => [c, z.string().trim().min(1).max(200)])) as Record<
+        (typeof CATEGORIES)[number],
+        z.ZodString
+      >,
+    ),
   }),
 
   retention: z.object({
@@ -192,8 +212,6 @@ export const defaultPolicy: Policy = deepFreeze({
     handlingWorkingDaysByGrade: { '1': 7, '2': 15, '3': 2, '4': 10 },
     acceptanceReviewWorkingDays: 2,
     initialVerificationHours: 24,
-    generalReplyWorkingDays: 3,
-    complexInvestigationWorkingDays: 7,
     writtenResultHours: 48,
     surveyWorkingDays: 2,
     surveyTrackingDays: 30,
@@ -203,9 +221,6 @@ export const defaultPolicy: Policy = deepFreeze({
     warningWindowHoursByClock: { handling: 24 },
   },
   reception: {
-    answerWithinRings: 3,
-    firstResponseMinutesOnSite: 15,
-    firstResponseMinutesOnline: 2,
     maxWaitSecondsOnOneIssue: 60,
   },
   secondResolution: {
@@ -250,6 +265,20 @@ export const defaultPolicy: Policy = deepFreeze({
   },
   survey: {
     scaleMax: 5,
+  },
+  feedback: {
+    resultInWriting: false,
+  },
+  workOrder: {
+    subjectByCategory: {
+      attitude: '投诉申告-服务质量-10086热线',
+      business_error: '投诉申告-服务质量-10086热线',
+      process: '投诉申告-服务质量-10086热线',
+      product_quality: '投诉申告-产品质量-10086热线',
+      price: '投诉申告-价格-10086热线',
+      delivery_delay: '投诉申告-交货延误-10086热线',
+      other: '投诉申告-其他-10086热线',
+    },
   },
   retention: {
     // domain.md names retention limits without a number: two years after closing,

@@ -1,4 +1,4 @@
-import { assessmentExemptions, type ExemptionCandidate, type ExemptionDecision } from '../rules/assessment-exemption';
+import { assessmentExemptions, type CallbackNormReason, type ExemptionCandidate, type ExemptionDecision } from '../rules/assessment-exemption';
 import { isServiceQuality } from './attribution';
 import { reviewCallback } from './callback-review';
 import { complaintFacts, matchesFilter, type ComplaintFacts } from './facts';
@@ -149,7 +149,14 @@ export function computeAssessment(input: ReportInput): AssessmentReport {
 
   const withCallback = decisions.filter((d): d is AssessmentDecisionRow & { callback: CallbackReview } => d.callback !== null);
   const callbackStaff: CallbackStaffAssessment[] = groupBy(withCallback, (d) => d.callback.callerId || null).map(([userId, rows]) => {
-    const reasons = { caller_not_lead: 0, note_false: 0, deadline_missed: 0, spacing_violated: 0 };
+    const reasons: Record<CallbackNormReason, number> = {
+      caller_not_lead: 0,
+      note_false: 0,
+      deadline_missed: 0,
+      spacing_violated: 0,
+      acceptance_asked_too_often: 0,
+      apology_calls_exceeded: 0,
+    };
     for (const r of rows) for (const why of r.callback.reasons) reasons[why] += 1;
     const followed = rows.filter((r) => r.callback.followed).length;
     return {

@@ -53,6 +53,9 @@ export function reviewCallback(p: ComplaintProjection, teamId: string | null, di
     noteFalse: noteContradictsRecord(p),
     deadlineMissed,
     spacingViolated: p.flags.callbackSpacingViolated,
+    // Projections stored before these flags existed have none.
+    acceptanceAskedTooOften: p.flags.callbackAcceptanceAskedTooOften ?? false,
+    apologyCallsExceeded: p.flags.callbackApologyCallsExceeded ?? false,
   });
   return {
     callerId,

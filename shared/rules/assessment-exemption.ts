@@ -28,9 +28,19 @@ export interface CallbackNormInput {
   deadlineMissed: boolean;
   /** An attempt came sooner than the policy's spacing after the previous one. */
   spacingViolated?: boolean;
+  /** A call asked for acceptance more often than the policy's maxAcceptanceAsksPerCall. */
+  acceptanceAskedTooOften?: boolean;
+  /** More apology calls than maxApologyCalls without the customer asking for them. */
+  apologyCallsExceeded?: boolean;
 }
 
-export type CallbackNormReason = 'caller_not_lead' | 'note_false' | 'deadline_missed' | 'spacing_violated';
+export type CallbackNormReason =
+  | 'caller_not_lead'
+  | 'note_false'
+  | 'deadline_missed'
+  | 'spacing_violated'
+  | 'acceptance_asked_too_often'
+  | 'apology_calls_exceeded';
 
 export interface CallbackNormResult {
   followed: boolean;
@@ -38,13 +48,18 @@ export interface CallbackNormResult {
   reasons: CallbackNormReason[];
 }
 
-/** Whether the 二解 callback followed the norm: a lead called, on time, spaced, and the note was true. */
+/**
+ * Whether the 二解 callback followed the norm: a lead called, on time, spaced,
+ * without pestering (asks per call, apology calls), and the note was true.
+ */
 export function callbackNorm(input: CallbackNormInput): CallbackNormResult {
   const reasons: CallbackNormReason[] = [];
   if (input.callerRole !== 'team_lead' && !input.callerActingAsLead) reasons.push('caller_not_lead');
   if (input.noteFalse) reasons.push('note_false');
   if (input.deadlineMissed) reasons.push('deadline_missed');
   if (input.spacingViolated) reasons.push('spacing_violated');
+  if (input.acceptanceAskedTooOften) reasons.push('acceptance_asked_too_often');
+  if (input.apologyCallsExceeded) reasons.push('apology_calls_exceeded');
   return { followed: reasons.length === 0, reasons };
 }
 

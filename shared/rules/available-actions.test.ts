@@ -73,7 +73,13 @@ describe('availableActions', () => {
   it('reopens what is closed, and closes what is resolved', () => {
     const resolved = history((ev) => [ev('work_order.filed', null), ev('resolution.recorded', null)]).p;
     expect(availableActions(gz('supervisor'), resolved, ctx, NOW).has('close')).toBe(true);
-    const closed = history((ev) => [ev('work_order.filed', null), ev('resolution.recorded', null), ev('complaint.closed', null)]).p;
+    const closed = history((ev) => [
+      ev('work_order.filed', null),
+      ev('resolution.recorded', null),
+      ev('customer.notified', { purpose: 'result' }),
+      ev('complaint.closed', null),
+    ]).p;
+    expect(closed.status).toBe('closed');
     const a = availableActions(gz('supervisor'), closed, ctx, NOW);
     expect(a.has('reopen')).toBe(true);
     expect(a.has('escalate')).toBe(false);
@@ -124,7 +130,9 @@ const MOVES: [EventType, Record<string, unknown> | null][] = [
   ['resolution.recorded', null],
   ['refund.requested', { amount: 500 }],
   ['survey.recorded', null],
+  ['customer.notified', { purpose: 'result' }],
   ['complaint.closed', null],
+  ['complaint.closed', { resultNotToldReason: '客户拒绝接听' }],
   ['complaint.reopened', null],
   ['withdrawal.reversed', null],
 ];
@@ -156,7 +164,8 @@ describe('availableActions (property)', () => {
             expect(checkWrite(user, p, note, ctx)).toEqual({ ok: true });
           }
           if (offered.has('close')) {
-            const close = ev('complaint.closed', null, { at: 5000 });
+            // Closing a resolved complaint whose result was not told carries the reason why not (the form asks for it).
+            const close = ev('complaint.closed', p.resultNotifiedAt === null ? { resultNotToldReason: '客户拒绝接听' } : null, { at: 5000 });
             expect(fold([...events, close], ctx)!.timeline.at(-1)!.state).toBe('applied');
           }
           if (offered.has('escalate')) {

@@ -88,7 +88,8 @@ const ACTIONS: Record<ActionId, ActionDef> = {
   // The customer hears the result of handling, not of intake or the callback.
   notifyCustomer: def({ event: 'customer.notified', sensible: (p) => p.status === 'in_progress' || p.status === 'resolved' }),
   survey: def({ event: 'survey.recorded', probe: () => ({ score: 1 }) }),
-  close: def({ event: 'complaint.closed' }),
+  // Closing a resolved complaint needs the result told or the reason why not; the form asks for the reason.
+  close: def({ event: 'complaint.closed', probe: (p) => ((p.resultNotifiedAt ?? null) === null ? { resultNotToldReason: '\u2026' } : {}) }),
   // A withdrawal in error is reversed back to intake, not reopened into handling.
   reopen: def({ event: 'complaint.reopened', sensible: (p) => p.status !== 'withdrawn' }),
   reverseWithdrawal: def({ event: 'withdrawal.reversed' }),

@@ -58,5 +58,5 @@ export const samplePayloads: { [T in EventType]: PayloadOf<T> } = {
   'complaint.reopened': { reason: '客户不认可处理结果' },
   'extension.granted': { days: 3, reasonToldCustomer: '需调取外部记录' },
   'complaint.redacted': { fields: ['complainant.phone'], reason: '保存期满' },
-  'withdrawal.reversed': { reason: '客户并未撤诉，误点了撤诉' },
+  'withdrawal.reversed': { reason: '客户并未撤销投诉，误点了撤销投诉' },
 };

@@ -53,9 +53,11 @@ const BUILDERS: Partial<Record<EventType, Builder>> = {
   'resolution.recorded': (_p, roll) =>
     action('resolution.recorded', { kinds: ['apology'], text: RESOLUTION_TEXTS[Math.floor(roll * RESOLUTION_TEXTS.length)] ?? '已致歉' }),
   'customer.notified': () => action('customer.notified', { channel: 'phone' }),
-  'complaint.closed': () => action('complaint.closed', {}),
+  // A resolved complaint closes once the result was told, or with the reason why not.
+  'complaint.closed': (p) =>
+    action('complaint.closed', p.status === 'resolved' && (p.resultNotifiedAt ?? null) === null ? { resultNotToldReason: '客户电话停机' } : {}),
   'complaint.reopened': () => action('complaint.reopened', { reason: '客户不认可处理结果' }),
-  'withdrawal.reversed': () => action('withdrawal.reversed', { reason: '客户并未撤诉，误点了撤诉' }),
+  'withdrawal.reversed': () => action('withdrawal.reversed', { reason: '客户并未撤销投诉，误点了撤销投诉' }),
   'extension.granted': () => action('extension.granted', { days: 3, reasonToldCustomer: '需调取外部记录' }),
   'customer.urged': () => action('customer.urged', { channel: 'phone' }),
 };

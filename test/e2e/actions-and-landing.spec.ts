@@ -105,7 +105,7 @@ test('“Customer withdrew” asks for a reason, is not offered for a VIP, and a
   const leadDetail = detailOf(lead.page, number);
   await expect(leadDetail).toContainText('Withdrawn');
   const reverse = await openAction(lead.page, 'Reverse the withdrawal');
-  await reverse.getByLabel('Reason').fill('客户并未撤诉，坐席误点');
+  await reverse.getByLabel('Reason').fill('客户并未撤销投诉，坐席误点');
   await reverse.getByRole('button', { name: 'Reverse the withdrawal' }).click();
   await expect(leadDetail).toContainText('Registered');
   await expect(lead.page.getByRole('status', { name: 'Action status' })).toContainText('Confirmed by the server', { timeout: 20_000 });
@@ -140,7 +140,7 @@ test('callbacks: the last unreached attempt hands the complaint back to the offi
   for (let i = 1; i <= 3; i += 1) {
     if (i > 1) await lead.page.clock.fastForward(3 * HOUR_MS + 5 * 60_000);
     const attempt = await openAction(lead.page, 'Log attempt');
-    await expect(attempt).not.toContainText('Too soon', { timeout: 35_000 });
+    await expect(attempt).not.toContainText('Sooner than', { timeout: 35_000 });
     if (i === 3) await expect(attempt).toContainText('This is the last attempt');
     await attempt.getByLabel('Callback serial').fill(`HF-${i}`);
     await attempt.getByRole('button', { name: 'Log attempt' }).click();

@@ -43,10 +43,14 @@ test('二解: the lead calls back within the spacing rule, adds the mid-course n
   await attempt.getByRole('button', { name: 'Log attempt' }).click();
   await expect(leadDetail).toContainText('Attempts: 1 of 3');
 
-  // A second attempt right away is refused by the 3-hour spacing rule, and the form says why.
+  // A second attempt right away breaks the 3-hour spacing rule: the form says so and records it only when confirmed
+  // (the server records and flags it the same way).
   attempt = await openAction(lead.page, 'Log attempt');
-  await expect(attempt).toContainText('Too soon: the next attempt is allowed from');
-  await expect(attempt.getByRole('button', { name: 'Log attempt' })).toBeDisabled();
+  await expect(attempt).toContainText('Sooner than 3 h after the previous attempt');
+  await attempt.getByLabel('Callback serial').fill('HF-20261123-0009');
+  await attempt.getByRole('button', { name: 'Log attempt' }).click();
+  await expect(attempt).toContainText('Tick “Record it anyway” to record it.');
+  await expect(leadDetail).toContainText('Attempts: 1 of 3');
   await expectSynced(lead.page);
 
   // Three hours and a bit later on both workstations.
@@ -55,7 +59,7 @@ test('二解: the lead calls back within the spacing rule, adds the mid-course n
   await officer.page.clock.fastForward(jump);
 
   attempt = await openAction(lead.page, 'Log attempt');
-  await expect(attempt).not.toContainText('Too soon', { timeout: 35_000 });
+  await expect(attempt).not.toContainText('Sooner than', { timeout: 35_000 });
   await attempt.getByLabel('Callback serial').fill('HF-20261123-0002');
   await attempt.getByLabel('Customer reached').check();
   await attempt.getByLabel('Customer accepted').check();
@@ -64,7 +68,7 @@ test('二解: the lead calls back within the spacing rule, adds the mid-course n
 
   // The mid-course note from the norm's template.
   const note = await openAction(lead.page, 'Mid-course note (中途意见)');
-  await note.getByLabel('Recording serial').fill('LY-20261123-7788');
+  await note.getByLabel('Complained-about call serial').fill('LY-20261123-7788');
   await note.getByLabel('Agent’s conduct or problem').fill('语气生硬');
   await note.getByLabel('Complaint founded (属实)').selectOption('yes');
   await note.getByLabel('Customer accepts').selectOption('yes');

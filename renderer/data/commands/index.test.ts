@@ -95,7 +95,7 @@ describe('commands', () => {
     expect(events.at(-1)?.payload).toMatchObject({ withinAuthority: false, amount: limit + 1 });
   });
 
-  it('refuses a callback attempt sooner than the policy spacing', async () => {
+  it('callback spacing: an attempt sooner than callbackMinSpacingHours is recorded and flagged as on the server, and none after the attempts are used up', async () => {
     let now = Date.parse('2026-11-23T02:00:00.000Z');
     const { store, commands } = await open(testUsers.supervisor, () => now);
     const created = await commands.createComplaint(input);
@@ -106,14 +106,16 @@ describe('commands', () => {
     await commands.fileWorkOrder(id, { subject: '投诉申告-服务质量-10086热线' });
     await commands.notifyParties(id, { agentIds: [testUsers.agent.id], leadIds: [testUsers.lead.id] });
     expect((await store.db.complaints.findOne(id).exec())?.status).toBe('callback_pending');
-    expect((await commands.logCallbackAttempt(created.complaintId, { reached: false, serial: 'S-1' })).ok).toBe(true);
+    expect((await commands.logCallbackAttempt(id, { reached: false, serial: 'S-1' })).ok).toBe(true);
+    expect((await store.db.complaints.findOne(id).exec())?.p.flags.callbackSpacingViolated).toBe(false);
     now += 60 * 60_000;
-    expect(await commands.logCallbackAttempt(created.complaintId, { reached: false, serial: 'S-2' })).toMatchObject({
-      ok: false,
-      error: 'not_allowed_now',
-    });
+    expect((await commands.logCallbackAttempt(id, { reached: false, serial: 'S-2' })).ok).toBe(true);
+    expect((await store.db.complaints.findOne(id).exec())?.p.flags.callbackSpacingViolated).toBe(true);
     now += store.referenceStore.current().policy.secondResolution.callbackMinSpacingHours * 3_600_000;
-    expect((await commands.logCallbackAttempt(created.complaintId, { reached: false, serial: 'S-2' })).ok).toBe(true);
+    expect((await commands.logCallbackAttempt(id, { reached: false, serial: 'S-3' })).ok).toBe(true);
+    // The third unreached attempt handed it back to the officer: a fourth is refused.
+    now += store.referenceStore.current().policy.secondResolution.callbackMinSpacingHours * 3_600_000;
+    expect(await commands.logCallbackAttempt(id, { reached: false, serial: 'S-4' })).toMatchObject({ ok: false });
   });
 
   it('a signed-out workstation writes nothing', async () => {

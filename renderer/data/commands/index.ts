@@ -2,6 +2,7 @@ import type {
   CallbackAttemptedPayload,
   CallbackMidCourseNotePayload,
   CallbackScheduledPayload,
+  ComplaintClosedPayload,
   ComplaintCreatedPayload,
   ComplaintNotAcceptedPayload,
   CustomerNotifiedPayload,
@@ -93,8 +94,8 @@ export function bindCommands(getStore: () => DataStore | null) {
       w((s) => writeCommand(s, 'customer.notified', complaintId, payload), notSignedIn),
     recordSurvey: (complaintId: string, payload: SurveyRecordedPayload) =>
       w((s) => writeCommand(s, 'survey.recorded', complaintId, payload), notSignedIn),
-    close: (complaintId: string, note?: string) =>
-      w((s) => writeCommand(s, 'complaint.closed', complaintId, note ? { note } : {}), notSignedIn),
+    close: (complaintId: string, payload: ComplaintClosedPayload = {}) =>
+      w((s) => writeCommand(s, 'complaint.closed', complaintId, payload), notSignedIn),
     /** A refused change set aside with a reason (kept as a note on the complaint where possible). */
     dismissRejected: (eventId: string, reason: string, noteText: string) =>
       w((s) => dismissRejectedCommand(s, eventId, reason, noteText), notSignedIn),

@@ -83,6 +83,8 @@ export const reportsEn = {
         note_false: 'the mid-course note was false',
         deadline_missed: 'the mid-course note came after the callback deadline',
         spacing_violated: 'attempts less than the required hours apart',
+        acceptance_asked_too_often: 'asked the customer to accept more often than allowed in one call',
+        apology_calls_exceeded: 'more apology calls than allowed without the customer asking',
       },
       srReasons: {
         multiple_agents: 'two or more agents involved',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { RegistrationTiming } from './RegistrationTiming';
+import { ResultFeedback } from './ResultFeedback';
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_CLOCKS } from '../../../shared/deadlines/clocks';
 import type { SessionUser } from '../../data/types/session';
@@ -144,6 +145,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           </li>
         ))}
       </ul>
+      <ResultFeedback complaint={c} timeZone={tz} />
 
       <h3>{t('detail.fields')}</h3>
       <dl className="kv">
@@ -164,6 +166,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           [c.incident?.occurredAt ? formatDateTime(c.incident.occurredAt, tz) : '', c.incident?.place ?? ''].filter(Boolean).join(' · '),
         )}
         {row(t('detail.callSerial'), c.callSerial)}
+        {row(t('detail.complainedSerial'), c.complainedSerial ?? null)}
         {row(t('detail.branch'), branchName(c.branchId))}
         {row(t('detail.assignee'), c.assigneeId ? who(c.assigneeId) : t('detail.unassigned'))}
         {row(t('detail.level'), t(`levels.${c.escalationLevel}`))}
@@ -171,6 +174,8 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
         {row(t('detail.createdAt'), <RegistrationTiming complaint={c} />)}
         {row(t('detail.updatedAt'), formatDateTime(c.updatedAt, tz))}
         {row(t('intake.notAcceptedReason'), c.notAcceptedReason)}
+        {/* The same conditions the intake form warned of, as the fold (and the server) flag them. */}
+        {row(t('intake.acceptance'), (c.flags.acceptanceFailed ?? []).map((k) => t(`intake.conditions.${k}`)).join(' '))}
         {row(
           t('detail.callbacks'),
           c.callbacks.attempts.length

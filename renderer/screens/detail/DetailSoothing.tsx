@@ -5,7 +5,7 @@ import { commands } from '../../data/commands';
 import type { Reference } from '../../data/types/reference';
 import type { SessionUser } from '../../data/types/session';
 import { emptyDraft } from '../../state/intake-draft';
-import { zhCN } from '../../i18n/resources/zh-CN';
+import { workOrderSubject } from '../../../shared/rules/work-order-subject';
 import { SoothingPanel, type SoothingValue } from '../../components/SoothingPanel';
 import { withdrawalDoubts } from '../../../shared/rules/withdrawal-doubt';
 
@@ -42,7 +42,8 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
     outcome,
     ...(confirmed ? { withoutSoothingConfirmed: true } : {}),
     ...(outcome === 'withdrawn' && reason.trim() ? { withdrawalReason: reason.trim() } : {}),
-    ...(outcome === 'withdrawn' && c.callSerial ? { complainedSerial: c.callSerial } : {}),
+    // The complained-about call's serial, not the serial of the call that took the complaint.
+    ...(outcome === 'withdrawn' && c.complainedSerial ? { complainedSerial: c.complainedSerial } : {}),
   });
 
   const run = async (outcome: 'withdrawn' | 'not_accepted', confirmed: boolean, reason = '') => {
@@ -52,9 +53,7 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
       let last: string | null = r1.ok ? r1.eventId : null;
       if (!r1.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r1.message ?? t(`errors.${r1.error}`) }) });
       if (outcome === 'not_accepted') {
-        const category = zhCN.categories[c.category ?? 'other'];
-        const channel = zhCN.channels[c.channel ?? 'phone'];
-        const r2 = await commands.fileWorkOrder(c.id, { subject: `投诉申告-${category}-${channel}` });
+        const r2 = await commands.fileWorkOrder(c.id, { subject: workOrderSubject(c.category, reference.policy) });
         if (!r2.ok) return setMessage({ ok: false, text: t('detail.failed', { message: r2.message ?? t(`errors.${r2.error}`) }) });
         last = r2.eventId;
       }

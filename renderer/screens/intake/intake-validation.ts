@@ -2,6 +2,7 @@ import type { ComplaintCreatedPayload } from '../../../shared/events/catalogue';
 import { LIMITS, phoneSchema } from '../../../shared/events/fields';
 import type { Grade } from '../../../shared/events/fields';
 import type { IntakeDraft } from '../../state/intake-draft';
+import { failedAcceptanceConditions, type AcceptanceCondition } from '../../../shared/rules/acceptance-conditions';
 
 export type IntakeField =
   | 'customerName'
@@ -88,19 +89,18 @@ export function splitJobNumbers(text: string): string[] {
     .filter(Boolean);
 }
 
-export type AcceptanceCondition = 'respondent' | 'facts' | 'reachable';
-
 /**
- * The acceptance conditions the form can see for itself: a clear respondent,
- * concrete facts, a reachable complainant. The agent decides; a failing
- * condition is a warning and the reason offered for "not accepted".
+ * The acceptance conditions the form can see for itself, by the rule the
+ * fold applies on every replica (shared/rules/acceptance-conditions). The
+ * agent decides; a failing condition is a warning and the reason offered for
+ * "not accepted".
  */
 export function failedAcceptance(d: IntakeDraft): AcceptanceCondition[] {
-  const failed: AcceptanceCondition[] = [];
-  if (!d.respondentDepartment.trim() && splitJobNumbers(d.respondentAgents).length === 0) failed.push('respondent');
-  if (!d.description.trim()) failed.push('facts');
-  if (!phoneSchema.safeParse(d.phone.trim()).success) failed.push('reachable');
-  return failed;
+  return failedAcceptanceConditions({
+    respondent: { department: d.respondentDepartment, agentJobNumbers: splitJobNumbers(d.respondentAgents) },
+    description: d.description,
+    phone: d.phone,
+  });
 }
 
 /** A datetime-local value ('2026-11-23T09:30') read in the centre's time zone, as ISO. */
@@ -155,5 +155,6 @@ export function draftToPayload(
     description: t(d.description),
     ...(t(d.demands) ? { demands: t(d.demands) } : {}),
     ...(hasCallSerial(d.channel) && t(d.callSerial) ? { callSerial: t(d.callSerial) } : {}),
+    ...(t(d.complainedSerial) ? { complainedSerial: t(d.complainedSerial) } : {}),
   };
 }

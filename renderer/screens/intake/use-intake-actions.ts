@@ -6,7 +6,7 @@ import { commands } from '../../data/commands';
 import type { SessionUser } from '../../data/types/session';
 import { useReference } from '../../hooks/use-reference';
 import { useRepeatCheck } from '../../hooks/use-repeat-check';
-import { zhCN } from '../../i18n/resources/zh-CN';
+import { workOrderSubject } from '../../../shared/rules/work-order-subject';
 import { emptyDraft, type IntakeDraft } from '../../state/intake-draft';
 import { useDraftStore } from '../../state/intake-draft-store';
 import { useIntakeStatus } from '../../state/intake-status-store';
@@ -125,7 +125,8 @@ export function useIntakeActions(user: SessionUser) {
       ...soothingPayload(d),
       outcome: 'withdrawn',
       withdrawalReason: reason.trim(),
-      ...(d.callSerial.trim() ? { complainedSerial: d.callSerial.trim() } : {}),
+      // The complained-about call's serial, not the serial of this call.
+      ...(d.complainedSerial.trim() ? { complainedSerial: d.complainedSerial.trim() } : {}),
     });
     if (!r.ok) return fail(r);
     update({ outcome: 'withdrawn' });
@@ -143,10 +144,7 @@ export function useIntakeActions(user: SessionUser) {
       ...(withoutSoothingConfirmed ? { withoutSoothingConfirmed: true } : {}),
     });
     if (!r1.ok) return fail(r1);
-    // The norm's subject line, in Chinese whatever the display language.
-    const category = d.category ? zhCN.categories[d.category] : zhCN.categories.other;
-    const channel = zhCN.channels[d.channel || 'phone'];
-    const r2 = await commands.fileWorkOrder(saved.complaintId, { subject: `投诉申告-${category}-${channel}` });
+    const r2 = await commands.fileWorkOrder(saved.complaintId, { subject: workOrderSubject(d.category || null, reference.policy) });
     if (!r2.ok) return fail(r2);
     update({ outcome: 'filed' });
     status.set({ busy: false, message: { tone: 'ok', key: 'soothing.filed' } });

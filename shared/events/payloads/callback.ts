@@ -15,6 +15,10 @@ export const callbackAttemptedPayloadSchema = z.strictObject({
   serial: serialSchema,
   /** When reached: whether the customer accepted the apology and explanation. */
   customerAccepted: z.boolean().optional(),
+  /** When reached: how many times the lead asked the customer to accept in this call. */
+  acceptanceAsks: z.number().int().min(0).max(20).optional(),
+  /** The customer asked for this call (a further apology call is then within the norm). */
+  customerAskedForCall: z.boolean().optional(),
   note: z.string().max(LIMITS.reason).optional(),
 });
 export type CallbackAttemptedPayload = z.infer<typeof callbackAttemptedPayloadSchema>;

@@ -4,6 +4,7 @@ import {
   boundedList,
   categorySchema,
   channelSchema,
+  customerTitleSchema,
   customerTypeSchema,
   emotionSchema,
   gradeSchema,
@@ -26,6 +27,8 @@ export const complaintCreatedPayloadSchema = z.strictObject({
     phone: phoneSchema,
     address: z.string().max(LIMITS.shortText).optional(),
     customerType: customerTypeSchema,
+    /** How the customer is addressed: 先生 (`mr`) or 女士 (`ms`), when known. */
+    title: customerTitleSchema.optional(),
   }),
   incident: z
     .strictObject({
@@ -45,7 +48,14 @@ export const complaintCreatedPayloadSchema = z.strictObject({
   grade: gradeSchema.optional(),
   description: z.string().min(1).max(LIMITS.description),
   demands: z.string().max(LIMITS.text).optional(),
+  /** Serial (流水号) of the call being taken now, when the complaint comes by phone. */
   callSerial: serialSchema.optional(),
+  /**
+   * Serial of the complained-about call, whose recording the officer and the
+   * lead listen to (经听(流水号)录音). Another call than `callSerial`; absent in
+   * events written before the two were told apart.
+   */
+  complainedSerial: serialSchema.optional(),
 });
 export type ComplaintCreatedPayload = z.infer<typeof complaintCreatedPayloadSchema>;
 

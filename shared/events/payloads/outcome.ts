@@ -62,10 +62,17 @@ export type RefundDeniedPayload = z.infer<typeof refundDeniedPayloadSchema>;
 
 export const NOTIFY_CHANNELS = ['phone', 'sms', 'email', 'letter', 'wechat', 'in_person'] as const;
 
-/** The result fed back to the complainant (in writing for some norms). */
+export const NOTIFY_PURPOSES = ['progress', 'result'] as const;
+/**
+ * The complainant told of progress, or of the result after the resolution
+ * (in writing where the policy's feedback.resultInWriting says so). Without
+ * `purpose` (events written before it existed) a notification after the
+ * resolution is the result and one before it is progress.
+ */
 export const customerNotifiedPayloadSchema = z.strictObject({
   channel: z.enum(NOTIFY_CHANNELS),
   written: z.boolean().optional(),
+  purpose: z.enum(NOTIFY_PURPOSES).optional(),
   text: z.string().max(LIMITS.text).optional(),
 });
 export type CustomerNotifiedPayload = z.infer<typeof customerNotifiedPayloadSchema>;
@@ -81,6 +88,8 @@ export type SurveyRecordedPayload = z.infer<typeof surveyRecordedPayloadSchema>;
 
 export const complaintClosedPayloadSchema = z.strictObject({
   note: z.string().max(LIMITS.reason).optional(),
+  /** Why the customer was not told the result (unreachable, refused contact...): closing a resolved complaint needs it or the result told. */
+  resultNotToldReason: text(LIMITS.reason).optional(),
 });
 export type ComplaintClosedPayload = z.infer<typeof complaintClosedPayloadSchema>;
 

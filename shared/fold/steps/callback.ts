@@ -1,8 +1,7 @@
 import { midCourseNoteFalse } from '../../rules/mid-course-note';
+import { callbackAttemptAllowance } from '../../rules/callback-conduct';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 import { isOpenStatus } from '../open-statuses';
-
-const HOUR_MS = 3_600_000;
 
 export const callbackScheduled: Step<'callback.scheduled'> = (p, e) => {
   if (p.status !== 'callback_pending') return notNow(p.status, 'Scheduling the 二解 callback');
@@ -13,22 +12,33 @@ export const callbackScheduled: Step<'callback.scheduled'> = (p, e) => {
 };
 
 export const callbackAttempted: Step<'callback.attempted'> = (p, e, ctx) => {
-  if (p.flags.callbackUnreachable) return invalid('The callback attempts were used up; the officer handles it in the normal flow');
+  const x = e.payload;
+  const attempt = {
+    at: e.occurredAt,
+    reached: x.reached,
+    ...(x.acceptanceAsks === undefined ? {} : { acceptanceAsks: x.acceptanceAsks }),
+    ...(x.customerAskedForCall === undefined ? {} : { customerAskedForCall: x.customerAskedForCall }),
+  };
+  const allowance = callbackAttemptAllowance(
+    { attempts: p.callbacks.attempts, unreachable: p.flags.callbackUnreachable },
+    attempt,
+    ctx.policy,
+  );
+  if (!allowance.allowed) return invalid('The callback attempts were used up; the officer handles it in the normal flow');
   if (p.status !== 'callback_pending') return notNow(p.status, 'A 二解 callback');
   const sr = ctx.policy.secondResolution;
-  const at = Date.parse(e.occurredAt);
-  const previous = p.callbacks.attempts.at(-1);
-  // A norm breach by the caller: kept and flagged for assessment, not refused.
-  if (previous && at - Date.parse(previous.at) < sr.callbackMinSpacingHours * HOUR_MS) {
-    p.flags.callbackSpacingViolated = true;
-  }
+  // Norm breaches by the caller: kept and flagged for assessment, not refused.
+  if (allowance.breaches.includes('spacing_violated')) p.flags.callbackSpacingViolated = true;
+  if (allowance.breaches.includes('acceptance_asked_too_often')) p.flags.callbackAcceptanceAskedTooOften = true;
+  if (allowance.breaches.includes('apology_calls_exceeded')) p.flags.callbackApologyCallsExceeded = true;
   p.callbacks.attempts.push({
     eventId: e.id,
-    at: e.occurredAt,
-    reached: e.payload.reached,
-    serial: e.payload.serial,
-    ...(e.payload.customerAccepted === undefined ? {} : { customerAccepted: e.payload.customerAccepted }),
+    serial: x.serial,
+    ...attempt,
+    ...(x.customerAccepted === undefined ? {} : { customerAccepted: x.customerAccepted }),
   });
+  // A call that reached the customer is progress feedback too.
+  if (x.reached) p.progressNotifiedAt = e.occurredAt;
   const unreached = p.callbacks.attempts.filter((a) => !a.reached).length;
   if (!e.payload.reached && unreached >= sr.maxCallbackAttempts && p.callbacks.midCourseNote === null) {
     p.flags.callbackUnreachable = true;

@@ -1,3 +1,4 @@
+import { failedAcceptanceConditions } from '../../rules/acceptance-conditions';
 import { gradeSuggestion } from '../../rules/grade-suggestion';
 import { handlerLevelForGrade } from '../../rules/escalation-ladder';
 import { registrationDelay } from '../../rules/registration';
@@ -32,6 +33,9 @@ export const complaintCreated: Step<'complaint.created'> = (p, e, ctx) => {
   p.description = x.description;
   p.demands = x.demands ?? null;
   p.callSerial = x.callSerial ?? null;
+  p.complainedSerial = x.complainedSerial ?? null;
+  // Flagged, not refused: the agent decides, and may register it as not accepted.
+  p.flags.acceptanceFailed = failedAcceptanceConditions({ respondent: x.respondent ?? null, description: x.description, phone: x.complainant.phone });
   return APPLIED;
 };
 

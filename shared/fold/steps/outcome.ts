@@ -3,6 +3,9 @@ import { REDACTABLE_FIELDS } from '../../events/catalogue';
 import type { ComplaintStatus } from '../projection';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 import { isOpenStatus } from '../open-statuses';
+import { notificationKind } from '../../rules/result-feedback';
+import { clocksCutShortByClosing } from '../../deadlines/cut-short';
+import { deriveDeadlines } from '../derive-deadlines';
 
 const WORKED: readonly ComplaintStatus[] = ['filed', 'callback_pending', 'in_progress'];
 
@@ -49,24 +52,44 @@ function decideRefund(decision: 'approved' | 'denied'): Step<'refund.approved' |
 export const refundApproved = decideRefund('approved') as Step<'refund.approved'>;
 export const refundDenied = decideRefund('denied') as Step<'refund.denied'>;
 
-export const customerNotified: Step<'customer.notified'> = (p, e) => {
+export const customerNotified: Step<'customer.notified'> = (p, e, ctx) => {
   if (!isOpenStatus(p.status)) return notNow(p.status, 'Notifying the customer');
   p.customerNotifiedAt = e.occurredAt;
+  // Only the result told after the resolution (in writing where the policy says so) stops the written-result clock.
+  const kind = notificationKind(e.payload, p.status === 'resolved', ctx.policy);
+  if (kind === 'progress') p.progressNotifiedAt = e.occurredAt;
+  else if (kind === 'result' && p.resultNotifiedAt === null) p.resultNotifiedAt = e.occurredAt;
   return APPLIED;
 };
+
+const DAY_MS = 86_400_000;
 
 export const surveyRecorded: Step<'survey.recorded'> = (p, e, ctx) => {
   if (p.survey !== null) return superseded('A survey was already recorded');
   if (p.status !== 'resolved' && p.status !== 'closed') return notNow(p.status, 'A satisfaction survey');
+  const handledAt = p.milestones.resolvedAt ?? p.milestones.closedAt;
+  const days = ctx.policy.deadlines.surveyTrackingDays;
+  if (handledAt !== null && Date.parse(e.occurredAt) > Date.parse(handledAt) + days * DAY_MS) {
+    return invalid(`Satisfaction is tracked for ${days} days after handling ended; this survey came later`);
+  }
   p.survey = { score: e.payload.score, scale: e.payload.scale ?? ctx.policy.survey.scaleMax };
   return APPLIED;
 };
 
 const CLOSABLE: readonly ComplaintStatus[] = ['resolved', 'withdrawn', 'revoked', 'not_accepted'];
 
-export const complaintClosed: Step<'complaint.closed'> = (p, e) => {
+export const complaintClosed: Step<'complaint.closed'> = (p, e, ctx) => {
   if (p.status === 'closed') return superseded('Already closed by an earlier event');
   if (!CLOSABLE.includes(p.status)) return notNow(p.status, 'Closing');
+  const reason = e.payload.resultNotToldReason;
+  if (p.status === 'resolved' && p.resultNotifiedAt === null && reason === undefined) {
+    return invalid('The customer has not been told the result: tell them, or record why not, before closing');
+  }
+  // Every clock still running is settled here, breached or exempt with its reason, never silently stopped.
+  // A replay derives deadlines only at its end, so they are derived here from the state so far.
+  const settled = clocksCutShortByClosing({ ...p, deadlines: deriveDeadlines(p, ctx) }, e.occurredAt);
+  p.flags.clocksCutShort = [...p.flags.clocksCutShort, ...settled];
+  if (reason !== undefined && p.resultNotifiedAt === null) p.resultNotToldReason = reason;
   p.status = 'closed';
   p.milestones.closedAt = e.occurredAt;
   return APPLIED;
@@ -99,6 +122,9 @@ export const complaintReopened: Step<'complaint.reopened'> = (p) => {
   p.flags.reopenedCount += 1;
   p.flags.assessmentWithdrawn = false;
   p.resolution = null;
+  // The next resolution's result must be told again.
+  p.resultNotifiedAt = null;
+  p.resultNotToldReason = null;
   p.milestones.resolvedAt = null;
   p.milestones.closedAt = null;
   return APPLIED;

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../i18n/format-date';
 import type { FormValues } from '../../../components/ActionForm';
 import { localInputToIso } from '../../intake/intake-validation';
 import { opt, str, type SpecBuilders } from './spec-context';
+import { acceptanceAsks, attemptBreaches } from './attempt-breaches';
 
 /** The 二解 callback: scheduling, attempts, the lead's mid-course note and the officer's review of it. */
 export const callbackSpecs: SpecBuilders = {
@@ -38,15 +39,22 @@ export const callbackSpecs: SpecBuilders = {
     // Said before, not after: this attempt unreached hands the complaint back to the officer.
     const last = unreached === sr.maxCallbackAttempts - 1 ? ` · ${t('callbackList.lastAttempt', { max: sr.maxCallbackAttempts })}` : '';
     const next = c.deadlines.nextCallbackEarliest;
-    const tooSoon = typeof next === 'string' && Date.parse(next) > Date.parse(ctx.now);
-    const blocked =
-      next === null
-        ? t('callbacks.noMoreAttempts', { max: sr.maxCallbackAttempts })
-        : tooSoon
-          ? t('callbacks.tooSoon', { when: formatDateTime(next, tz) })
-          : null;
+    // The rule the fold applies on the server and here: a breach is recorded and flagged, not refused.
+    const breachText = (v: FormValues) =>
+      attemptBreaches(c, v, ctx.now, ctx.reference.policy)
+        .map((b) =>
+          t(`callbacks.breach.${b}`, {
+            when: typeof next === 'string' ? formatDateTime(next, tz) : '',
+            hours: sr.callbackMinSpacingHours,
+            asks: sr.maxAcceptanceAsksPerCall,
+            apologies: sr.maxApologyCalls,
+          }),
+        )
+        .join(' ');
+    const asksLabel = t('callbacks.acceptanceAsks', { max: sr.maxAcceptanceAsksPerCall });
     return {
-      id, title: t('callbacks.logAttempt'), submitLabel: t('callbacks.logAttempt'), blocked,
+      id, title: t('callbacks.logAttempt'), submitLabel: t('callbacks.logAttempt'),
+      blocked: next === null ? t('callbacks.noMoreAttempts', { max: sr.maxCallbackAttempts }) : null,
       hint: `${t('callbacks.attempts', { count: attempts, max: sr.maxCallbackAttempts })}${
         typeof next === 'string' ? ` · ${t('callbacks.nextAllowed', { when: formatDateTime(next, tz), hours: sr.callbackMinSpacingHours })}` : ''
       }${last}`,
@@ -54,15 +62,28 @@ export const callbackSpecs: SpecBuilders = {
         { name: 'serial', label: t('callbacks.serial'), kind: 'text', required: true },
         { name: 'reached', label: t('callbacks.reached'), kind: 'checkbox' },
         { name: 'accepted', label: t('callbacks.customerAccepted'), kind: 'checkbox' },
+        { name: 'asks', label: asksLabel, kind: 'number', initial: '' },
+        { name: 'askedForCall', label: t('callbacks.customerAskedForCall'), kind: 'checkbox' },
         { name: 'note', label: t('callbacks.attemptNote'), kind: 'text' },
+        { name: 'confirmBreach', label: t('callbacks.confirmBreach'), kind: 'checkbox' },
       ],
-      submit: (v) =>
-        commands.logCallbackAttempt(c.id, {
+      preview: (v) => breachText(v) || null,
+      check: (v) => {
+        if (str(v.asks) !== '' && acceptanceAsks(v) === undefined) return t('detail.required', { field: asksLabel });
+        // The breach itself is in the preview above; this asks for the confirmation.
+        return breachText(v) && v.confirmBreach !== true ? t('callbacks.confirmBreachFirst') : null;
+      },
+      submit: (v) => {
+        const asks = acceptanceAsks(v);
+        return commands.logCallbackAttempt(c.id, {
           reached: v.reached === true,
           serial: str(v.serial),
           ...(v.reached === true ? { customerAccepted: v.accepted === true } : {}),
+          ...(v.reached === true && asks !== undefined ? { acceptanceAsks: asks } : {}),
+          ...(v.askedForCall === true ? { customerAskedForCall: true } : {}),
           ...opt('note', str(v.note)),
-        }),
+        });
+      },
     };
   },
   midCourseNote: (id, ctx) => {
@@ -88,7 +109,7 @@ export const callbackSpecs: SpecBuilders = {
     return {
       id, title: t('callbacks.midCourse'), submitLabel: t('callbacks.addNote'),
       fields: [
-        { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', required: true, initial: c.callSerial ?? '' },
+        { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', required: true, initial: c.complainedSerial ?? '' },
         { name: 'agentConduct', label: t('callbacks.agentConduct'), kind: 'text', required: true },
         { name: 'founded', label: t('callbacks.founded'), kind: 'select', required: true, initial: '', options: [
           { value: 'yes', label: t('callbacks.founded') }, { value: 'no', label: t('callbacks.notFounded') }] },
@@ -116,7 +137,7 @@ export const callbackSpecs: SpecBuilders = {
       fields: [
         { name: 'decision', label: t('review.reviewCallback'), kind: 'select', required: true, initial: '', options: [
           { value: 'continue', label: t('review.continueFlow') }, { value: 'revoked', label: t('review.revoke') }] },
-        { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', initial: note?.recordingSerial ?? '' },
+        { name: 'recordingSerial', label: t('callbacks.recordingSerial'), kind: 'text', initial: note?.recordingSerial ?? c.complainedSerial ?? '' },
         { name: 'note', label: t('detail.note'), kind: 'text' },
       ],
       submit: (v) =>

@@ -1,15 +1,22 @@
 import { commands } from '../../../data/commands';
-import { str, type SpecBuilders } from './spec-context';
+import { opt, str, type SpecBuilders } from './spec-context';
 
 /** Closing and its reversals: close, reopen, reversing a withdrawal, an extension. */
 export const closingSpecs: SpecBuilders = {
   close: (id, ctx) => {
     const c = ctx.complaint;
     const t = ctx.t;
+    // A resolved complaint closes once the customer was told the result, or with the reason why not.
+    const untold = c.status === 'resolved' && (c.resultNotifiedAt ?? null) === null;
     return {
       id, title: t('review.close'), submitLabel: t('review.close'),
-      fields: [{ name: 'note', label: t('detail.note'), kind: 'text' }],
-      submit: (v) => commands.close(c.id, str(v.note) || undefined),
+      hint: untold ? t('review.resultNotTold') : null,
+      fields: [
+        ...(untold ? [{ name: 'whyNot', label: t('review.resultNotToldReason'), kind: 'text' as const, required: true }] : []),
+        { name: 'note', label: t('detail.note'), kind: 'text' },
+      ],
+      submit: (v) =>
+        commands.close(c.id, { ...opt('note', str(v.note)), ...(untold ? opt('resultNotToldReason', str(v.whyNot)) : {}) }),
     };
   },
   reopen: (id, ctx) => {

@@ -1,6 +1,8 @@
 import { FINDINGS, INVESTIGATION_METHODS, NOTIFY_CHANNELS, RESOLUTION_KINDS, type Finding } from '../../../../shared/events/catalogue';
 import { refundAuthority } from '../../../../shared/rules/refund-authority';
 import { commands } from '../../../data/commands';
+import { notificationKind } from '../../../../shared/rules/result-feedback';
+import type { FormValues } from '../../../components/ActionForm';
 import { opt, str, type SpecBuilders } from './spec-context';
 
 /** Investigation and outcome: findings, resolution, refunds, telling the customer, the survey. */
@@ -89,20 +91,33 @@ export const outcomeSpecs: SpecBuilders = {
   notifyCustomer: (id, ctx) => {
     const c = ctx.complaint;
     const t = ctx.t;
+    const policy = ctx.reference.policy;
+    // Before the resolution there is only progress to tell; after it, the result (what stops the written-result clock).
+    const resolved = c.status === 'resolved';
+    const payloadOf = (v: FormValues) => ({
+      channel: str(v.channel) as (typeof NOTIFY_CHANNELS)[number],
+      ...(v.written === true ? { written: true } : {}),
+      purpose: resolved && v.purpose !== 'progress' ? ('result' as const) : ('progress' as const),
+    });
     return {
       id, title: t('review.notifyCustomer'), submitLabel: t('review.notifyCustomer'),
+      hint: resolved && policy.feedback.resultInWriting ? t('review.resultInWriting') : null,
       fields: [
+        ...(resolved
+          ? [{ name: 'purpose', label: t('review.notifyPurpose'), kind: 'select' as const, required: true, initial: '', options: [
+              { value: 'result', label: t('review.purposes.result') }, { value: 'progress', label: t('review.purposes.progress') }] }]
+          : []),
         { name: 'channel', label: t('review.notifyChannel'), kind: 'select',
           options: NOTIFY_CHANNELS.map((ch) => ({ value: ch, label: t(`review.notifyChannels.${ch}`) })) },
         { name: 'written', label: t('review.written'), kind: 'checkbox' },
         { name: 'text', label: t('detail.note'), kind: 'textarea' },
       ],
-      submit: (v) =>
-        commands.notifyCustomer(c.id, {
-          channel: str(v.channel) as (typeof NOTIFY_CHANNELS)[number],
-          ...(v.written === true ? { written: true } : {}),
-          ...opt('text', str(v.text)),
-        }),
+      // Says before writing whether this stops the written-result clock, by the rule the fold applies.
+      preview: (v) =>
+        resolved && v.purpose === 'result'
+          ? t(notificationKind(payloadOf(v), true, policy) === 'result' ? 'review.stopsWrittenResult' : 'review.notInWriting')
+          : null,
+      submit: (v) => commands.notifyCustomer(c.id, { ...payloadOf(v), ...opt('text', str(v.text)) }),
     };
   },
   survey: (id, ctx) => {
