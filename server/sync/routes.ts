@@ -6,6 +6,7 @@ import { badRequest, errorBody } from '../http/errors';
 import { acceptEvents } from './accept';
 import { pullFeed } from './feed';
 import { registerLookupRoute } from './lookup-route';
+import { registerBootstrapRoute } from './bootstrap-route';
 import { MAX_BODY_BYTES, parsePushBody, PushBodyError } from './wire';
 
 const DEFAULT_LIMIT = 200;
@@ -25,6 +26,7 @@ function sendJsonText(reply: FastifyReply, text: string) {
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerLookupRoute(app, ctx);
+  registerBootstrapRoute(app, ctx);
   app.post('/api/sync/events/push', { bodyLimit: MAX_BODY_BYTES }, async (request, reply) => {
     const user = await authenticate(ctx.db, request);
     let rows;

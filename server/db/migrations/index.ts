@@ -6,6 +6,7 @@ import { pushStateGuard } from './005-push-state-guard';
 import { erasureAccessLog } from './006-erasure-access-log';
 import { usernamesIgnoreCase } from './007-usernames-ignore-case';
 import { branchHub } from './008-branch-hub';
+import { feedByEvent } from './009-feed-by-event';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   erasureAccessLog,
   usernamesIgnoreCase,
   branchHub,
+  feedByEvent,
 ];
