@@ -24,7 +24,7 @@ interface SecretsDocument {
 }
 
 /**
- * Secrets (the sync token, the local database key) encrypted with the OS
+ * Secrets (the sync token) encrypted with the OS
  * keychain and kept in a file in the user's data folder. Without a keychain
  * they live in memory for this run only: the user signs in again next time,
  * which beats writing a token to disk in the clear.

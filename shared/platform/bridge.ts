@@ -22,8 +22,6 @@ export type SecretStorageKind = 'encrypted-disk' | 'session' | 'memory';
 export const SECRET_NAMES = {
   /** The bearer token of the sync server. */
   syncToken: 'sync-token',
-  /** The key that encrypts the local database. */
-  localDbKey: 'local-db-key',
 } as const;
 
 export interface NotifyOptions {
