@@ -6,7 +6,7 @@ import { initI18n } from '../i18n/i18n';
 import { SyncBar } from './SyncBar';
 
 const sync = (change: Partial<SyncState> = {}): SyncState => ({
-  online: true, syncing: false, pending: 3, lastSyncedAt: '2026-11-23T09:00:00Z', authExpired: false, error: null, ...change,
+  online: true, syncing: false, pending: 3, lastSyncedAt: '2026-11-23T09:00:00Z', authExpired: false, error: null, upstream: null, ...change,
 });
 
 /** The element's text as automation reads it (textContent), without markup. */
@@ -77,5 +77,16 @@ describe('SyncBar stays truthful', () => {
   it('says when it never synced', async () => {
     await i18next.changeLanguage('en');
     expect(text(render(sync({ lastSyncedAt: null })))).toContain('not yet synced');
+  });
+
+  it("behind a branch hub, shows the hub's own link to central and what waits there, in both languages", async () => {
+    await i18next.changeLanguage('en');
+    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 5 } })))).toContain(
+      'the hub cannot reach the central server; changes wait at the hub (5 waiting at the hub)',
+    );
+    expect(text(render(sync({ upstream: { connected: true, lastSyncAt: null, pendingUp: 0 } })))).toContain('the hub reaches the central server');
+    expect(text(render(sync()))).not.toContain('hub');
+    await i18next.changeLanguage('zh-CN');
+    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 2 } })))).toContain('网点枢纽无法连接中心服务器');
   });
 });

@@ -52,6 +52,13 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
         )}
         {changesWaitLocally(sync, expired) && <> ({t('sync.keptLocally')})</>}
       </span>
+      {sync.upstream && (
+        <span className={`upstream ${sync.upstream.connected ? 'online' : 'offline'}`} data-upstream={sync.upstream.connected ? 'connected' : 'down'}>
+          {sep}
+          {t(sync.upstream.connected ? 'sync.hubToCentralUp' : 'sync.hubToCentralDown')}
+          {sync.upstream.pendingUp > 0 && <> ({t('sync.hubWaiting', { count: sync.upstream.pendingUp })})</>}
+        </span>
+      )}
       <span>
         {sep}
         {sync.lastSyncedAt

@@ -8,6 +8,7 @@ export const INITIAL_SYNC_STATE: SyncState = {
   lastSyncedAt: null,
   authExpired: false,
   error: null,
+  upstream: null,
 };
 
 /** Collects what the sync bar shows from the parts that know it. */
@@ -63,6 +64,11 @@ export class SyncStateTracker {
 
   setError(error: string | null): void {
     this.recompute({ error });
+  }
+
+  /** What the server's /health says of its link upstream (a branch hub), or null for a server that is not a hub. */
+  setUpstream(upstream: SyncState['upstream']): void {
+    this.recompute({ upstream });
   }
 
   restoreLastSynced(at: string | null): void {

@@ -81,6 +81,15 @@ export const upstreamHealthSchema = z.object({
 });
 export type UpstreamHealth = z.infer<typeof upstreamHealthSchema>;
 
+/** `GET /health`: every server's answer; a hub's adds `upstream`. */
+export const healthAnswerSchema = z.object({
+  status: z.string(),
+  storage: z.string().optional(),
+  version: z.string().optional(),
+  upstream: upstreamHealthSchema.optional(),
+});
+export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
+
 /** `GET /api/hubs` on central (admins, supervisors): each branch hub's link. */
 export const hubLinkSchema = z.object({
   id: z.string(),

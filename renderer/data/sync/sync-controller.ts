@@ -10,6 +10,7 @@ import type { SyncStateTracker } from '../sync-state';
 import type { ReferenceUser } from '../types/reference';
 import type { Api } from './api';
 import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
+import { probeUpstream } from './upstream-probe';
 
 export interface SyncController {
   start(): Promise<void>;
@@ -38,6 +39,8 @@ export interface SyncControllerOptions {
   now: () => number;
   retryTimeMs?: number;
   referenceIntervalMs?: number;
+  /** How often to ask a branch hub whether it reaches central (default 30 s). */
+  upstreamIntervalMs?: number;
   /** The directory of a pulled reference answer (accounts disabled or changed on the server). */
   onDirectory?: (users: readonly ReferenceUser[]) => Promise<void>;
 }
@@ -49,6 +52,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
   let replication: EventReplicationState | null = null;
   let replicationUser: string | null = null;
   let referenceTimer: ReturnType<typeof setInterval> | null = null;
+  let upstreamTimer: ReturnType<typeof setInterval> | null = null;
   const subs: Subscription[] = [];
   let lastPersisted = 0;
   let chain: Promise<unknown> = Promise.resolve();
@@ -77,6 +81,8 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
   async function stopReplication(): Promise<void> {
     if (referenceTimer) clearInterval(referenceTimer);
     referenceTimer = null;
+    if (upstreamTimer) clearInterval(upstreamTimer);
+    upstreamTimer = null;
     const r = replication;
     replication = null;
     replicationUser = null;
@@ -143,6 +149,14 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     );
     void pullReference();
     referenceTimer = setInterval(() => void pullReference(), o.referenceIntervalMs ?? 15 * 60_000);
+    void checkUpstream();
+    upstreamTimer = setInterval(() => void checkUpstream(), o.upstreamIntervalMs ?? 30_000);
+  }
+
+  /** Behind a branch hub, the sync bar also shows whether the hub reaches central. */
+  async function checkUpstream(): Promise<void> {
+    const link = await probeUpstream(o.api);
+    if (link !== undefined) o.tracker.setUpstream(link);
   }
 
   const controller: SyncController = {

@@ -15,6 +15,15 @@ export interface SyncState {
   authExpired: boolean;
   /** The last replication error in plain words, cleared by the next success. */
   error: string | null;
+  /** Behind a branch hub: whether the hub reaches the central server, and how much waits there; null otherwise. */
+  upstream: HubLinkState | null;
+}
+
+/** The hub's own link to central, as the hub's /health reports it. */
+export interface HubLinkState {
+  connected: boolean;
+  lastSyncAt: string | null;
+  pendingUp: number;
 }
 
 export type EventSyncState = 'pending' | 'synced' | 'rejected';
