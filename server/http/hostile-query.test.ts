@@ -35,6 +35,7 @@ function query(name: string, value: string, how: string): string {
 
 const routes: { path: string; names: string[]; who: 'agent' | 'director' | 'admin' }[] = [
   { path: '/api/sync/events/pull', names: ['seq', 'limit'], who: 'agent' },
+  { path: '/api/sync/bootstrap', names: ['upTo', 'after', 'limit'], who: 'agent' },
   { path: '/api/complaints', names: ['status', 'branchId', 'grade', 'overdue', 'limit', 'cursor'], who: 'director' },
   { path: '/api/reports/summary', names: ['from', 'to', 'branchId', 'teamId', 'agentId'], who: 'director' },
   { path: '/api/reports/assessment', names: ['from', 'to', 'branchId', 'teamId', 'agentId'], who: 'director' },
