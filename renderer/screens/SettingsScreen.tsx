@@ -4,6 +4,7 @@ import { useReference } from '../hooks/use-reference';
 import { formatDateTime } from '../i18n/format-date';
 import type { Language } from '../i18n/pick-language';
 import { HOTKEYS } from '../app/hotkeys';
+import { HubLinks } from '../components/HubLinks';
 
 /** Who is signed in, the language, the policy in force, and the shortcuts. */
 export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLanguage(l: Language): void }) {
@@ -33,6 +34,7 @@ export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLang
             : t('settings.referenceNever')}
         </dd>
       </dl>
+      {user.role === 'admin' && <HubLinks timeZone={p.timeZone} />}
       <h2>{t('help.title')}</h2>
       <table className="help-table" style={{ maxWidth: 640 }}>
         <tbody>

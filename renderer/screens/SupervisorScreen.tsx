@@ -7,6 +7,7 @@ import { usePendingEvents } from '../hooks/use-pending-events';
 import { useReference } from '../hooks/use-reference';
 import { useSupervisorAttention } from '../hooks/use-supervisor-attention';
 import { ComplaintGrid } from '../components/ComplaintGrid';
+import { HubLinks } from '../components/HubLinks';
 import { useUiStore } from '../state/ui-store';
 import { wideScope } from '../app/default-scope';
 import { attentionLists, type AttentionEntry } from '../app/supervisor-attention';
@@ -70,6 +71,7 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
   return (
     <section aria-label="Supervisor">
       <h1>{t('supervisor.title')}</h1>
+      <HubLinks timeZone={reference.policy.timeZone} />
       <h2>{t('queue.overdue')}</h2>
       <div className="compact-grid">
         <ComplaintGrid filter={overdue} selectedId={selectedId} onOpen={select} now={now} policy={reference.policy} pendingIds={pendingIds} />

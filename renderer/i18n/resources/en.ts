@@ -483,6 +483,15 @@ export const en = {
     extensionReason: 'Reason told to the customer',
     grantExtension: 'Grant extension',
   },
+  hubs: {
+    title: 'Branch hubs',
+    connected: 'connected',
+    disconnected: 'not connected',
+    lastContact: 'last contact {{when}}',
+    never: 'never checked in',
+    waiting: '{{count}} events waiting',
+    upToDate: 'up to date',
+  },
   supervisor: {
     title: 'Supervisor',
     queue: 'Overdue and escalated first',

@@ -485,6 +485,15 @@ export const zhCN: Resources = {
     extensionReason: '告知客户的原因',
     grantExtension: '批准延期',
   },
+  hubs: {
+    title: '网点枢纽',
+    connected: '已连接',
+    disconnected: '未连接',
+    lastContact: '最近联系 {{when}}',
+    never: '从未联系',
+    waiting: '{{count}} 条事件等待上传',
+    upToDate: '已全部上传',
+  },
   supervisor: {
     title: '主管视图',
     queue: '超时与升级优先',
