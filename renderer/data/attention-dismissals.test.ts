@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from './commands';
 import type { DataStore } from './store';
-import { openLocalStore, testUsers } from './test-support';
+import { openLocalStore, testUsers, sampleIntake, closedAfterEach } from './test-support';
 import { rejectedEvents$ } from './live/outbox';
+const input: CreateComplaintInput = sampleIntake;
 
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
-const input: CreateComplaintInput = intake;
-
-let stores: DataStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
+const stores = closedAfterEach();
 
 /** A note written here, then marked refused as the server's push answer would. */
 async function refusedNote(store: DataStore, complaintId: string) {

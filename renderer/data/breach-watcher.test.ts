@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { breachEventId } from '../../shared/ids/breach-id';
 import { bindCommands } from './commands';
 import { createBreachWatcher } from './breach-watcher';
 import type { DataStore } from './store';
-import { openLocalStore, testUsers } from './test-support';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+import { openLocalStore, testUsers, sampleIntake } from './test-support';
 let store: DataStore | null = null;
 afterEach(async () => {
   await store?.close();
@@ -18,7 +15,7 @@ describe('breach watcher', () => {
     let now = Date.parse('2026-11-23T02:00:00.000Z');
     store = await openLocalStore(testUsers.agent, { now: () => now });
     const s = store;
-    const created = await bindCommands(() => s).createComplaint(intake);
+    const created = await bindCommands(() => s).createComplaint(sampleIntake);
     if (!created.ok) throw new Error(created.error);
     const watcher = createBreachWatcher(s, 3_600_000);
     try {

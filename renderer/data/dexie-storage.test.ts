@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands } from './commands';
-import { openLocalStore, openTestWorkstation, testUsers, uniqueName } from './test-support';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+import { openLocalStore, openTestWorkstation, testUsers, uniqueName, sampleIntake } from './test-support';
 
 describe('on Dexie (IndexedDB) with schema validation', () => {
   it('keeps pending events, the projection and the workstation across a restart', async () => {
     const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
     const databaseName = uniqueName('dexie');
     const first = await openLocalStore(testUsers.agent, { storage, databaseName, devMode: true });
-    const created = await bindCommands(() => first).createComplaint(intake);
+    const created = await bindCommands(() => first).createComplaint(sampleIntake);
     if (!created.ok) throw new Error(created.error);
     const workstation = first.workstation;
     await first.close();
@@ -27,7 +24,7 @@ describe('on Dexie (IndexedDB) with schema validation', () => {
       expect(await again.db.events.count({ selector: { status: 'pending' } }).exec()).toBe(1);
       const doc = await again.db.complaints.findOne(created.complaintId).exec();
       expect(doc?.number).toBe(created.number);
-      const next = await bindCommands(() => again).createComplaint(intake);
+      const next = await bindCommands(() => again).createComplaint(sampleIntake);
       expect(next.ok && next.number).not.toBe(created.number);
     } finally {
       await again.db.remove();

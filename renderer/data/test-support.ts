@@ -1,3 +1,11 @@
+import { afterEach } from 'vitest';
+import { samplePayloads } from '../../shared/test-support/sample-payloads';
+import type { CreateComplaintInput } from './commands/create';
+import type { EventType } from '../../shared/events/catalogue';
+import { makeEvent } from '../../shared/events/make-event';
+import { formatHlc } from '../../shared/hlc/hlc';
+import { fromStoredEvent } from './projection/event-conversion';
+import type { EventDoc } from './schema/events-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxStorage } from 'rxdb';
 import { openWorkstationStore, type DataStore, type OpenDataStoreOptions, type WorkstationStore } from './store';
@@ -57,4 +65,40 @@ export async function openLocalStore(user: SessionUser, options: Partial<OpenDat
   const store = await ws.settled();
   if (!store) throw new Error('no store after restoring the session');
   return { ...store, close: () => ws.close() };
+}
+
+/** What an agent types at intake for the sample complaint (the number and time of receipt are the command's). */
+export const sampleIntake: CreateComplaintInput = (() => {
+  const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
+  return intake;
+})();
+
+/** Stores a test opened, closed after each test: push every store opened. */
+export function closedAfterEach(): DataStore[] {
+  const stores: DataStore[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+  });
+  return stores;
+}
+
+/**
+ * Event `i` of a complaint as the local store keeps it: written by the gz
+ * supervisor at `wallMs`, with the sample payload of its type unless given.
+ */
+export function storedEventDoc(o: { i: number; type: EventType; complaintId: string; wallMs: number; payload?: unknown }): EventDoc {
+  const { _deleted, ...doc } = fromStoredEvent(
+    makeEvent({
+      id: `e-${o.complaintId}-${o.i}`,
+      type: o.type,
+      complaintId: o.complaintId,
+      actorId: testUsers.supervisor.id,
+      branchId: 'gz',
+      payload: (o.payload ?? samplePayloads[o.type]) as never,
+      hlc: formatHlc({ wallMs: o.wallMs, counter: 0, node: 'a1b2c3d4e5f60718' }),
+      occurredAt: new Date(o.wallMs).toISOString(),
+    }),
+  );
+  void _deleted;
+  return doc as EventDoc;
 }

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands } from './commands';
 import { complaint$ } from './live/complaint';
 import { search$ } from './live/search';
-import { openTestWorkstation, testUsers } from './test-support';
+import { openTestWorkstation, testUsers, sampleIntake } from './test-support';
 import type { WorkstationStore } from './store';
 import type { SessionUser } from './types/session';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const agentDg: SessionUser = { id: 'u-agent-dg', username: 'agent.dg', displayName: 'Agent DG', role: 'agent', branchId: 'dg', teamId: 't-dg-1' };
 
 let open: WorkstationStore[] = [];
@@ -32,7 +29,7 @@ describe('one workstation, several users', () => {
     open.push(ws);
     const first = await resume(ws, testUsers.agent);
     const created = await bindCommands(() => first).createComplaint({
-      ...intake,
+      ...sampleIntake,
       complainant: { name: '陈小姐', phone: '138 0013 8000', customerType: 'ordinary' },
     });
     if (!created.ok) throw new Error(created.error);
@@ -80,6 +77,6 @@ describe('one workstation, several users', () => {
     await ws.settled();
     await ws.meta.set('session.current', { user: agentDg, offline: true });
     await ws.session.restore();
-    expect(await bindCommands(() => first).createComplaint(intake)).toMatchObject({ ok: false, error: 'not_signed_in' });
+    expect(await bindCommands(() => first).createComplaint(sampleIntake)).toMatchObject({ ok: false, error: 'not_signed_in' });
   });
 });

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type Json } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 const WORKSTATION = 'ws-0123456789abcdef';
 
 describe.each(storageKinds())('access log on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'lead.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   let gz: string;
   let dg: string;
 
@@ -26,18 +26,12 @@ describe.each(storageKinds())('access log on %s', (storage) => {
   const list = (name: string, query = '') => api.request('GET', `/api/audit/access${query}`, { token: as(name).token });
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'lead.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin']) who[name] = await api.login(name);
     const a = f.created(as('agent.gz').user);
     const b = f.created(as('agent.dg').user);
     gz = a.complaintId;
     dg = b.complaintId;
     expect((await api.push(as('agent.gz').token, [a])).json).toEqual([]);
     expect((await api.push(as('agent.dg').token, [b])).json).toEqual([]);
-  });
-  afterAll(async () => {
-    await t.cleanup();
   });
 
   it('stores each record once, under the caller, with nothing personal in it', async () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { describe, expect, it } from 'vitest';
+import { storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('auth on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    t = await startTestServer(storage, { loginMaxFailures: 3, tokenTtlSeconds: 3600 });
-    api = new ApiClient(t.server);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteServer(storage, { config: { loginMaxFailures: 3, tokenTtlSeconds: 3600 } });
+  const api = t.api;
 
   it('signs in a demo user and returns the token and the user without secrets', async () => {
     const res = await api.request('POST', '/api/auth/login', { body: { username: 'lead.gz', password: 'demo1234' } });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { describe, expect, it } from 'vitest';
+import { storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 type DirectoryUser = { id: string; username: string; active: boolean; credentialsVersion: string };
 
 describe.each(storageKinds())('credentials version for offline sign-in on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteServer(storage);
+  const api = t.api;
 
   const directory = async (token: string): Promise<DirectoryUser[]> =>
     (await api.request('GET', '/api/reference', { token })).json.users as DirectoryUser[];

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { describe, expect, it } from 'vitest';
+import { storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { LoginLimiter } from './login-limiter';
 
 describe.each(storageKinds())('LoginLimiter on %s', (storage) => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer(storage);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteServer(storage);
 
   it('blocks a username after the limit within the window, then lets it go', async () => {
     const l = new LoginLimiter(t.server.db, 3, 60_000);

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../db/unique-violation';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { ApiClient, startTestServer, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('usernames ignore case on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
-  beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteServer(storage);
+  const api = t.api;
 
   it('signs in whatever the case of the username typed', async () => {
     const res = await api.request('POST', '/api/auth/login', { body: { username: 'LEAD.Gz', password: 'demo1234' } });

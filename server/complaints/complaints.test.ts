@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../shared/fold/fold';
 import { withoutEvents } from '../../shared/fold/projection';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('complaint projections on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'lead.gz', 'agent.dg', 'director'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   const ids = { old: '', fresh: [] as string[], urgent: '', dg: '' };
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'lead.gz', 'agent.dg', 'director']) who[name] = await api.login(name);
     const gz = as('agent.gz');
     // Received long ago: every clock has breached.
     const old = f.created(gz.user, { at: new Date('2026-01-05T02:00:00.000Z') });
@@ -28,7 +25,6 @@ describe.each(storageKinds())('complaint projections on %s', (storage) => {
     expect((await api.push(gz.token, [old, ...fresh, urgent])).json).toEqual([]);
     expect((await api.push(as('agent.dg').token, [dg])).json).toEqual([]);
   });
-  afterAll(async () => t?.cleanup());
 
   it("GET /api/complaints/:id equals the shared fold of the complaint's accepted events", async () => {
     const me = as('agent.gz');

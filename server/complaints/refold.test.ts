@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import { fold } from '../../shared/fold/fold';
 import { withoutEvents } from '../../shared/fold/projection';
 import type { Policy } from '../../shared/policy/policy';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('a policy change re-folds stored projections on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const f = new EventFactory();
   let agent: { token: string; user: LoggedInUser };
   let director = '';
@@ -15,8 +16,6 @@ describe.each(storageKinds())('a policy change re-folds stored projections on %s
   const ids: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     agent = await api.login('agent.gz');
     director = (await api.login('director')).token;
     admin = (await api.login('admin')).token;
@@ -24,7 +23,6 @@ describe.each(storageKinds())('a policy change re-folds stored projections on %s
     ids.push(...created.map((e) => e.complaintId));
     expect((await api.push(agent.token, created)).json).toEqual([]);
   });
-  afterAll(async () => t?.cleanup());
 
   /** What a workstation holding `policy` folds from the events it pulled. */
   async function clientFold(id: string, policy: Policy) {

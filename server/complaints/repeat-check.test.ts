@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePayloads } from '../../shared/test-support/sample-payloads';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { REPEAT_CHECKS_PER_MINUTE } from './repeat-check';
 
 describe.each(storageKinds())('repeat-complaint check on the server on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'quality.gz', 'agent.dg', 'director'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (n: string) => who[n] as { token: string; user: LoggedInUser };
+  const as = t.as;
   const ids = { recent: '', other: '', old: '', dg: '' };
 
   function created(user: LoggedInUser, phone: string, category: string, at: Date) {
@@ -18,9 +18,6 @@ describe.each(storageKinds())('repeat-complaint check on the server on %s', (sto
   }
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const n of ['agent.gz', 'quality.gz', 'agent.dg', 'director']) who[n] = await api.login(n);
     const now = Date.now();
     const recent = created(as('agent.gz').user, '+86 139-0013-9000', 'attitude', new Date(now - 2 * 86_400_000));
     const other = created(as('agent.gz').user, '13900139000', 'price', new Date(now - 86_400_000));
@@ -30,7 +27,6 @@ describe.each(storageKinds())('repeat-complaint check on the server on %s', (sto
     expect((await api.push(as('agent.gz').token, [recent, other, old])).json).toEqual([]);
     expect((await api.push(as('agent.dg').token, [dg])).json).toEqual([]);
   });
-  afterAll(async () => t?.cleanup());
 
   const check = (name: string, body: unknown) => api.request('POST', '/api/complaints/repeat-check', { token: as(name).token, body });
 

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../shared/events/validate';
 import { fold } from '../../shared/fold/fold';
 import { defaultFoldContext } from '../../shared/test-support/fold-fixtures';
 import { SYSTEM_ACTOR_ID } from '../../shared/actors/system-actor';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type Json } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 const SECRETS = ['王秘密', '13912345678', '秘密地址路1号', '秘密营业厅', '秘密的投诉内容', '秘密诉求', '秘密备注'];
 
 describe.each(storageKinds())('erasure on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'lead.gz', 'officer.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin', 'quality.gz'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
 
-  beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'lead.gz', 'officer.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin', 'quality.gz']) who[name] = await api.login(name);
-  });
-  afterAll(async () => {
-    await t.cleanup();
-  });
 
   /** A complaint full of personal data (and a note with some), as agent.gz writes it. */
   async function personalComplaint(at = new Date(), factory = f) {

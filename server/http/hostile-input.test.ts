@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 /** Whatever arrives, the answer is a 4xx or a rejected event: never a 5xx, never half a batch stored. */
 describe.each(storageKinds())('hostile input on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   let me: { token: string; user: LoggedInUser };
   const f = new EventFactory();
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     me = await api.login('agent.gz');
   });
-  afterAll(async () => t?.cleanup());
 
   const eventCount = async () => Number((await t.server.db.query<{ n: unknown }>('select count(*) as n from events'))[0]?.n);
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isPlainText } from '../../shared/protocol/plain-text';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 /** Control characters that no one-line field may hold (line breaks included: names are one line). */
 const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
@@ -22,18 +23,15 @@ function expectRefused(res: { status: number; json: { error?: { code?: unknown; 
 }
 
 describe.each(storageKinds())('hostile text in the admin, workstation, reference and sign-in routes on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   let admin: string;
   let agent: string;
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     admin = (await api.login('admin')).token;
     agent = (await api.login('agent.gz')).token;
   });
-  afterAll(async () => t?.cleanup());
 
   const probes: { method: string; url: string; valid: Record<string, unknown>; fields: string[]; token: () => string | undefined }[] = [
     { method: 'POST', url: '/api/auth/login', valid: { username: 'agent.gz', password: 'x-wrong-password' }, fields: ['username'], token: () => undefined },

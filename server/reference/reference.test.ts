@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../shared/policy/policy';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('reference data and admin API on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   let admin = '';
   let agent = '';
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     admin = (await api.login('admin')).token;
     agent = (await api.login('agent.gz')).token;
   });
-  afterAll(async () => t?.cleanup());
 
   it('serves the directory without secrets, branches, teams, policy, calendar and scripts with an etag', async () => {
     const res = await api.request('GET', '/api/reference', { token: agent });

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds, type Json, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 const HUB_PASSWORD = 'relay-hub-password-1';
 
 describe.each(storageKinds())('relay from a branch hub on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const f = new EventFactory();
   const who: Record<string, { token: string; user: LoggedInUser }> = {};
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     for (const name of ['agent.gz', 'lead.gz', 'officer.gz', 'agent.dg', 'supervisor.dg', 'admin']) who[name] = await api.login(name);
     const created = await api.request('POST', '/api/admin/users', {
       token: who.admin?.token,
@@ -20,7 +19,6 @@ describe.each(storageKinds())('relay from a branch hub on %s', (storage) => {
     expect(created.status).toBe(201);
     who['hub.gz'] = await api.login('hub.gz', HUB_PASSWORD);
   });
-  afterAll(async () => t?.cleanup());
 
   const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
   const relay = (events: unknown[], name = 'hub.gz') => api.request('POST', '/api/sync/relay', { token: as(name).token, body: { events } });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFromPolicy } from '../../shared/calendar/calendar';
 import { compareEvents, fold } from '../../shared/fold/fold';
 import type { ComplaintProjection } from '../../shared/fold/projection';
@@ -12,28 +12,25 @@ import type { Role } from '../../shared/roles';
 import { LoginLimiter } from '../auth/login-limiter';
 import type { AppContext } from '../context';
 import { SettingsStore } from '../reference/settings-store';
-import { ApiClient, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { registerReportRoutes } from './routes';
 
 const NOVEMBER: ReportPeriod = { from: '2026-11-01', to: '2026-11-30' };
 const OCTOBER: ReportPeriod = { from: '2026-10-01', to: '2026-10-31' };
 
 describe.each(storageKinds())('GET /api/reports on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const names = ['agent.gz', 'agent2.gz', 'lead.gz', 'officer.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin'];
+  const t = suiteServer(storage, { logins: names });
+  const api = t.api;
+  const as = t.as;
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
     const s = t.server;
     if (!s.app.hasRoute({ method: 'GET', url: '/api/reports/summary' })) {
       const ctx: AppContext = { config: s.config, db: s.db, limiter: new LoginLimiter(s.db, 5, 60_000), settings: new SettingsStore(s.db), hub: s.hub, refolder: s.refolder, erasure: s.erasure, upstream: undefined };
       registerReportRoutes(s.app, ctx);
     }
-    api = new ApiClient(s);
-    const names = ['agent.gz', 'agent2.gz', 'lead.gz', 'officer.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'director', 'admin'];
-    for (const name of names) who[name] = await api.login(name);
     const tokenOf = new Map(names.map((n) => [as(n).user.id, as(n).token]));
 
     // Every event pushed by its own author, in clock order, as the workstations would have.
@@ -52,7 +49,6 @@ describe.each(storageKinds())('GET /api/reports on %s', (storage) => {
     }
     await flush();
   });
-  afterAll(async () => t?.cleanup());
 
   /** What a workstation of this user computes offline: its pulled events, folded, with its reference data. */
   async function clientInput(name: string) {

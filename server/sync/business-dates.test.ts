@@ -1,24 +1,22 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds, type Json, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 const DAY = 86_400_000;
 
 /** Business dates outside the policy's window around the server's clock are stored rejected, never a 5xx. */
 describe.each(storageKinds())('business date bounds on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const f = new EventFactory();
   let agent: { token: string; user: LoggedInUser };
   let admin: { token: string; user: LoggedInUser };
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     agent = await api.login('agent.gz');
     admin = await api.login('admin');
   });
-  afterAll(async () => t?.cleanup());
 
   const receivedOn = (receivedAt: string): Json => {
     const e = f.created(agent.user);

@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../shared/hlc/hlc';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type Json, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 const NODE = '00000000000000aa';
 
 /** The policy's skew bound (sync.hlcMaxSkewMs) at the server: stamps far ahead are refused, past ones are not. */
 describe.each(storageKinds())('HLC skew bound on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const f = new EventFactory();
   let agent: { token: string; user: LoggedInUser };
   let lead: { token: string; user: LoggedInUser };
   let admin: { token: string; user: LoggedInUser };
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     agent = await api.login('agent.gz');
     lead = await api.login('lead.gz');
     admin = await api.login('admin');
   });
-  afterAll(async () => t?.cleanup());
 
   const stampedAt = (wallMs: number, counter = 0) => formatHlc({ wallMs, counter, node: NODE });
   const assign = (complaintId: string, assigneeId: string, hlc?: string) => {

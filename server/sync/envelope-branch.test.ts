@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds, type Json, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 /** A director's event carries the complaint's real branch in its envelope: another branch is stored rejected. */
 describe.each(storageKinds())('envelope branch of a cross-branch writer on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const f = new EventFactory();
   let agent: { token: string; user: LoggedInUser };
   let director: { token: string; user: LoggedInUser };
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     agent = await api.login('agent.gz');
     director = await api.login('director');
   });
-  afterAll(async () => t?.cleanup());
 
   it("a director's note filed under dg on a gz complaint is rejected (branch_mismatch), under gz accepted", async () => {
     const created = f.created(agent.user);

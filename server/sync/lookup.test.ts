@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('event lookup on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'agent2.gz', 'lead.gz', 'agent.dg', 'director', 'admin'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   const lookup = (name: string, body: unknown) =>
     api.request('POST', '/api/sync/events/lookup', { token: as(name).token, body });
   const found = async (name: string, ids: string[]) =>
     ((await lookup(name, { ids })).json.documents as { id: string }[]).map((d) => d.id).sort();
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'agent2.gz', 'lead.gz', 'agent.dg', 'director', 'admin']) who[name] = await api.login(name);
   });
-  afterAll(async () => t?.cleanup());
 
   it('returns stored documents with their server fields, as pull does', async () => {
     const me = as('agent.gz');

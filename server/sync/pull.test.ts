@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/tokens';
 import { acceptEvents } from './accept';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('pull on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, {
+    logins: ['agent.gz', 'lead.gz', 'officer.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'lead.dg', 'supervisor.dg', 'director', 'admin'],
+  });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   let gzComplaint = '';
   let dgComplaint = '';
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    const names = ['agent.gz', 'lead.gz', 'officer.gz', 'quality.gz', 'supervisor.gz', 'agent.dg', 'lead.dg', 'supervisor.dg', 'director', 'admin'];
-    for (const name of names) who[name] = await api.login(name);
     const gz = f.created(as('agent.gz').user);
     const dg = f.created(as('agent.dg').user);
     gzComplaint = gz.complaintId;
@@ -24,7 +22,6 @@ describe.each(storageKinds())('pull on %s', (storage) => {
     expect((await api.push(as('agent.gz').token, [gz])).json).toEqual([]);
     expect((await api.push(as('agent.dg').token, [dg])).json).toEqual([]);
   });
-  afterAll(async () => t?.cleanup());
 
   it('scopes by branch: branch roles see their branch, directors and admins everything', async () => {
     const sees = async (name: string) => {

@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/tokens';
 import type { Db } from '../db/db';
 import { acceptEvents, type Writer } from './accept';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('push decided on a state that changed, on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   let me: { token: string; user: LoggedInUser };
   let writer: Writer;
   const f = new EventFactory();
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     me = await api.login('agent.gz');
     writer = { kind: 'user', user: { ...me.user, jobNumber: null } as AuthUser };
   });
-  afterAll(async () => t?.cleanup());
 
   /** The server's database, with `beforeWrite` run once just before the push's first transaction. */
   const racing = (beforeWrite: () => Promise<unknown>): Db => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventFactory, storageKinds, type Json, type LoggedInUser } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 /** Text the database cannot keep as it came: NUL, or half a surrogate pair, somewhere in a string. */
 const poison = fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', 'a\u0000b', '\udc00x');
@@ -8,17 +9,14 @@ const spliced = fc.tuple(fc.string({ maxLength: 8 }), poison, fc.string({ maxLen
 
 /** One unstorable event never sinks its batch: it is stored rejected, the others accepted, never a 5xx. */
 describe.each(storageKinds())('unstorable events in a push on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   let me: { token: string; user: LoggedInUser };
   const f = new EventFactory();
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     me = await api.login('agent.gz');
   });
-  afterAll(async () => t?.cleanup());
 
   it('a complaintId or a text with NUL or a lone surrogate is rejected, its neighbours accepted (variants)', async () => {
     await fc.assert(

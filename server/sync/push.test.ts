@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/tokens';
 import { acceptEvents } from './accept';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type Json, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, storageKinds, type Json } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 
 describe.each(storageKinds())('push on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage, { logins: ['agent.gz', 'agent2.gz', 'lead.gz', 'officer.gz', 'agent.dg', 'director', 'admin'] });
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-
-  beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'agent2.gz', 'lead.gz', 'officer.gz', 'agent.dg', 'director', 'admin']) {
-      who[name] = await api.login(name);
-    }
-  });
-  afterAll(async () => t?.cleanup());
-
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   const pushOne = async (name: string, doc: unknown) => {
     const res = await api.push(as(name).token, [doc]);
     expect(res.status).toBe(200);

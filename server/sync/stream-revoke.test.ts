@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { startTestServer, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { SseClient } from '../test-support/sse-client';
 
 /** Heartbeats a minute apart: a stream that ends within seconds was ended by the revocation itself. */
@@ -7,19 +8,16 @@ const HEARTBEAT_MS = 60_000;
 const AT_ONCE_MS = 3_000;
 
 describe.each(storageKinds())("a revoked token's stream closes at once, on %s", (storage) => {
-  let t: TestServer;
+  const t = suiteServer(storage, { config: { heartbeatMs: HEARTBEAT_MS } });
   let url = '';
-  let api: ApiClient;
+  const api = t.api;
   const open: SseClient[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer(storage, { heartbeatMs: HEARTBEAT_MS });
     url = await t.server.listen();
-    api = new ApiClient(t.server);
   });
   afterAll(async () => {
     await Promise.all(open.map((s) => s.close()));
-    await t?.cleanup();
   });
 
   const streamFor = async (token: string, base = url) => {

@@ -1,15 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
+import { EventFactory, startTestServer, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { SseClient } from '../test-support/sse-client';
 
 describe.each(storageKinds())('stream on %s', (storage) => {
-  let t: TestServer;
+  const t = suiteServer(storage, { config: { heartbeatMs: 300 }, logins: ['agent.gz', 'agent.dg', 'director', 'lead.gz'] });
   let url = '';
-  let api: ApiClient;
+  const api = t.api;
   const f = new EventFactory();
-  const who: Record<string, { token: string; user: LoggedInUser }> = {};
-  const as = (name: string) => who[name] as { token: string; user: LoggedInUser };
+  const as = t.as;
   const open: SseClient[] = [];
   const stream = async (name: string) => {
     const s = await SseClient.open(`${url}/api/sync/events/stream`, as(name).token);
@@ -18,14 +18,10 @@ describe.each(storageKinds())('stream on %s', (storage) => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer(storage, { heartbeatMs: 300 });
     url = await t.server.listen();
-    api = new ApiClient(t.server);
-    for (const name of ['agent.gz', 'agent.dg', 'director', 'lead.gz']) who[name] = await api.login(name);
   });
   afterAll(async () => {
     await Promise.all(open.map((s) => s.close()));
-    await t?.cleanup();
   });
 
   it('sends new events with the pull checkpoint, scoped like pull', async () => {

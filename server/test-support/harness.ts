@@ -75,7 +75,12 @@ export type Json = any;
 
 /** Minimal HTTP client over fastify.inject. */
 export class ApiClient {
-  constructor(private readonly server: HotlineServer) {}
+  /** The server, or how to find it once started (a suite's server starts in its beforeAll). */
+  constructor(private readonly target: HotlineServer | (() => HotlineServer)) {}
+
+  private get server(): HotlineServer {
+    return typeof this.target === 'function' ? this.target() : this.target;
+  }
 
   async request(method: string, url: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...options.headers };

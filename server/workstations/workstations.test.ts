@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workstationCode } from '../../shared/numbers/complaint-number';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { ApiClient, startTestServer, storageKinds } from '../test-support/harness';
+import { suiteServer } from '../test-support/suite-server';
 import { registerWorkstation } from './workstations-store';
 
 describe.each(storageKinds())('workstation codes for complaint numbers on %s', (storage) => {
-  let t: TestServer;
-  let api: ApiClient;
+  const t = suiteServer(storage);
+  const api = t.api;
   const tok: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestServer(storage);
-    api = new ApiClient(t.server);
     for (const name of ['agent.gz', 'agent2.gz', 'agent.dg', 'director']) tok[name] = (await api.login(name)).token;
   });
-  afterAll(async () => t?.cleanup());
 
   const register = (token: string, body: unknown) => api.request('POST', '/api/workstations', { token, body });
 

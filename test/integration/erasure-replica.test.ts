@@ -1,17 +1,14 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { openDataStore, type DataStore } from '../../renderer/data/store';
-import { memoryStorage, uniqueName } from '../../renderer/data/test-support';
+import { memoryStorage, uniqueName, sampleIntake } from '../../renderer/data/test-support';
 
 const live = liveServerForFile('hd-erase-');
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 const input: CreateComplaintInput = {
-  ...intake,
+  ...sampleIntake,
   complainant: { name: '李保密', phone: '13722223333', address: '保密路8号', customerType: 'ordinary' },
   description: '保密的投诉经过',
 };

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { plainEvent, toStoredEvent } from '../../renderer/data/projection/event-conversion';
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { openWorkstationStore, type DataStore } from '../../renderer/data/store';
-import { memoryStorage, signInStore, uniqueName } from '../../renderer/data/test-support';
+import { memoryStorage, signInStore, uniqueName, sampleIntake } from '../../renderer/data/test-support';
 import { createApi } from '../../renderer/data/sync/api';
 import { pushAndSettle } from '../../renderer/data/sync/push-settle';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
-const input: CreateComplaintInput = intake;
+const input: CreateComplaintInput = sampleIntake;
 
 const live = liveServerForFile('hd-settle-');
 

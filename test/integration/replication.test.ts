@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { liveServerForFile, waitFor } from './live-server-support';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { withoutEvents } from '../../shared/fold/projection';
 import { SECRET_NAMES } from '../../shared/platform/bridge';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { memoryPlatform, type DataPlatform } from '../../renderer/data/platform-port';
 import { openWorkstationStore, type DataStore, type WorkstationStore } from '../../renderer/data/store';
-import { memoryStorage, signInStore, uniqueName } from '../../renderer/data/test-support';
+import { memoryStorage, signInStore, uniqueName, sampleIntake } from '../../renderer/data/test-support';
 import { firstValueFrom, filter } from 'rxjs';
 import { pendingEvents$, rejectedEvents$ } from '../../renderer/data/live/outbox';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
-const input: CreateComplaintInput = intake;
+const input: CreateComplaintInput = sampleIntake;
 
 const live = liveServerForFile('hd-sync-');
 

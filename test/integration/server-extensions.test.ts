@@ -3,18 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { liveServerForFile } from './live-server-support';
 import { EventFactory } from '../../server/test-support/harness';
 import { registerWorkstation } from '../../server/workstations/workstations-store';
-import { samplePayloads } from '../../shared/test-support/sample-payloads';
 import { parseComplaintNumber, workstationCode } from '../../shared/numbers/complaint-number';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
 import { numberingCode } from '../../renderer/data/complaint-numbers';
 import { repeatCheck$ } from '../../renderer/data/live/repeat-check';
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { openWorkstationStore, type DataStore, type WorkstationStore } from '../../renderer/data/store';
-import { memoryStorage, openLocalStore, signInStore, testUsers, uniqueName } from '../../renderer/data/test-support';
+import { memoryStorage, openLocalStore, signInStore, testUsers, uniqueName, sampleIntake } from '../../renderer/data/test-support';
 import { registeredCode } from '../../renderer/data/workstation-code';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
-const input: CreateComplaintInput = intake;
+const input: CreateComplaintInput = sampleIntake;
 
 const live = liveServerForFile('hd-ext-');
 

@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { validateEvent } from '../../../shared/events/validate';
 import { parseComplaintNumber } from '../../../shared/numbers/complaint-number';
 import { bindCommands, type CreateComplaintInput } from '.';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers } from '../test-support';
+import { openLocalStore, testUsers, sampleIntake, closedAfterEach } from '../test-support';
 import { toStoredEvent, plainEvent } from '../projection/event-conversion';
 import type { EventDoc } from '../schema/events-schema';
 import type { SessionUser } from '../types/session';
+const input: CreateComplaintInput = sampleIntake;
 
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
-const input: CreateComplaintInput = intake;
-
-let stores: DataStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
+const stores = closedAfterEach();
 
 async function open(user: SessionUser = testUsers.agent, now?: () => number) {
   const store = await openLocalStore(user, now ? { now } : {});

@@ -1,39 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/test-support/sample-payloads';
+import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../../shared/events/catalogue';
 import { fold } from '../../../shared/fold/fold';
-import { formatHlc } from '../../../shared/hlc/hlc';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers } from '../test-support';
-import { fromStoredEvent, toStoredEvent } from './event-conversion';
+import { openLocalStore, testUsers, closedAfterEach, storedEventDoc } from '../test-support';
+import { toStoredEvent } from './event-conversion';
 import { storedProjection, toComplaintDoc } from './complaint-doc';
 import type { EventDoc } from '../schema/events-schema';
 
-let stores: DataStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
-});
+const stores = closedAfterEach();
 
-const NODE = 'a1b2c3d4e5f60718';
 const T0 = Date.parse('2026-11-23T02:00:00.000Z');
 
 function ev(i: number, type: EventType, complaintId = 'c-1') {
-  const { _deleted, ...doc } = fromStoredEvent(
-    makeEvent({
-      id: `e-${complaintId}-${i}`,
-      type,
-      complaintId,
-      actorId: testUsers.supervisor.id,
-      branchId: 'gz',
-      payload: samplePayloads[type] as never,
-      hlc: formatHlc({ wallMs: T0 + i * 60_000, counter: 0, node: NODE }),
-      occurredAt: new Date(T0 + i * 60_000).toISOString(),
-    }),
-  );
-  void _deleted;
-  return doc as EventDoc;
+  return storedEventDoc({ i, type, complaintId, wallMs: T0 + i * 60_000 });
 }
 
 const story = (): EventDoc[] => [

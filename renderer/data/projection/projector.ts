@@ -13,6 +13,7 @@ import { toComplaintDoc } from './complaint-doc';
 import { foldInput } from './fold-input';
 import { FoldedCache } from './folded-cache';
 import { BulkGatherer } from './bulk-gatherer';
+import { serialJobs } from '../serial-jobs';
 
 /**
  * Bump when the fold's result changes: every complaint is then refolded from
@@ -63,16 +64,12 @@ export function createProjector(
   context: () => FoldContext,
   follower: ProjectionFollower | null = null,
 ): Projector {
-  let chain: Promise<unknown> = Promise.resolve();
   let sub: Subscription | null = null;
   let stopped = false;
   const folded = new FoldedCache(CACHED_EVENTS);
   const gathered = new BulkGatherer<Change>();
-  const enqueue = (job: () => Promise<void>) => {
-    const next = chain.then(() => (stopped ? undefined : job()));
-    chain = next.catch((err: unknown) => console.error('projection update failed', err));
-    return next;
-  };
+  const jobs = serialJobs('projection update', () => stopped);
+  const enqueue = jobs.enqueue;
 
   /** Each complaint's events, in HLC order. */
   async function eventsOf(complaintIds: string[]): Promise<Map<string, EventDoc[]>> {
@@ -272,13 +269,7 @@ export function createProjector(
         await meta.set(VERSION_KEY, PROJECTION_VERSION);
       });
     },
-    async idle() {
-      let seen: Promise<unknown>;
-      do {
-        seen = chain;
-        await seen;
-      } while (seen !== chain);
-    },
+    idle: jobs.idle,
     refoldAll: () =>
       enqueue(async () => {
         const ids = new Set<string>();

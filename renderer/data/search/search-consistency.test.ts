@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeEvent } from '../../../shared/events/make-event';
 import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import type { EventType } from '../../../shared/events/catalogue';
-import { formatHlc } from '../../../shared/hlc/hlc';
-import { fromStoredEvent } from '../projection/event-conversion';
 import type { EventDoc } from '../schema/events-schema';
-import { openLocalStore, testUsers } from '../test-support';
+import { openLocalStore, storedEventDoc, testUsers } from '../test-support';
 import { createSearchIndex, type SearchIndex } from './search-index';
 import { plainCodec } from './search-codec';
 
-const NODE = 'a1b2c3d4e5f60718';
 const T0 = Date.parse('2026-11-23T02:00:00.000Z');
 const NAMES = ['王小明', '李娜', '欧阳娜娜', 'Chen Wei', '张三'];
 const TEXTS = ['营业厅排队时间太长', '话费扣错了要求退款', '宽带安装迟迟不来', '客服态度冷淡', '发票开错了'];
@@ -41,20 +37,7 @@ function eventsOf(plans: Plan[]): EventDoc[] {
           : type === 'complaint.redacted'
             ? { fields: ['complainant.name', 'complainant.phone', 'description'], reason: '保存期满' }
             : samplePayloads[type];
-      const { _deleted, ...doc } = fromStoredEvent(
-        makeEvent({
-          id: `e-${complaintId}-${i}`,
-          type,
-          complaintId,
-          actorId: testUsers.supervisor.id,
-          branchId: 'gz',
-          payload: payload as never,
-          hlc: formatHlc({ wallMs: at(i), counter: 0, node: NODE }),
-          occurredAt: new Date(at(i)).toISOString(),
-        }),
-      );
-      void _deleted;
-      return doc as EventDoc;
+      return storedEventDoc({ i, type, complaintId, wallMs: at(i), payload });
     });
   });
 }

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { scrubPayload } from '../../../shared/erasure/scrub';
 import { bindCommands } from '../commands';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers } from '../test-support';
+import { openLocalStore, testUsers, sampleIntake } from '../test-support';
 import { isSearchable } from './haystack';
 import { BUILD_BATCH, createSearchIndex, INDEX_VERSION_KEY, type SearchIndex } from './search-index';
 import { plainCodec } from './search-codec';
@@ -19,8 +18,6 @@ afterEach(async () => {
   await store?.close();
   store = null;
 });
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 
 /** Another index on the same collections, as the next opening of the app makes. */
 function reopen(s: DataStore, codec = plainCodec): SearchIndex {
@@ -42,7 +39,7 @@ describe('search index', () => {
     store = await openLocalStore(testUsers.agent);
     const s = store;
     const commands = bindCommands(() => s);
-    const first = await commands.createComplaint({ ...intake, complainant: { ...intake.complainant, name: '王小明', phone: '138-0013-8000' } });
+    const first = await commands.createComplaint({ ...sampleIntake, complainant: { ...sampleIntake.complainant, name: '王小明', phone: '138-0013-8000' } });
     if (!first.ok) throw new Error(first.error);
     expect(await s.search.search('王小明', 10)).toEqual([first.complaintId]);
     expect(await s.search.search('0013 8', 10)).toEqual([first.complaintId]);
@@ -51,7 +48,7 @@ describe('search index', () => {
     expect(await s.search.search(first.number.replace(/-/g, ''), 10)).toEqual([first.complaintId]);
     expect(await s.search.search('发票', 10)).toEqual([]);
 
-    const second = await commands.createComplaint({ ...intake, description: '发票开错了' });
+    const second = await commands.createComplaint({ ...sampleIntake, description: '发票开错了' });
     if (!second.ok) throw new Error(second.error);
     expect(await s.search.search('发票', 10)).toEqual([second.complaintId]);
   });
@@ -59,7 +56,7 @@ describe('search index', () => {
   it('persists with the replica: the next opening loads it instead of reading every complaint', async () => {
     store = await openLocalStore(testUsers.agent);
     const s = store;
-    const created = await bindCommands(() => s).createComplaint(intake);
+    const created = await bindCommands(() => s).createComplaint(sampleIntake);
     if (!created.ok) throw new Error(created.error);
     await s.projector.idle();
     await s.search.idle();
@@ -78,7 +75,7 @@ describe('search index', () => {
   it('is rebuilt from every stored complaint, with progress, when missing or of another version', async () => {
     store = await openLocalStore(testUsers.agent);
     const s = store;
-    const created = await bindCommands(() => s).createComplaint(intake);
+    const created = await bindCommands(() => s).createComplaint(sampleIntake);
     if (!created.ok) throw new Error(created.error);
     await s.projector.idle();
     await s.search.idle();
@@ -110,8 +107,8 @@ describe('search index', () => {
     store = await openLocalStore(testUsers.agent);
     const s = store;
     const created = await bindCommands(() => s).createComplaint({
-      ...intake,
-      complainant: { ...intake.complainant, name: '欧阳娜娜', phone: '13912345678' },
+      ...sampleIntake,
+      complainant: { ...sampleIntake.complainant, name: '欧阳娜娜', phone: '13912345678' },
     });
     if (!created.ok) throw new Error(created.error);
     await s.projector.idle();

@@ -7,6 +7,7 @@ import type { SearchBucketDoc } from '../schema/search-schema';
 import { plainCodec, type SearchCodec } from './search-codec';
 import { storedComplaints, storedDocs } from './stored-complaints';
 import { bucketOf, BUCKETS, bucketId } from './buckets';
+import { serialJobs } from '../serial-jobs';
 
 /**
  * The search index over every local complaint, persisted with the replica
@@ -58,12 +59,8 @@ export function createSearchIndex({ buckets, complaints, meta, codec = plainCode
   const changed = new BehaviorSubject(0);
   const building = new BehaviorSubject<{ done: number; total: number } | null>(null);
   let stopped = false;
-  let chain: Promise<unknown> = Promise.resolve();
-  const enqueue = (job: () => Promise<void>): Promise<void> => {
-    const next = chain.then(() => (stopped ? undefined : job()));
-    chain = next.catch((err: unknown) => console.error('search index update failed', err));
-    return next;
-  };
+  const jobs = serialJobs('search index update', () => stopped);
+  const enqueue = jobs.enqueue;
   const bump = () => changed.next(changed.getValue() + 1);
 
   const put = (c: IndexedComplaint) => memory[bucketOf(c.id)]!.set(c.id, { updatedAt: c.updatedAt, entry: codec.entryOf(c.p) });
@@ -151,13 +148,7 @@ export function createSearchIndex({ buckets, complaints, meta, codec = plainCode
         bump();
       });
     },
-    async idle() {
-      let seen: Promise<unknown>;
-      do {
-        seen = chain;
-        await seen;
-      } while (seen !== chain);
-    },
+    idle: jobs.idle,
     size: () => memory.reduce((n, m) => n + m.size, 0),
     stop() {
       stopped = true;

@@ -2,13 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
-import { samplePayloads } from '../../../shared/test-support/sample-payloads';
 import { bindCommands } from '../commands';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers, uniqueName } from '../test-support';
+import { openLocalStore, testUsers, uniqueName, sampleIntake } from '../test-support';
 import { storedComplaints } from './stored-complaints';
-
-const { number: _n, receivedAt: _r, ...intake } = samplePayloads['complaint.created'];
 
 let store: DataStore | null = null;
 afterEach(async () => {
@@ -34,7 +31,7 @@ describe.each([
   it('yields every stored complaint once, in batches, as RxDB stores it, deleted ones marked', async () => {
     store = await openLocalStore(testUsers.agent, options());
     const s = store;
-    const created = await bindCommands(() => s).createComplaint(intake);
+    const created = await bindCommands(() => s).createComplaint(sampleIntake);
     if (!created.ok) throw new Error(created.error);
     const doc = (await s.db.complaints.findOne(created.complaintId).exec())!.toMutableJSON();
     await s.db.complaints.bulkInsert(Array.from({ length: 9 }, (_, i) => ({ ...doc, id: `copy-${i}`, p: { ...doc.p, id: `copy-${i}` } })));
