@@ -81,12 +81,12 @@ describe('SyncBar stays truthful', () => {
 
   it("behind a branch hub, shows the hub's own link to central and what waits there, in both languages", async () => {
     await i18next.changeLanguage('en');
-    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 5 } })))).toContain(
+    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 5, confirmedThrough: 0 } })))).toContain(
       'the hub cannot reach the central server; changes wait at the hub (5 waiting at the hub)',
     );
-    expect(text(render(sync({ upstream: { connected: true, lastSyncAt: null, pendingUp: 0 } })))).toContain('the hub reaches the central server');
+    expect(text(render(sync({ upstream: { connected: true, lastSyncAt: null, pendingUp: 0, confirmedThrough: 0 } })))).toContain('the hub reaches the central server');
     expect(text(render(sync()))).not.toContain('hub');
     await i18next.changeLanguage('zh-CN');
-    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 2 } })))).toContain('网点枢纽无法连接中心服务器');
+    expect(text(render(sync({ upstream: { connected: false, lastSyncAt: null, pendingUp: 2, confirmedThrough: 0 } })))).toContain('网点枢纽无法连接中心服务器');
   });
 });

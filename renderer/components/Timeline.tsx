@@ -47,6 +47,8 @@ export function Timeline({ rows, timeZone, who, policy, branchName = (id) => id 
                   {detail && <span className="detail-text">{struck ? <s>{detail}</s> : detail}</span>}{' '}
                   {r.state !== 'applied' && <span className="badge">{t(`detail.${r.state}`)}</span>}{' '}
                   {r.sync === 'pending' && <span className="badge pending">⟳ {t('detail.pending')}</span>}
+                  {r.sync === 'at_hub' && <span className="badge pending">{t('detail.atHub')}</span>}
+                  {r.sync === 'central' && <span className="badge">✓ {t('detail.confirmedByCentral')}</span>}
                   {r.sync === 'rejected' && (
                     <span className="badge" style={{ background: '#fde4e4', color: '#a61b1b' }}>
                       {t('detail.rejected', { reason: r.reason?.message ?? r.reason?.code ?? '' })}

@@ -43,8 +43,12 @@ describe.each(storageKinds())('a branch hub and central on %s', (storage) => {
     // The lead two desks away sees it at once, with the WAN not even asked.
     expect((await h.pullAll(as('lead.gz').token)).documents.map((d) => d.id)).toEqual(expect.arrayContaining([created.id, note.id]));
     expect((await health()).pendingUp).toBe(2);
+    const seqOf = async (id: string) => (await h.pullAll(agent.token)).documents.find((d) => d.id === id).seq as number;
+    // Workstations mark an event confirmed by central only up to confirmedThrough.
+    expect((await health()).confirmedThrough).toBeLessThan(await seqOf(created.id));
     await sync();
     expect(await health()).toMatchObject({ connected: true, pendingUp: 0, lastSyncAt: expect.any(String) });
+    expect((await health()).confirmedThrough).toBeGreaterThanOrEqual(await seqOf(note.id));
     const atCentral = (await c.pullAll(as('c:lead.gz').token)).documents;
     expect(atCentral.find((d) => d.id === note.id)).toMatchObject({ ...note, status: 'accepted' });
     const hubView = (await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token })).json;

@@ -5,7 +5,7 @@ import type { SettingsStore } from '../reference/settings-store';
 import { backoffMs } from './backoff';
 import { applyDirectory } from './directory-store';
 import { importPage } from './import-store';
-import { pendingBatch, pendingUpCount, readHubState, writeHubState } from './state-store';
+import { confirmedThrough, pendingBatch, pendingUpCount, readHubState, writeHubState } from './state-store';
 import { UpstreamClient } from './upstream-client';
 import { applyVerdicts } from './verdict-store';
 
@@ -82,7 +82,8 @@ export class UpstreamLink {
   }
 
   async health(): Promise<UpstreamHealth> {
-    return { url: this.config.url, connected: this.connected, lastSyncAt: this.lastSyncAt, pendingUp: await pendingUpCount(this.db) };
+    const [pendingUp, through] = await Promise.all([pendingUpCount(this.db), confirmedThrough(this.db)]);
+    return { url: this.config.url, connected: this.connected, lastSyncAt: this.lastSyncAt, pendingUp, confirmedThrough: through };
   }
 
   private schedule(ms: number): void {

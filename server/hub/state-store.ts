@@ -26,6 +26,21 @@ export async function pendingUpCount(db: Sql): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * The highest feed sequence up to which every event of the hub's feed is
+ * central's word: events are relayed in feed order, so all before the first
+ * one still waiting are decided (and what came from central always was).
+ * Workstations mark an event "confirmed by central" when its seq is at most this.
+ */
+export async function confirmedThrough(db: Sql): Promise<number> {
+  const rows = await db.query<{ m: unknown }>(
+    `select coalesce(
+       (select min(f.fseq) - 1 from events e join feed f on f.event_id = e.id and f.origin where e.upstream = 'pending'),
+       (select max(fseq) from feed), 0) as m`,
+  );
+  return Number(rows[0]?.m ?? 0);
+}
+
 /** The next events to relay, in the order the hub accepted them (their feed order), unchanged. */
 export async function pendingBatch(db: Sql, limit: number): Promise<{ id: string; doc: Record<string, unknown> }[]> {
   const rows = await db.query<{ id: string; doc: string }>(

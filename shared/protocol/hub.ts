@@ -78,6 +78,8 @@ export const upstreamHealthSchema = z.object({
   connected: z.boolean(),
   lastSyncAt: z.string().nullable(),
   pendingUp: z.number().int().min(0),
+  /** Every event of the hub's feed with a seq up to this is central's word (events are relayed in feed order). */
+  confirmedThrough: z.number().int().min(0).optional(),
 });
 export type UpstreamHealth = z.infer<typeof upstreamHealthSchema>;
 

@@ -1,10 +1,8 @@
-import { combineLatest, map, type Observable } from 'rxjs';
+import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
 import { compareEvents } from '../../../shared/fold/order';
 import type { DataStore } from '../store';
-import type { EventSyncState, TimelineRow } from '../types/sync';
-import type { LocalEventStatus } from '../schema/events-schema';
-
-const SYNC: Record<LocalEventStatus, EventSyncState> = { pending: 'pending', accepted: 'synced', rejected: 'rejected' };
+import type { TimelineRow } from '../types/sync';
+import { eventSyncState } from './event-sync-state';
 
 /**
  * The fold's timeline joined with each event's state on this workstation.
@@ -14,12 +12,18 @@ const SYNC: Record<LocalEventStatus, EventSyncState> = { pending: 'pending', acc
 export function timeline$(store: DataStore, complaintId: string): Observable<TimelineRow[]> {
   const events$ = store.db.events.find({ selector: { complaintId }, sort: [{ hlc: 'asc' }] }).$;
   const complaint$ = store.db.complaints.findOne(complaintId).$;
-  return combineLatest([events$, complaint$]).pipe(
-    map(([events, doc]) => {
+  // Behind a branch hub: how far central has confirmed the hub's feed.
+  const upstream$ = store.sync.state$.pipe(
+    map((s) => s.upstream),
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  );
+  return combineLatest([events$, complaint$, upstream$]).pipe(
+    map(([events, doc, upstream]) => {
       const byId = new Map(events.map((e) => [e.id, e]));
       const rows: TimelineRow[] = (doc?.p.timeline ?? []).map((entry) => {
         const e = byId.get(entry.eventId);
-        return { ...entry, sync: e ? SYNC[e.status] : 'synced', ...(e ? { payload: e.payload as Record<string, unknown> } : {}) };
+        const sync = e ? eventSyncState(e.status, e.seq, upstream) : eventSyncState('accepted', undefined, upstream);
+        return { ...entry, sync, ...(e ? { payload: e.payload as Record<string, unknown> } : {}) };
       });
       const shown = new Set(rows.map((r) => r.eventId));
       for (const e of events) {

@@ -6,7 +6,9 @@ const answering = (body: unknown) => ({ json: async <T,>() => body as T });
 describe('probeUpstream', () => {
   it("reads a hub's link to central from its /health", async () => {
     const health = { status: 'ok', storage: 'pglite', version: '1', upstream: { url: 'http://c', connected: false, lastSyncAt: null, pendingUp: 4 } };
-    expect(await probeUpstream(answering(health))).toEqual({ connected: false, lastSyncAt: null, pendingUp: 4 });
+    expect(await probeUpstream(answering(health))).toEqual({ connected: false, lastSyncAt: null, pendingUp: 4, confirmedThrough: 0 });
+    const later = { ...health, upstream: { ...health.upstream, confirmedThrough: 17 } };
+    expect(await probeUpstream(answering(later))).toMatchObject({ confirmedThrough: 17 });
   });
 
   it('says null for a server that is not a hub, undefined when it does not answer or answers nonsense', async () => {

@@ -18,5 +18,6 @@ export async function probeUpstream(api: Pick<Api, 'json'>): Promise<HubLinkStat
   const parsed = healthAnswerSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const u = parsed.data.upstream;
-  return u ? { connected: u.connected, lastSyncAt: u.lastSyncAt, pendingUp: u.pendingUp } : null;
+  // A hub that does not say how far central confirmed is taken as having confirmed nothing: never claim more than true.
+  return u ? { connected: u.connected, lastSyncAt: u.lastSyncAt, pendingUp: u.pendingUp, confirmedThrough: u.confirmedThrough ?? 0 } : null;
 }

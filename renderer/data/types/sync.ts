@@ -24,9 +24,15 @@ export interface HubLinkState {
   connected: boolean;
   lastSyncAt: string | null;
   pendingUp: number;
+  /** Events with a seq up to this are confirmed by central; later ones only by the hub. */
+  confirmedThrough: number;
 }
 
-export type EventSyncState = 'pending' | 'synced' | 'rejected';
+/**
+ * `synced`: confirmed by the server. Behind a branch hub, `at_hub`: accepted by the hub, not yet confirmed by the
+ * central server; `central`: confirmed by the central server.
+ */
+export type EventSyncState = 'pending' | 'synced' | 'at_hub' | 'central' | 'rejected';
 
 /** A local event as the outbox / needs-attention lists show it. */
 export interface PendingEvent {

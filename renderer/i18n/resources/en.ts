@@ -343,6 +343,8 @@ export const en = {
     hlc: 'HLC {{hlc}}',
     device: 'device time {{when}}',
     pending: 'not yet synced',
+    atHub: 'saved at the hub, not yet confirmed by central',
+    confirmedByCentral: 'confirmed by central',
     rejected: 'rejected: {{reason}}',
     superseded: 'superseded',
     invalid: 'invalid',

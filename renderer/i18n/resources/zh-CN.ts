@@ -345,6 +345,8 @@ export const zhCN: Resources = {
     hlc: 'HLC {{hlc}}',
     device: '设备时间 {{when}}',
     pending: '未同步',
+    atHub: '已保存在网点枢纽，中心尚未确认',
+    confirmedByCentral: '中心已确认',
     rejected: '被拒绝：{{reason}}',
     superseded: '已被取代',
     invalid: '无效',
