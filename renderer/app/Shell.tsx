@@ -5,7 +5,7 @@ import type { UseSession } from '../hooks/use-session';
 import { useReference } from '../hooks/use-reference';
 import { useRejectedEvents } from '../hooks/use-rejected-events';
 import { useSyncState } from '../hooks/use-sync-state';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import type { Language } from '../i18n/pick-language';
 import { useUiStore } from '../state/ui-store';
 import { Dialog } from '../components/Dialog';
@@ -27,6 +27,8 @@ import { parseHash } from './route';
 import { useHotkey } from './use-hotkey';
 import { useDeadlineNotifications } from './use-deadline-notifications';
 import { usePendingBadge } from './use-pending-badge';
+import { usesSidePanel } from './side-panel-screens';
+import { useScreenPop } from './use-screen-pop';
 
 interface Props {
   session: UseSession;
@@ -42,6 +44,7 @@ const focusById = (id: string) => {
 /** One window: top bar, navigation, centre, right panel, sync bar. */
 export function Shell({ session, user, onLanguage }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const sync = useSyncState();
   const reference = useReference();
   const rejected = useRejectedEvents();
@@ -52,6 +55,8 @@ export function Shell({ session, user, onLanguage }: Props) {
   const setSoothingVisible = useUiStore((s) => s.setSoothingVisible);
   const [reauthOpen, setReauthOpen] = useState(false);
   const [signOutAsk, setSignOutAsk] = useState(false);
+  // A call from the phone system first (it takes the address), then the landing.
+  useScreenPop(user.id);
   // Opened with no place in the address (a fresh start): the role's own work. A reopened
   // window with an address goes back where it was.
   useEffect(() => {
@@ -94,7 +99,7 @@ export function Shell({ session, user, onLanguage }: Props) {
   });
 
   return (
-    <div className="shell">
+    <div className={usesSidePanel(current) ? 'shell' : 'shell no-side'}>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <SearchBox />
@@ -102,7 +107,7 @@ export function Shell({ session, user, onLanguage }: Props) {
         <LanguageSwitch onChange={onLanguage} />
         <button
           type="button"
-          aria-label={A11Y.signOut}
+          aria-label={an.of('signOut')}
           onClick={() => (sync.pending > 0 ? setSignOutAsk(true) : void session.signOut())}
         >
           {t('shell.signOut')}
@@ -133,7 +138,7 @@ export function Shell({ session, user, onLanguage }: Props) {
         />
       )}
       {reauthOpen && (
-        <Dialog label="Sign in again" title={t('sync.signInAgain')} onClose={() => setReauthOpen(false)}>
+        <Dialog label={an.either('Sign in again', t('sync.signInAgain'))} title={t('sync.signInAgain')} onClose={() => setReauthOpen(false)}>
           <div className="signin-inline">
             <SignInForm initialUsername={user.username} signIn={session.signIn} onDone={() => setReauthOpen(false)} />
           </div>

@@ -15,6 +15,8 @@ export interface FieldSpec {
   initial?: FieldValue;
   /** English accessible name where automation needs a fixed one. */
   ariaLabel?: string;
+  /** A date field: the typed value said back in the UI language ('' for nothing), whatever the date picker's locale. */
+  readBack?(value: string): string;
 }
 
 export interface ActionSpec {
@@ -56,7 +58,7 @@ interface Props {
 
 /** One action's small form, folded away until opened; says what happened in words. */
 export function ActionForm({ spec, open = false, onDone }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<FormValues>(() => initialValues(spec.fields));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
@@ -179,9 +181,13 @@ export function ActionForm({ spec, open = false, onDone }: Props) {
                 <input
                   {...aria}
                   type={f.kind === 'number' ? 'number' : f.kind === 'datetime' ? 'datetime-local' : 'text'}
+                  lang={f.kind === 'datetime' ? i18n.language : undefined}
                   value={String(values[f.name])}
                   onChange={(e) => set(f.name, e.target.value)}
                 />
+              )}
+              {f.readBack?.(String(values[f.name])) && (
+                <span className="hint">{t('domainRules.intake.readAs', { when: f.readBack(String(values[f.name])) })}</span>
               )}
             </label>
           );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEventState } from '../hooks/use-event-state';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { reasonText, type ReasonLike } from '../i18n/reason-text';
 
 /** What an action came to: its event (when one was written) or the refusal before writing. */
@@ -20,9 +20,10 @@ interface Props {
  */
 export function ActionOutcome({ outcome, onDismiss }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const eventId = outcome && 'eventId' in outcome ? outcome.eventId : null;
   const state = useEventState(eventId);
-  if (!outcome) return <div className="flash-idle" role="status" aria-label={A11Y.actionStatus} />;
+  if (!outcome) return <div className="flash-idle" role="status" aria-label={an.of('actionStatus')} />;
 
   let kind: 'pending' | 'ok' | 'error';
   let text: string;
@@ -47,7 +48,7 @@ export function ActionOutcome({ outcome, onDismiss }: Props) {
     <div
       className={`notice outcome outcome-${kind} ${kind === 'ok' ? 'ok' : kind === 'error' ? 'error' : 'pending'}`}
       role={kind === 'error' ? 'alert' : 'status'}
-      aria-label={A11Y.actionStatus}
+      aria-label={an.of('actionStatus')}
       data-outcome={kind === 'ok' ? 'confirmed' : kind === 'error' ? 'refused' : 'saved-here'}
     >
       <span>

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import type { QueueCursor, QueueFilter } from '../data/types/queue';
 import type { Policy } from '../../shared/policy/policy';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { isTypingTarget, matches } from '../app/hotkeys';
 import { useHotkey } from '../app/use-hotkey';
 import { nearestDeadline } from '../app/due-soon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { QueuePage } from './QueuePage';
+import { useReference } from '../hooks/use-reference';
 
 const ROW_HEIGHT = 34;
 const PAGE = 100;
@@ -33,6 +34,8 @@ interface Props {
  */
 export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pendingIds, onCount }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
+  const { calendar } = useReference();
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterKey = JSON.stringify(filter);
   const [data, setData] = useState<{
@@ -115,7 +118,7 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   });
 
   return (
-    <div className="grid" role="grid" aria-label={A11Y.complaints} aria-rowcount={count + 1} aria-readonly="true">
+    <div className="grid" role="grid" aria-label={an.of('complaints')} aria-rowcount={count + 1} aria-readonly="true">
       {pages.map((skip) => (
         <QueuePage key={`${filterKey}:${skip}`} filter={filter} skip={skip} limit={PAGE} after={current.lasts.get(skip - PAGE)} onData={onData} />
       ))}
@@ -130,8 +133,12 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
         </div>
       </div>
       <div className="grid-body" ref={scrollRef} role="rowgroup">
-        {current.count === 0 && <div className="empty">{t('queue.empty')}</div>}
-        {current.count === null && <div className="empty">{t('queue.loading')}</div>}
+        {/* A row even when there is none to list: a grid's row group always holds rows. */}
+        {(current.count === 0 || current.count === null) && (
+          <div role="row" className="empty" data-state={current.count === 0 ? 'empty' : 'loading'}>
+            <span role="gridcell">{current.count === 0 ? t('queue.empty') : t('queue.loading')}</span>
+          </div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((v) => {
             const c = current.rows.get(v.index);
@@ -181,7 +188,7 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
                       )}
                     </span>
                     <span role="gridcell">
-                      {near && <DeadlineBadge due={near.due} clock={near.clock} now={now} policy={policy} />}
+                      {near && <DeadlineBadge due={near.due} clock={near.clock} now={now} policy={policy} calendar={calendar} />}
                     </span>
                   </>
                 ) : (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EscalationLevel } from '../../shared/events/fields';
 import { TOP_LEVEL } from '../../shared/rules/escalation-ladder';
 import { commands } from '../data/commands';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { reasonText } from '../i18n/reason-text';
 import { Dialog } from './Dialog';
 
@@ -19,6 +19,7 @@ interface Props {
 /** "Escalate": to whom and why; every escalation records who, to whom, why and when. */
 export function EscalateDialog({ complaintId, number, level, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const targets = ([1, 2, 3, 4] as const).filter((l) => l > level && l <= TOP_LEVEL);
   const [toLevel, setToLevel] = useState<EscalationLevel>(targets[0] ?? TOP_LEVEL);
   const [reason, setReason] = useState('');
@@ -50,7 +51,7 @@ export function EscalateDialog({ complaintId, number, level, onClose, onDone }: 
   };
 
   return (
-    <Dialog label={A11Y.escalate} title={t('detail.escalateTitle', { number })} onClose={onClose}>
+    <Dialog label={an.either('Escalate', t('detail.escalateTitle', { number }))} title={t('detail.escalateTitle', { number })} onClose={onClose}>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -69,7 +70,7 @@ export function EscalateDialog({ complaintId, number, level, onClose, onDone }: 
         <label>
           <span className="required">{t('detail.reason')}</span>
           <textarea
-            aria-label={A11Y.reason}
+            aria-label={an.of('reason')}
             rows={3}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -78,10 +79,10 @@ export function EscalateDialog({ complaintId, number, level, onClose, onDone }: 
         </label>
         {error && <div className="notice error" role="alert">{error}</div>}
         <div className="actions-row">
-          <button type="submit" className="btn primary" aria-label={A11Y.confirm} disabled={busy}>
+          <button type="submit" className="btn primary" aria-label={an.of('confirm')} disabled={busy}>
             {t('detail.confirm')}
           </button>
-          <button type="button" className="btn" aria-label={A11Y.cancel} onClick={onClose}>
+          <button type="button" className="btn" aria-label={an.of('cancel')} onClick={onClose}>
             {t('detail.cancel')}
           </button>
         </div>

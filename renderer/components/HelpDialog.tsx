@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { HOTKEYS } from '../app/hotkeys';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { Dialog } from './Dialog';
 
 /** Key names as printed on the keyboard. */
@@ -9,8 +9,9 @@ const KEY_CAPS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', Esc
 /** Every shortcut that works, from the same table the handlers use. */
 export function HelpDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   return (
-    <Dialog label={A11Y.shortcuts} title={t('help.title')} onClose={onClose}>
+    <Dialog label={an.of('shortcuts', 'help.title')} title={t('help.title')} onClose={onClose}>
       <table className="help-table">
         <tbody>
           {HOTKEYS.map((h) => (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { isLanguage, type Language } from '../i18n/pick-language';
 
 interface Props {
@@ -9,10 +9,11 @@ interface Props {
 /** "Language": offers English and 中文, each named in its own language. */
 export function LanguageSwitch({ onChange }: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const current: Language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   return (
     <select
-      aria-label={A11Y.language}
+      aria-label={an.of('language')}
       title={t('language.label')}
       value={current}
       onChange={(e) => isLanguage(e.target.value) && onChange(e.target.value)}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/roles';
 import { navItemsFor } from '../app/nav-items';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { useUiStore } from '../state/ui-store';
 
 interface Props {
@@ -13,11 +13,12 @@ interface Props {
 /** Left navigation by role; links so the screen lives in the address (#/queue). */
 export function Nav({ role, rejectedCount, pendingCount }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const screen = useUiStore((s) => s.screen);
   const go = useUiStore((s) => s.go);
   const setHelpOpen = useUiStore((s) => s.setHelpOpen);
   return (
-    <nav className="nav" aria-label={A11Y.navigation}>
+    <nav className="nav" aria-label={an.of('navigation')}>
       <ul>
         {navItemsFor(role).map((item) => {
           const count = item.screen === 'attention' ? rejectedCount : item.screen === 'outbox' ? pendingCount : 0;
@@ -25,7 +26,7 @@ export function Nav({ role, rejectedCount, pendingCount }: Props) {
             <li key={item.screen}>
               <a
                 href={`#/${item.screen}`}
-                aria-label={count > 0 ? `${item.name} (${count})` : item.name}
+                aria-label={count > 0 ? `${an.either(item.name, t(item.labelKey))} (${count})` : an.either(item.name, t(item.labelKey))}
                 aria-current={screen === item.screen ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
@@ -39,8 +40,9 @@ export function Nav({ role, rejectedCount, pendingCount }: Props) {
           );
         })}
       </ul>
-      <button type="button" className="help-link" aria-label={A11Y.shortcuts} onClick={() => setHelpOpen(true)}>
-        ⌨ {t('shell.shortcuts')} <kbd>F1</kbd>
+      {/* The icon and the key are drawn by CSS: the button's text is its name, the key is announced through aria-keyshortcuts. */}
+      <button type="button" className="help-link" data-shortcut="F1" aria-label={an.of('shortcuts')} aria-keyshortcuts="F1" onClick={() => setHelpOpen(true)}>
+        {t('shell.shortcuts')}
       </button>
     </nav>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from '../hooks/use-search';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { useUiStore } from '../state/ui-store';
 
 export const SEARCH_INPUT_ID = 'global-search';
@@ -9,6 +9,7 @@ export const SEARCH_INPUT_ID = 'global-search';
 /** Offline search by number, phone digits, name or Chinese words of the description. */
 export function SearchBox() {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const text = useUiStore((s) => s.searchText);
   const setText = useUiStore((s) => s.setSearchText);
   const select = useUiStore((s) => s.select);
@@ -29,7 +30,7 @@ export function SearchBox() {
         id={SEARCH_INPUT_ID}
         type="search"
         role="searchbox"
-        aria-label={A11Y.search}
+        aria-label={an.of('search')}
         placeholder={t('shell.searchPlaceholder')}
         value={text}
         autoComplete="off"

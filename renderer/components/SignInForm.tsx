@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInError, SignInResult } from '../data/types/session';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 interface Props {
   initialUsername?: string;
@@ -12,6 +12,7 @@ interface Props {
 /** Username and password, with an error that says what to do next. */
 export function SignInForm({ initialUsername = '', signIn, onDone }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<SignInError | 'missing' | null>(null);
@@ -45,7 +46,7 @@ export function SignInForm({ initialUsername = '', signIn, onDone }: Props) {
       <label>
         {t('signIn.username')}
         <input
-          aria-label={A11Y.username}
+          aria-label={an.of('username')}
           name="username"
           autoComplete="username"
           value={username}
@@ -56,7 +57,7 @@ export function SignInForm({ initialUsername = '', signIn, onDone }: Props) {
       <label>
         {t('signIn.password')}
         <input
-          aria-label={A11Y.password}
+          aria-label={an.of('password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -70,7 +71,7 @@ export function SignInForm({ initialUsername = '', signIn, onDone }: Props) {
           {t(`signIn.errors.${error}`)}
         </div>
       )}
-      <button type="submit" className="btn primary" aria-label={A11Y.signIn} disabled={busy}>
+      <button type="submit" className="btn primary" aria-label={an.of('signIn')} disabled={busy}>
         {busy ? t('signIn.working') : t('signIn.submit')}
       </button>
     </form>

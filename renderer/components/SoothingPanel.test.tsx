@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { initI18n } from '../i18n/i18n';
+import { zhCN } from '../i18n/resources/zh-CN';
 import { emptyDraft } from '../state/intake-draft';
 import { SoothingPanel } from './SoothingPanel';
 
@@ -26,13 +27,16 @@ describe('SoothingPanel', () => {
     initI18n('zh-CN');
   });
 
-  it('keeps the English accessible names while showing Chinese', async () => {
+  it('names its controls with the Chinese text shown in zh-CN, and with the exact English names in English', async () => {
     await i18next.changeLanguage('zh-CN');
-    const html = render();
+    const zh = render();
+    for (const name of [zhCN.soothing.calmed, zhCN.soothing.withdrew, zhCN.soothing.fileWorkOrder]) expect(zh).toContain(`aria-label="${name}"`);
+    expect(zh).not.toContain('aria-label="Calmed the customer"');
+    await i18next.changeLanguage('en');
+    const en = render();
     for (const name of ['Calmed the customer', 'Understood the cause', 'Offered a solution', 'Customer withdrew', 'File work order']) {
-      expect(html).toContain(`aria-label="${name}"`);
+      expect(en).toContain(`aria-label="${name}"`);
     }
-    expect(html).toContain('已安抚情绪');
   });
 
   it('fills the built-in scripts with the customer, the job number and the issue', async () => {

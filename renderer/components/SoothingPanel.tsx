@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion } from '../../shared/events/fields';
 import type { ReferenceScript } from '../data/types/reference';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import type { IntakeDraft, Scenario } from '../state/intake-draft';
 import { altDigit } from '../app/hotkeys';
 import { useHotkey } from '../app/use-hotkey';
@@ -38,6 +38,7 @@ const SCENARIOS: Scenario[] = ['A', 'B', 'C'];
 /** 安抚: the three steps, the emotions, the scripts, and the call's outcome. */
 export function SoothingPanel(props: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const { value, onChange } = props;
   const [confirming, setConfirming] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -104,13 +105,13 @@ export function SoothingPanel(props: Props) {
   );
 
   return (
-    <section className="soothing" role="region" aria-label={A11Y.soothingPanel}>
+    <section className="soothing" role="region" aria-label={an.of('soothingPanel')}>
       <h2>{t('soothing.title')}</h2>
       <fieldset className="steps">
         <legend>{t('soothing.steps')}</legend>
-        {step('calmed', A11Y.calmed, 'soothing-first')}
-        {step('understood', A11Y.understood)}
-        {step('offeredSolution', A11Y.offeredSolution)}
+        {step('calmed', an.of('calmed'), 'soothing-first')}
+        {step('understood', an.of('understood'))}
+        {step('offeredSolution', an.of('offeredSolution'))}
       </fieldset>
       <div className="emotions">
         {emotion('emotionBefore')}
@@ -170,7 +171,7 @@ export function SoothingPanel(props: Props) {
           <button
             type="button"
             className="btn"
-            aria-label={A11Y.customerWithdrew}
+            aria-label={an.of('customerWithdrew')}
             disabled={disabled}
             onClick={() => {
               setReasonMissing(false);
@@ -180,14 +181,14 @@ export function SoothingPanel(props: Props) {
             {t('soothing.withdrew')}
           </button>
         )}
-        <button type="button" className="btn primary" aria-label={A11Y.fileWorkOrder} disabled={disabled} onClick={file}>
+        <button type="button" className="btn primary" aria-label={an.of('fileWorkOrder')} disabled={disabled} onClick={file}>
           {t('soothing.fileWorkOrder')}
         </button>
       </div>
       {props.message}
 
       {withdrawing && (
-        <Dialog label="Customer withdrew?" title={t('withdrawal.confirmTitle')} onClose={() => setWithdrawing(false)}>
+        <Dialog label={an.either('Customer withdrew?', t('withdrawal.confirmTitle'))} title={t('withdrawal.confirmTitle')} onClose={() => setWithdrawing(false)}>
           <form
             className="inline-form"
             onSubmit={(e) => {
@@ -205,7 +206,7 @@ export function SoothingPanel(props: Props) {
             <label>
               <span className="required">{t('soothing.withdrawalReason')}</span>
               <textarea
-                aria-label={A11Y.reason}
+                aria-label={an.of('reason', 'soothing.withdrawalReason')}
                 rows={2}
                 value={value.withdrawalReason}
                 aria-invalid={reasonMissing || undefined}
@@ -218,10 +219,10 @@ export function SoothingPanel(props: Props) {
               </div>
             )}
             <div className="actions-row">
-              <button type="submit" className="btn danger" aria-label={A11Y.confirm}>
+              <button type="submit" className="btn danger" aria-label={an.of('confirm', 'withdrawal.confirm')}>
                 {t('withdrawal.confirm')}
               </button>
-              <button type="button" className="btn" aria-label={A11Y.cancel} onClick={() => setWithdrawing(false)}>
+              <button type="button" className="btn" aria-label={an.of('cancel')} onClick={() => setWithdrawing(false)}>
                 {t('detail.cancel')}
               </button>
             </div>
@@ -230,13 +231,13 @@ export function SoothingPanel(props: Props) {
       )}
 
       {confirming && (
-        <Dialog label="File without soothing?" title={t('soothing.confirmTitle')} onClose={() => setConfirming(false)}>
+        <Dialog label={an.either('File without soothing?', t('soothing.confirmTitle'))} title={t('soothing.confirmTitle')} onClose={() => setConfirming(false)}>
           <p>{t('soothing.confirmText')}</p>
           <div className="actions-row">
             <button
               type="button"
               className="btn danger"
-              aria-label={A11Y.confirm}
+              aria-label={an.of('confirm', 'soothing.confirmFile')}
               onClick={() => {
                 setConfirming(false);
                 props.onFile(true);
@@ -244,7 +245,7 @@ export function SoothingPanel(props: Props) {
             >
               {t('soothing.confirmFile')}
             </button>
-            <button type="button" className="btn" aria-label={A11Y.cancel} onClick={() => setConfirming(false)}>
+            <button type="button" className="btn" aria-label={an.of('cancel')} onClick={() => setConfirming(false)}>
               {t('detail.cancel')}
             </button>
           </div>

@@ -21,9 +21,11 @@ describe('SyncBar', () => {
     initI18n('zh-CN');
   });
 
-  it('is a status named "Sync status"', async () => {
-    await i18next.changeLanguage('zh-CN');
+  it('is a status named "Sync status" in English and by its Chinese label in zh-CN', async () => {
+    await i18next.changeLanguage('en');
     expect(render(sync())).toMatch(/role="status" aria-label="Sync status"/);
+    await i18next.changeLanguage('zh-CN');
+    expect(render(sync())).toMatch(/role="status" aria-label="同步状态"/);
   });
 
   it('keeps "Online" and "N pending" in English inside the Chinese text', async () => {

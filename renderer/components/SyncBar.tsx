@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncState } from '../data/types/sync';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { en } from '../i18n/resources/en';
 import { formatDateTime } from '../i18n/format-date';
 import { changesWaitLocally, syncActivity } from './sync-activity';
@@ -20,6 +20,7 @@ interface Props {
  */
 export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const english = i18n.language === 'en';
   const state = sync.online ? 'online' : 'offline';
   const englishState = en.sync[state];
@@ -28,7 +29,7 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
   const paused = activity === 'paused';
   const sep = <span aria-hidden="true">{' · '}</span>;
   return (
-    <div className={`syncbar${paused ? ' is-paused' : ''}`} role="status" aria-label={A11Y.syncStatus}>
+    <div className={`syncbar${paused ? ' is-paused' : ''}`} role="status" aria-label={an.of('syncStatus')}>
       <span className={state}>
         <span className="dot" aria-hidden="true" />
         {english ? englishState : (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../shared/policy/policy';
 import { describeEvent } from './timeline-detail';
 import type { TimelineRow } from '../data/types/sync';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { formatDateTime } from '../i18n/format-date';
 
 interface Props {
@@ -22,11 +22,12 @@ interface Props {
  */
 export function Timeline({ rows, timeZone, who, policy, branchName = (id) => id }: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   // The HLC is for whoever untangles an ordering question, not for everyday reading.
   const [showHlc, setShowHlc] = useState(false);
   const label = (type: string) => (i18n.exists(`events.${type}`) ? t(`events.${type}`) : type);
   return (
-    <section role="region" aria-label={A11Y.timeline}>
+    <section role="region" aria-label={an.of('timeline')}>
       <div className="card-head" style={{ justifyContent: 'space-between' }}>
         <h3>{t('detail.timeline')}</h3>
         <button type="button" className="btn" aria-pressed={showHlc} onClick={() => setShowHlc((s) => !s)}>

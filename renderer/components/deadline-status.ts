@@ -1,5 +1,7 @@
 export type DeadlineTone = 'neutral' | 'amber' | 'red';
-export type DurationUnit = 'min' | 'h' | 'd';
+import { localDay, workingDaysBetween, type WorkCalendar } from '../../shared/calendar/calendar';
+
+export type DurationUnit = 'min' | 'h' | 'd' | 'wd';
 
 export interface DeadlineStatus {
   tone: DeadlineTone;
@@ -36,6 +38,18 @@ export function deadlineStatus(dueIso: string, nowMs: number, warningMs: number)
   if (remaining <= 0) return { tone: 'red', kind: 'overdue', ...roundSpan(-remaining, true) };
   const tone: DeadlineTone = remaining <= warningMs ? 'amber' : 'neutral';
   return { tone, kind: 'left', ...roundSpan(remaining, false) };
+}
+
+/**
+ * For a clock whose rule counts working days: a day or more left is said in
+ * working days (due the next working day at day end = 1), so a weekend or a
+ * holiday ahead is not counted as time to work. Less than a day, and overdue,
+ * stay in hours and calendar time.
+ */
+export function inWorkingDays(status: DeadlineStatus, calendar: WorkCalendar, dueIso: string, nowMs: number): DeadlineStatus {
+  if (status.kind !== 'left' || status.unit !== 'd') return status;
+  const amount = workingDaysBetween(calendar, localDay(calendar, nowMs), localDay(calendar, dueIso));
+  return { ...status, amount, unit: 'wd' };
 }
 
 /** The icon that carries the tone for those who cannot tell the colours apart. */

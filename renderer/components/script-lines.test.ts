@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceScript } from '../data/types/reference';
-import { fillScript, pickScripts } from './script-lines';
+import { en } from '../i18n/resources/en';
+import { zhCN } from '../i18n/resources/zh-CN';
+import { fillScript, pickScripts, scenarioForCategory } from './script-lines';
 
 const values = { customerName: '王女士', jobNumber: '10086', issue: '话费多扣' };
 
@@ -13,6 +15,39 @@ describe('fillScript', () => {
   });
   it('leaves an unknown or empty placeholder visible', () => {
     expect(fillScript('{other} {issue}', { ...values, issue: ' ' })).toBe('{other} {issue}');
+  });
+});
+
+describe('lines before the customer’s name is typed', () => {
+  const noName = { ...values, customerName: ' ' };
+  it('reads every built-in line naturally, with no placeholder left and no stray comma', () => {
+    for (const library of [en.scriptLibrary, zhCN.scriptLibrary]) {
+      for (const lines of Object.values(library)) {
+        for (const text of Object.values(lines as Record<string, string>)) {
+          const said = fillScript(text, noName);
+          expect(said, text).not.toMatch(/[{}]/);
+          expect(said, text).not.toMatch(/^[，,]|[，,]\s*[，,.:：]|\s[,.:]/);
+        }
+      }
+    }
+  });
+  it('drops the name and its separator, keeping what follows', () => {
+    expect(fillScript('{customerName}您好，我是{jobNumber}号', noName)).toBe('您好，我是10086号');
+    expect(fillScript('{customerName}，非常抱歉', noName)).toBe('非常抱歉');
+    expect(fillScript('Hello {customerName}, I am agent {jobNumber}.', noName)).toBe('Hello, I am agent 10086.');
+    expect(fillScript('You are right, {customerName}: we made a mistake', noName)).toBe('You are right: we made a mistake');
+    expect(fillScript('feel this way, {customerName}. That is', noName)).toBe('feel this way. That is');
+  });
+  it('still names the customer once the name is typed', () => {
+    expect(fillScript('Hello {customerName}, I am agent {jobNumber}.', { ...values, customerName: 'Ms Wang' })).toBe('Hello Ms Wang, I am agent 10086.');
+  });
+});
+
+describe('the scenario follows the category', () => {
+  it('apologises for the attitude (A) on a service-attitude complaint and owns the error (B) on any other', () => {
+    expect(scenarioForCategory('attitude')).toBe('A');
+    for (const c of ['business_error', 'price', 'process', 'product_quality', 'delivery_delay', 'other']) expect(scenarioForCategory(c), c).toBe('B');
+    expect(scenarioForCategory('')).toBeNull();
   });
 });
 

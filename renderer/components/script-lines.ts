@@ -21,17 +21,46 @@ const PLACEHOLDERS: Record<string, keyof ScriptValues> = {
   事项: 'issue',
 };
 
+const PLACEHOLDER = /\{\{?\s*([^{}\s]+)\s*\}?\}/g;
+
+/**
+ * The customer's name is optional in a line: before it is typed, the line
+ * reads as it would be said without it ("您好，…", "Hello, I am…"). With a
+ * separator before the name (", {name}", " {name}") that separator goes and
+ * what follows stays; with none (a line opening with the name) the comma
+ * after it goes.
+ */
+const NAME_NAMES = Object.keys(PLACEHOLDERS).filter((k) => PLACEHOLDERS[k] === 'customerName');
+const NAME_WITH_SEPARATORS = new RegExp(`(,\\s*|\\s+)?\\{\\{?\\s*(?:${NAME_NAMES.join('|')})\\s*\\}?\\}(，|,\\s*)?`, 'g');
+
+function withoutName(text: string): string {
+  return text.replace(NAME_WITH_SEPARATORS, (_whole, before: string | undefined, after: string | undefined) => (before ? (after ?? '') : ''));
+}
+
 /**
  * Fills {customerName}, {jobNumber} and {issue} (and their Chinese names).
- * An unknown or empty placeholder stays visible rather than vanishing, so the
- * agent sees what to say in its place.
+ * A line is said naturally before the name is typed (see withoutName); any
+ * other unknown or empty placeholder stays visible rather than vanishing, so
+ * the agent sees what to say in its place.
  */
 export function fillScript(text: string, values: ScriptValues): string {
-  return text.replace(/\{\{?\s*([^{}\s]+)\s*\}?\}/g, (whole, name: string) => {
+  const source = values.customerName.trim() ? text : withoutName(text);
+  return source.replace(PLACEHOLDER, (whole, name: string) => {
     const key = PLACEHOLDERS[name];
     const value = key ? values[key].trim() : '';
     return value || whole;
   });
+}
+
+/**
+ * The scenario whose lines fit a category: A (an apology for the attitude)
+ * for a complaint about service attitude, B (our error, corrected) for any
+ * other; null before a category is chosen. C (nothing wrong found) is the
+ * agent's own choice once the check is done.
+ */
+export function scenarioForCategory(category: string): Scenario | null {
+  if (!category) return null;
+  return category === 'attitude' ? 'A' : 'B';
 }
 
 const OPENING = new Set(['opening', 'open', 'apology', '开场', '致歉']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { A11Y } from './accessible-names';
+import { A11Y, A11Y_TEXT, accessibleName } from './accessible-names';
+import { en } from './resources/en';
+import { zhCN } from './resources/zh-CN';
 
 // The names the UX guide's automation contract fixes; a rename here breaks
 // end-to-end scripts and screen-reader users' habits alike.
@@ -20,5 +22,28 @@ describe('accessible names', () => {
   it('gives each control its own name', () => {
     const values = Object.values(A11Y);
     expect(new Set(values).size).toBe(values.length);
+  });
+});
+
+describe('accessible names outside the English UI', () => {
+  const lookup = (tree: unknown, key: string): unknown =>
+    key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+
+  it('keeps the exact English contract name in the English UI', () => {
+    expect(accessibleName('en', A11Y.username, '用户名')).toBe('Username');
+  });
+
+  it('names a control by the Chinese text the user sees in zh-CN', () => {
+    expect(accessibleName('zh-CN', A11Y.username, '用户名')).toBe('用户名');
+  });
+
+  it('points every contract name at a text both languages have, Chinese in zh-CN', () => {
+    for (const [key, textKey] of Object.entries(A11Y_TEXT)) {
+      const zh = lookup(zhCN, textKey);
+      expect(typeof lookup(en, textKey), `${key} → ${textKey} (en)`).toBe('string');
+      expect(typeof zh, `${key} → ${textKey} (zh-CN)`).toBe('string');
+      expect(zh as string, key).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(Object.keys(A11Y_TEXT).sort()).toEqual(Object.keys(A11Y).sort());
   });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AssessmentDecisionRow, AssessmentReport, Directory } from '../../shared/reports/types';
 import type { Drill } from './Figure';
+import { figureWithValue } from './chart-data';
 
 interface Props {
   report: AssessmentReport;
@@ -34,7 +35,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
   const user = (id: string | null) => directory.users.find((u) => u.id === id)?.displayName ?? id ?? '';
   const team = (id: string | null) => directory.teams.find((x) => x.id === id)?.name ?? id ?? '';
   const drillButton = (label: string, ids: string[], count: number) => (
-    <button type="button" className="link" aria-label={t('reports.showRows', { figure: label })} onClick={() => onDrill({ figure: label, ids })}>
+    <button type="button" className="link" aria-label={t('reports.showRows', { figure: figureWithValue(label, count) })} onClick={() => onDrill({ figure: label, ids })}>
       {count}
     </button>
   );

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartBar } from './chart-data';
 import type { Drill } from './Figure';
 
@@ -20,22 +20,25 @@ export function BarFigure({ caption, data, valueName, fill, percent = false, onD
   return (
     <figure>
       <figcaption>{caption}</figcaption>
-      <BarChart width={400} height={260} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={80} tick={{ fontSize: 12, fill: '#333' }} />
-        <YAxis allowDecimals={false} domain={percent ? [0, 100] : undefined} tick={{ fontSize: 12, fill: '#333' }} />
-        <Tooltip />
-        <Bar
-          dataKey="value"
-          name={valueName}
-          fill={fill}
-          cursor="pointer"
-          onClick={(entry: { payload?: ChartBar }) => {
-            const bar = entry.payload;
-            if (bar) onDrill({ figure: `${caption}: ${bar.name}`, ids: bar.ids });
-          }}
-        />
-      </BarChart>
+      {/* As wide as its column: the three charts share the page's width. */}
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={80} tick={{ fontSize: 12, fill: '#333' }} />
+          <YAxis allowDecimals={false} domain={percent ? [0, 100] : undefined} tick={{ fontSize: 12, fill: '#333' }} />
+          <Tooltip />
+          <Bar
+            dataKey="value"
+            name={valueName}
+            fill={fill}
+            cursor="pointer"
+            onClick={(entry: { payload?: ChartBar }) => {
+              const bar = entry.payload;
+              if (bar) onDrill({ figure: `${caption}: ${bar.name}`, ids: bar.ids });
+            }}
+          />
+        </BarChart>
+      </ResponsiveContainer>
     </figure>
   );
 }

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../shared/calendar/calendar';
 import { monthOf } from '../../shared/reports/period';
-import type { GroupKpis, Kpis, ReportFilter, ReportPeriod } from '../../shared/reports/types';
+import type { GroupKpis, Kpis, ReportFilter, ReportPeriod, ReportSummary } from '../../shared/reports/types';
+import { formatInstant } from '../../shared/reports/format';
 import type { SessionUser } from '../data/types/session';
 import { seesAllBranches } from '../../shared/roles';
 import { AssessmentView } from './AssessmentView';
@@ -19,7 +20,7 @@ import './print.css';
 
 type Tab = 'kpis' | 'assessment';
 
-function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
+function KpiCards({ k, backlog, onDrill }: { k: Kpis; backlog: ReportSummary['backlog']; onDrill(d: Drill): void }) {
   const { t } = useTranslation();
   const none = t('reports.kpi.none');
   const card = (label: string, value: string | number, ids: string[]) => (
@@ -30,8 +31,7 @@ function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
       aria-label={t('reports.showRows', { figure: figureWithValue(label, value) })}
       onClick={() => onDrill({ figure: label, ids })}
     >
-      <span>{label}</span>
-      <strong>{value}</strong>
+      <span>{label}</span> <strong>{value}</strong>
     </button>
   );
   const pct = (x: number | null) => (x === null ? none : `${Math.round(x * 10_000) / 100}%`);
@@ -42,6 +42,8 @@ function KpiCards({ k, onDrill }: { k: Kpis; onDrill(d: Drill): void }) {
       {card(t('reports.kpi.revoked'), k.revoked.count, k.revoked.ids)}
       {card(t('reports.kpi.handled'), k.handled.count, k.handled.ids)}
       {card(t('reports.kpi.timelinessRate'), pct(k.timelinessRate), k.handled.ids)}
+      {card(t('reports.kpi.openBacklog'), backlog.open.count, backlog.open.ids)}
+      {card(t('reports.kpi.overdueOpen'), backlog.overdueOpen.count, backlog.overdueOpen.ids)}
       {card(t('reports.kpi.late'), k.late.count, k.late.ids)}
       {card(
         t('reports.kpi.avgHandling'),
@@ -114,7 +116,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
 
   const tz = useReference().policy.timeZone;
   const current = useMemo(() => period ?? monthOf(localDay({ timeZone: tz }, today)), [period, tz, today]);
-  const report = useReport(user, current, filter);
+  const report = useReport(user, current, filter, today);
   const { summary, assessment, directory } = report;
 
   const branches = useMemo(
@@ -177,10 +179,10 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
 
   return (
     <section className="reports" aria-labelledby="reports-title">
-      <h2 id="reports-title">{t('reports.title')}</h2>
+      <h1 id="reports-title">{t('reports.title')}</h1>
       <p className="hint">{t('reports.offlineNote')}</p>
 
-      <form className="filters" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters toolbar" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('reports.from')}
           <input type="date" aria-label={t('reports.from')} value={current.from} max={current.to} onChange={(e) => setDay('from', e.target.value)} />
@@ -222,10 +224,10 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
             ))}
           </select>
         </label>
-        <button type="button" aria-label={t('reports.exportCsv')} onClick={runCsv}>
+        <button type="button" className="btn" aria-label={t('reports.exportCsv')} onClick={runCsv}>
           {t('reports.exportCsv')}
         </button>
-        <button type="button" aria-label={t('reports.exportXlsx')} disabled={exportState.busy} onClick={() => void runXlsx()}>
+        <button type="button" className="btn" aria-label={t('reports.exportXlsx')} disabled={exportState.busy} onClick={() => void runXlsx()}>
           {exportState.busy ? t('reports.exporting') : t('reports.exportXlsx')}
         </button>
       </form>
@@ -242,7 +244,8 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
       <div role="tabpanel" aria-label={t(`reports.tabs.${tab}`)}>
         {tab === 'kpis' ? (
           <>
-            <KpiCards k={summary.totals} onDrill={setDrill} />
+            <KpiCards k={summary.totals} backlog={summary.backlog} onDrill={setDrill} />
+            <p className="hint">{t('reports.kpi.backlogAsOf', { when: formatInstant(summary.backlog.asOf, tz) })}</p>
             <div className="charts">
               <BarFigure caption={t('reports.charts.categories')} data={categoryData} valueName={t('reports.charts.count')} fill="#2f5f9e" onDrill={setDrill} />
               <BarFigure caption={t('reports.charts.timelinessByTeam')} data={teamData} valueName={t('reports.charts.rate')} fill="#2e7440" percent onDrill={setDrill} />

@@ -37,7 +37,8 @@ export interface UseReport {
  * shared code the server runs, so they work offline and match the server's
  * GET /api/reports for the same synced data.
  */
-export function useReport(user: SessionUser, period: ReportPeriod, filter: ReportFilter): UseReport {
+/** `now`: the screen's clock (ms); a period still running reads its backlog then. */
+export function useReport(user: SessionUser, period: ReportPeriod, filter: ReportFilter, now: number): UseReport {
   const reference = useReference();
   const { complaints, loading } = useAllComplaints();
   const directory = useMemo(() => directoryFrom(reference), [reference]);
@@ -51,6 +52,7 @@ export function useReport(user: SessionUser, period: ReportPeriod, filter: Repor
       viewer: { role: user.role, branchId: user.branchId },
       period,
       filter: JSON.parse(filterKey) as ReportFilter,
+      now,
     };
     return {
       summary: computeSummary(input),
@@ -60,5 +62,5 @@ export function useReport(user: SessionUser, period: ReportPeriod, filter: Repor
       byId: new Map(complaints.map((p) => [p.id, p])),
       loading,
     };
-  }, [complaints, reference, directory, user.role, user.branchId, period, filterKey, loading]);
+  }, [complaints, reference, directory, user.role, user.branchId, period, filterKey, loading, now]);
 }

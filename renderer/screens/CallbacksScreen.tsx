@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/format-date';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { useUiStore } from '../state/ui-store';
 import { callbackStage, handedBack, orderCallbacks } from './callbacks/callback-order';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /**
  * 二解 workspace: work orders awaiting the lead's callback, due by day end of
@@ -16,6 +17,7 @@ import { callbackStage, handedBack, orderCallbacks } from './callbacks/callback-
  */
 export function CallbacksScreen() {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const reference = useReference();
   const now = useNow(30_000);
   const select = useUiStore((s) => s.select);
@@ -31,7 +33,7 @@ export function CallbacksScreen() {
   const max = p.secondResolution.maxCallbackAttempts;
 
   return (
-    <section aria-label="Callbacks">
+    <section aria-label={an.either('Callbacks', t('callbacks.title'))}>
       <h1>{t('callbacks.title')}</h1>
       <p className="hint">
         {t(`domainRules.callbackDue.${p.secondResolution.callbackDayCounting}`, { dayEnd: p.dayEnd, days: p.secondResolution.callbackDueDays })}
@@ -63,7 +65,7 @@ export function CallbacksScreen() {
                   {stage !== 'noted' && c.deadlines.callback && (
                     <>
                       <span>{t('callbacks.dueBy', { when: formatDateTime(c.deadlines.callback, p.timeZone) })}</span>
-                      <DeadlineBadge due={c.deadlines.callback} clock="callback" now={now} policy={p} />
+                      <DeadlineBadge due={c.deadlines.callback} clock="callback" now={now} policy={p} calendar={reference.calendar} />
                     </>
                   )}
                 </div>

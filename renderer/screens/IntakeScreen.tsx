@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, GRADES, type Category, type Channel, type CustomerType } from '../../shared/events/fields';
 import type { Grade } from '../../shared/events/fields';
 import type { SessionUser } from '../data/types/session';
-import { A11Y } from '../i18n/accessible-names';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 import { formatDateTime } from '../i18n/format-date';
 import { useHotkey } from '../app/use-hotkey';
 import { matches } from '../app/hotkeys';
@@ -13,6 +13,8 @@ import { draftHasContent } from '../state/intake-draft';
 import { failedAcceptance, hasCallSerial, localInputToIso, receivedAtOf, validateIntake, type IntakeField } from './intake/intake-validation';
 import { formatInLanguage } from './intake/format-in-language';
 import { fieldId, useIntakeActions } from './intake/use-intake-actions';
+import { scenarioForCategory } from '../components/script-lines';
+import { CallerHistory } from './intake/CallerHistory';
 
 export const CUSTOMER_NAME_ID = fieldId('customerName');
 
@@ -25,6 +27,7 @@ let firstMountOfRun = true;
  */
 export function IntakeScreen({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const a = useIntakeActions(user);
   const { draft, update } = a;
   const status = useIntakeStatus();
@@ -81,16 +84,16 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
   };
 
   const f = {
-    name: text('customerName', A11Y.customerName),
-    phone: text('phone', A11Y.phone, { type: 'tel' }),
+    name: text('customerName', an.of('customerName')),
+    phone: text('phone', an.of('phone'), { type: 'tel' }),
     address: text('address', null),
     sub: text('subCategory', null),
-    description: text('description', A11Y.description, { multiline: 2 }),
+    description: text('description', an.of('description'), { multiline: 2 }),
     incidentAt: text('incidentAt', null, { type: 'datetime-local' }),
     place: text('incidentPlace', null),
     dept: text('respondentDepartment', null),
     agents: text('respondentAgents', null),
-    demands: text('demands', A11Y.demands, { multiline: 1 }),
+    demands: text('demands', an.of('demands'), { multiline: 1 }),
     serial: text('callSerial', null),
     received: text('receivedAt', null, { type: 'datetime-local' }),
     complained: text('complainedSerial', null),
@@ -110,7 +113,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         {draft.saved && (
           <div className="notice ok" role="status">
             {t('intake.saved')}
-            <output className="number-big" aria-label={A11Y.complaintNumber}>
+            <output className="number-big" aria-label={an.of('complaintNumber')}>
               {draft.saved.number}
             </output>
           </div>
@@ -129,7 +132,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         <Field label={t('intake.customerType')} required>
           <select
             id={fieldId('customerType')}
-            aria-label={A11Y.customerType}
+            aria-label={an.of('customerType')}
             value={draft.customerType}
             disabled={locked}
             onChange={(e) => update({ customerType: e.target.value as CustomerType })}
@@ -145,10 +148,14 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         <Field label={t('intake.category')} required {...err('category', t('intake.category'))} className="span3">
           <select
             id={fieldId('category')}
-            aria-label={A11Y.category}
+            aria-label={an.of('category')}
             value={draft.category}
             disabled={locked}
-            onChange={(e) => update({ category: e.target.value as Category })}
+            onChange={(e) => {
+              const category = e.target.value as Category;
+              // The script lines follow the category; the agent may still pick another scenario.
+              update({ category, soothing: { ...draft.soothing, scenario: scenarioForCategory(category) ?? draft.soothing.scenario } });
+            }}
           >
             <option value="">{t('intake.choose')}</option>
             {CATEGORIES.map((c) => (
@@ -172,7 +179,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         <Field label={t('intake.channel')} required className="span2">
           <select
             id={fieldId('channel')}
-            aria-label={A11Y.channel}
+            aria-label={an.of('channel')}
             value={draft.channel}
             disabled={locked}
             onChange={(e) => update({ channel: e.target.value as Channel })}
@@ -221,6 +228,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
         )}
       </p>
 
+      <CallerHistory phone={draft.phone} currentId={draft.saved?.complaintId ?? null} timeZone={tz} />
+
       {a.priors.length > 0 && !locked && (
         <div className="notice warn" role="alert">
           {t('intake.repeatWarning', { count: a.priors.length, days: a.reference.policy.repeatComplaint.windowDays })}{' '}
@@ -257,8 +266,8 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       ) : null}
 
       <div className="actions-row">
-        <button type="submit" className="btn primary" aria-label={A11Y.saveComplaint} disabled={status.busy || locked}>
-          {status.busy ? t('intake.saving') : t('intake.save')} <kbd>Ctrl+S</kbd>
+        <button type="submit" className="btn primary" aria-label={an.of('saveComplaint')} aria-keyshortcuts="Control+S" data-shortcut="Ctrl+S" disabled={status.busy || locked}>
+          {status.busy ? t('intake.saving') : t('intake.save')}
         </button>
         {(locked || draft.customerName || draft.description) && (
           <button type="button" className="btn" onClick={a.startOver}>

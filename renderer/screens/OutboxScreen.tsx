@@ -3,22 +3,24 @@ import { usePendingEvents } from '../hooks/use-pending-events';
 import { useReference } from '../hooks/use-reference';
 import { formatDateTime } from '../i18n/format-date';
 import { useUiStore } from '../state/ui-store';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /** Local changes waiting for the server. */
 export function OutboxScreen() {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const pending = usePendingEvents();
   const reference = useReference();
   const select = useUiStore((s) => s.select);
   const label = (type: string) => (i18n.exists(`events.${type}`) ? t(`events.${type}`) : type);
   return (
-    <section aria-label="Outbox">
+    <section aria-label={an.either('Outbox', t('outbox.title'))}>
       <h1>{t('outbox.title')}</h1>
       <p className="hint">{t('outbox.intro')}</p>
       {pending.length === 0 ? (
         <p className="empty">{t('outbox.empty')}</p>
       ) : (
-        <table className="list" aria-label="Pending changes">
+        <table className="list" aria-label={an.either('Pending changes', t('outbox.title'))}>
           <thead>
             <tr>
               <th>{t('outbox.complaint')}</th>

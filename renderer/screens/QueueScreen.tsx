@@ -10,6 +10,7 @@ import { useReference } from '../hooks/use-reference';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { useUiStore, type ScreenId } from '../state/ui-store';
 import { scopesFor, wideScope } from '../app/default-scope';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 interface Props {
   user: SessionUser;
@@ -24,6 +25,7 @@ interface Props {
 /** A filterable, live, virtualised queue with countdowns. */
 export function QueueScreen({ user, screen, title, scope, initial }: Props) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const reference = useReference();
   const now = useNow(30_000);
   const pending = usePendingEvents();
@@ -50,7 +52,7 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         {scopes.length > 1 && (
           <label>
             {t('queue.scope')}
-            <select aria-label="Scope" value={filter.scope} onChange={(e) => change({ scope: e.target.value as QueueScope })}>
+            <select value={filter.scope} onChange={(e) => change({ scope: e.target.value as QueueScope })}>
               {scopes.map((s) => (
                 <option key={s} value={s}>{t(`queue.scopes.${s}`)}</option>
               ))}
@@ -60,7 +62,6 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         <label>
           {t('queue.status')}
           <select
-            aria-label="Status"
             value={one(filter.status)}
             onChange={(e) => change({ status: (e.target.value || undefined) as ComplaintStatus | undefined })}
           >
@@ -73,7 +74,6 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         <label>
           {t('queue.grade')}
           <select
-            aria-label="Grade"
             value={String(one(filter.grade))}
             onChange={(e) => change({ grade: e.target.value ? (Number(e.target.value) as Grade) : undefined })}
           >
@@ -86,7 +86,7 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         <label>
           {t('queue.category')}
           <select
-            aria-label="Category filter"
+            aria-label={an.either('Category filter', t('queue.category'))}
             value={one(filter.category)}
             onChange={(e) => change({ category: (e.target.value || undefined) as Category | undefined })}
           >
@@ -99,7 +99,6 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         <label className="check">
           <input
             type="checkbox"
-            aria-label="Overdue"
             checked={filter.overdue ?? false}
             onChange={(e) => change({ overdue: e.target.checked || undefined })}
           />
@@ -108,7 +107,6 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         <label className="check">
           <input
             type="checkbox"
-            aria-label="Due today"
             checked={filter.dueToday ?? false}
             onChange={(e) => change({ dueToday: e.target.checked || undefined })}
           />
@@ -116,7 +114,7 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         </label>
         <label>
           {t('queue.sort')}
-          <select aria-label="Sort" value={filter.sort ?? 'deadline'} onChange={(e) => change({ sort: e.target.value as QueueFilter['sort'] })}>
+          <select value={filter.sort ?? 'deadline'} onChange={(e) => change({ sort: e.target.value as QueueFilter['sort'] })}>
             <option value="deadline">{t('queue.sortDeadline')}</option>
             <option value="updated">{t('queue.sortUpdated')}</option>
           </select>

@@ -8,6 +8,7 @@ import { useReference } from '../hooks/use-reference';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { useUiStore } from '../state/ui-store';
 import { wideScope } from '../app/default-scope';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /**
  * The officer's worklist: filed work orders to notify, callbacks to review,
@@ -15,6 +16,7 @@ import { wideScope } from '../app/default-scope';
  */
 export function ReviewScreen({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const reference = useReference();
   const now = useNow(30_000);
   const pending = usePendingEvents();
@@ -26,7 +28,7 @@ export function ReviewScreen({ user }: { user: SessionUser }) {
   );
   const pendingIds = useMemo(() => new Set(pending.map((p) => p.event.complaintId)), [pending]);
   return (
-    <section aria-label="Review">
+    <section aria-label={an.either('Review', t('review.title'))}>
       <h1>{t('review.title')}</h1>
       <ComplaintGrid filter={filter} selectedId={selectedId} onOpen={select} now={now} policy={reference.policy} pendingIds={pendingIds} />
     </section>

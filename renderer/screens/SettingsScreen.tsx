@@ -5,14 +5,16 @@ import { formatDateTime } from '../i18n/format-date';
 import type { Language } from '../i18n/pick-language';
 import { HOTKEYS } from '../app/hotkeys';
 import { HubLinks } from '../components/HubLinks';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /** Who is signed in, the language, the policy in force, and the shortcuts. */
 export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLanguage(l: Language): void }) {
   const { t } = useTranslation();
+  const an = useAccessibleName();
   const reference = useReference();
   const p = reference.policy;
   return (
-    <section aria-label="Settings">
+    <section aria-label={an.either('Settings', t('settings.title'))}>
       <h1>{t('settings.title')}</h1>
       <dl className="kv" style={{ maxWidth: 640 }}>
         <dt>{t('settings.user')}</dt>

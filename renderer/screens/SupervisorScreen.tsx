@@ -11,6 +11,7 @@ import { HubLinks } from '../components/HubLinks';
 import { useUiStore } from '../state/ui-store';
 import { wideScope } from '../app/default-scope';
 import { attentionLists, type AttentionEntry } from '../app/supervisor-attention';
+import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /**
  * The branch (directors: every branch) with what needs a supervisor first:
@@ -20,6 +21,7 @@ import { attentionLists, type AttentionEntry } from '../app/supervisor-attention
  */
 export function SupervisorScreen({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const reference = useReference();
   const now = useNow(30_000);
   const pending = usePendingEvents();
@@ -69,7 +71,7 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
   );
 
   return (
-    <section aria-label="Supervisor">
+    <section aria-label={an.either('Supervisor', t('supervisor.title'))}>
       <h1>{t('supervisor.title')}</h1>
       <HubLinks timeZone={reference.policy.timeZone} />
       <h2>{t('queue.overdue')}</h2>

@@ -58,6 +58,7 @@ async function reportInput(ctx: AppContext, request: FastifyRequest): Promise<Re
     viewer,
     period: checked.period,
     filter,
+    now: Date.now(),
   };
 }
 

@@ -16,3 +16,13 @@ export const DEADLINE_CLOCKS = [
 
 export const deadlineClockSchema = z.enum(DEADLINE_CLOCKS);
 export type DeadlineClock = z.infer<typeof deadlineClockSchema>;
+
+/**
+ * Whether a clock's rule counts working days (so time left is said in
+ * working days): acceptance review, handling and the survey always do; the
+ * 二解 callback does where the policy counts it in working days.
+ */
+export function countsWorkingDays(clock: DeadlineClock, policy: { secondResolution: { callbackDayCounting: 'calendar' | 'working' } }): boolean {
+  if (clock === 'acceptanceReview' || clock === 'handling' || clock === 'survey') return true;
+  return clock === 'callback' && policy.secondResolution.callbackDayCounting === 'working';
+}

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../events/fields';
+import { backlogInstant, openAt, overdueAt } from './backlog';
 import { complaintFacts, matchesFilter, round, type ComplaintFacts } from './facts';
 import { phoneForRole } from './masking';
 import { inPeriod } from './period';
@@ -16,6 +17,8 @@ interface InPeriod {
   handled: boolean;
   revoked: boolean;
   surveyed: boolean;
+  /** Still waiting to be handled when the backlog is read. */
+  open: boolean;
 }
 
 function kpisOf(list: { f: ComplaintFacts; at: InPeriod }[]): Kpis {
@@ -80,6 +83,7 @@ export function computeSummary(input: ReportInput): ReportSummary {
   const filter = input.filter ?? {};
   const tz = policy.timeZone;
   const facts = complaintFacts(scopedComplaints(input.complaints, viewer), policy, calendar, directory);
+  const asOf = backlogInstant(period, tz, input.now);
 
   const counted = facts
     .filter((f) => matchesFilter(f, filter))
@@ -90,9 +94,10 @@ export function computeSummary(input: ReportInput): ReportSummary {
         handled: inPeriod(f.resolvedAt, period, tz),
         revoked: inPeriod(f.revokedAt, period, tz),
         surveyed: f.satisfactionPct !== null && inPeriod(f.surveyedAt, period, tz),
+        open: openAt(f, asOf),
       },
     }))
-    .filter((x) => x.at.received || x.at.handled || x.at.revoked || x.at.surveyed)
+    .filter((x) => x.at.received || x.at.handled || x.at.revoked || x.at.surveyed || x.at.open)
     .sort((a, b) => byOrder(a.f, b.f));
 
   const users = new Map(directory.users.map((u) => [u.id, u.displayName]));
@@ -141,6 +146,11 @@ export function computeSummary(input: ReportInput): ReportSummary {
     byTeam: byKey(counted, (f) => f.attribution.teamId, (id) => teams.get(id) ?? id),
     byAgent: byKey(counted, (f) => f.attribution.agentId, (id) => users.get(id) ?? id),
     byCategory,
+    backlog: {
+      asOf: new Date(asOf).toISOString(),
+      open: metric(counted.filter((x) => x.at.open).map((x) => x.f)),
+      overdueOpen: metric(counted.filter((x) => x.at.open && overdueAt(x.f, asOf)).map((x) => x.f)),
+    },
     rows,
   };
 }

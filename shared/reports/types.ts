@@ -136,6 +136,8 @@ export interface ReportSummary {
   byTeam: GroupKpis[];
   byAgent: GroupKpis[];
   byCategory: CategoryCount[];
+  /** Complaints still waiting to be handled at `asOf` (the period's end, or now while it runs), and those of them past the handling deadline. */
+  backlog: { asOf: string; open: Metric; overdueOpen: Metric };
   /** Every complaint that some figure above counts, by receipt time then number. */
   rows: ReportRow[];
 }
@@ -247,4 +249,6 @@ export interface ReportInput {
   viewer: ReportViewer;
   period: ReportPeriod;
   filter?: ReportFilter;
+  /** The caller's clock (ms): a period still running reads its backlog now, not at its end. */
+  now?: number;
 }

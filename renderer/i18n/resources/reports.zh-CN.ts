@@ -25,6 +25,9 @@ export const reportsZhCN: typeof reportsEn = {
       onTime: '及时处理',
       late: '超时处理',
       timelinessRate: '投诉处理及时率',
+      openBacklog: '未办结积压',
+      overdueOpen: '超时未办结',
+      backlogAsOf: '积压数截至 {{when}}',
       avgHandling: '平均处理时长',
       avgHandlingValue: '{{hours}} 小时 · {{days}} 个工作日',
       surveyed: '已回访调查',
@@ -48,7 +51,7 @@ export const reportsZhCN: typeof reportsEn = {
     close: '关闭',
     noRows: '该指标没有对应的投诉。',
     printRecord: '打印档案',
-    printRecordOf: '打印 {{number}} 的档案',
+    printRecordOf: '打印档案 {{number}}',
     yes: '是',
     no: '否',
     assessment: {

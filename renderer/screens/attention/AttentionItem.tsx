@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import { reasonText } from '../../i18n/reason-text';
 import { useUiStore } from '../../state/ui-store';
 import { adviceFor } from './advice';
+import { useAccessibleName } from '../../i18n/use-accessible-name';
 
 /** The detail's action titles, for the "allowed now" list. */
 const ACTION_TITLE: Partial<Record<ActionId, string>> = {
@@ -41,6 +42,7 @@ interface Props {
  */
 export function AttentionItem({ item: r, user, reference, now }: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const select = useUiStore((s) => s.select);
   const go = useUiStore((s) => s.go);
   const { complaint } = useComplaint(r.event.complaintId);
@@ -133,7 +135,7 @@ export function AttentionItem({ item: r, user, reference, now }: Props) {
         >
           <label>
             <span className="required">{t('attentionFix.dismissReason')}</span>
-            <input aria-label="Dismissal reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input aria-label={an.either('Dismissal reason', t('attentionFix.dismissReason'))} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           <div className="hint">{away ? t('attentionFix.keptHere') : t('attentionFix.keptOnRecord')}</div>
           {error && (

@@ -9,7 +9,7 @@ import { useRecordPersonalView } from '../../hooks/use-access-recording';
 import { useNow } from '../../hooks/use-now';
 import { useReference } from '../../hooks/use-reference';
 import { useTimeline } from '../../hooks/use-timeline';
-import { A11Y } from '../../i18n/accessible-names';
+import { useAccessibleName } from '../../i18n/use-accessible-name';
 import { formatDateTime } from '../../i18n/format-date';
 import { availableActions, transferredAway, type ActionId } from '../../../shared/rules/available-actions';
 import { runningClockNames } from '../../../shared/deadlines/running-clocks';
@@ -36,6 +36,7 @@ interface Props {
 /** A complaint in full: fields, running clocks, the timeline, and what this role may do now. */
 export function DetailPanel({ id, user, focus = [] }: Props) {
   const { t, i18n } = useTranslation();
+  const an = useAccessibleName();
   const { complaint, loading } = useComplaint(id);
   // The panel shows the complainant's personal fields: opening it is an audited view (docs/desktop.md).
   useRecordPersonalView(complaint);
@@ -114,8 +115,8 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
 
       {actions.has('escalate') && (
         <div className="actions-row">
-          <button type="button" className="btn" aria-label={A11Y.escalate} onClick={() => setEscalateOpen(true)}>
-            ↑ {t('detail.escalate')} <kbd>Alt+E</kbd>
+          <button type="button" className="btn" aria-label={an.of('escalate')} aria-keyshortcuts="Alt+E" data-shortcut="Alt+E" onClick={() => setEscalateOpen(true)}>
+            {t('detail.escalate')}
           </button>
         </div>
       )}
@@ -141,7 +142,7 @@ export function DetailPanel({ id, user, focus = [] }: Props) {
           <li key={k} style={{ display: 'flex', gap: 6, alignItems: 'center', marginBottom: 2 }}>
             <span style={{ minWidth: 92, color: '#5f6b7a' }}>{t(`clocks.${k}`)}</span>
             <span>{formatDateTime(c.deadlines[k], tz)}</span>
-            {running.has(k) && <DeadlineBadge due={c.deadlines[k]} clock={k} now={now} policy={reference.policy} />}
+            {running.has(k) && <DeadlineBadge due={c.deadlines[k]} clock={k} now={now} policy={reference.policy} calendar={reference.calendar} />}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { emptyDraft } from '../../state/intake-draft';
 import { workOrderSubject } from '../../../shared/rules/work-order-subject';
 import { SoothingPanel, type SoothingValue } from '../../components/SoothingPanel';
 import { withdrawalDoubts } from '../../../shared/rules/withdrawal-doubt';
+import { issuePhrase } from '../../components/script-issue';
 
 interface Props {
   complaint: ComplaintProjection;
@@ -71,7 +72,7 @@ export function DetailSoothing({ complaint: c, user, reference, onDone }: Props)
         onChange={(change) => setValue((v) => ({ ...v, ...change }))}
         customerName={c.complainant?.name ?? ''}
         jobNumber={user.jobNumber ?? user.username}
-        issue={c.subCategory ?? (c.category ? t(`categories.${c.category}`) : '')}
+        issue={issuePhrase(t, c.subCategory, c.category)}
         category={c.category ?? ''}
         scripts={reference.scripts}
         busy={busy}

@@ -75,6 +75,14 @@ describe('action forms start neutral where a person must decide', () => {
     expect(actionSpec('midCourseNote', ctxFor(pending, t))!.preview!({ recordingSerial: 'a', agentConduct: 'b', callbackSerial: 'c', founded: '', accepted: '' })).toBeNull();
   });
 
+  it('notifying preselects only the agent the complaint names by job number, and that agent’s lead; nobody otherwise', () => {
+    const pending = fold([ev('complaint.created', null), ev('work_order.filed', null)], defaultFoldContext())!;
+    const initial = (p: ComplaintProjection) =>
+      Object.fromEntries(actionSpec('notifyParties', ctxFor(p, t))!.fields.map((f) => [f.name, f.initial]));
+    expect(initial({ ...pending, respondent: null })).toEqual({ agent: '', lead: '' });
+    expect(initial({ ...pending, respondent: { agentJobNumbers: ['1001'] } })).toEqual({ agent: 'u-a', lead: 'u-l' });
+  });
+
   it('renders the choice empty, and the review shows the lead’s note and the recording serial beside the decision', () => {
     const spec = actionSpec('officerReview', ctxFor(noted, t))!;
     const html = renderToStaticMarkup(<ActionForm spec={spec} open />);
@@ -82,5 +90,13 @@ describe('action forms start neutral where a person must decide', () => {
     expect(html).toContain('经听LY-77录音…');
     expect(html).toContain('recording LY-77');
     expect(html).toContain('value="LY-77"');
+  });
+
+  it('reads a scheduled callback’s typed date back in the UI language, in the centre’s zone', async () => {
+    const at = actionSpec('scheduleCallback', ctxFor(noted, t))!.fields.find((f) => f.name === 'at')!;
+    expect(at.readBack!('2026-11-24T15:30')).toBe('24 Nov 2026, 15:30');
+    expect(at.readBack!('')).toBe('');
+    const zh = actionSpec('scheduleCallback', { ...ctxFor(noted, t), language: 'zh-CN' })!.fields.find((f) => f.name === 'at')!;
+    expect(zh.readBack!('2026-11-24T15:30')).toBe('2026年11月24日 15:30');
   });
 });

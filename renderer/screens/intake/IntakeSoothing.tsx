@@ -5,6 +5,7 @@ import { SoothingPanel } from '../../components/SoothingPanel';
 import { useIntakeStatus } from '../../state/intake-status-store';
 import { useIntakeActions } from './use-intake-actions';
 import { withdrawalDoubts } from '../../../shared/rules/withdrawal-doubt';
+import { issuePhrase } from '../../components/script-issue';
 
 /** The soothing panel beside intake, bound to the same draft as the form. */
 export function IntakeSoothing({ user }: { user: SessionUser }) {
@@ -13,8 +14,7 @@ export function IntakeSoothing({ user }: { user: SessionUser }) {
   const reference = useReference();
   const busy = useIntakeStatus((s) => s.busy);
   const { draft } = a;
-  // The issue as the customer would recognise it: the sub-type, else the category.
-  const issue = draft.subCategory.trim() || (draft.category ? t(`categories.${draft.category}`) : '');
+  const issue = issuePhrase(t, draft.subCategory, draft.category);
   return (
     <SoothingPanel
       value={draft.soothing}

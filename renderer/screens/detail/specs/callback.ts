@@ -3,6 +3,7 @@ import { commands } from '../../../data/commands';
 import { formatDateTime } from '../../../i18n/format-date';
 import type { FormValues } from '../../../components/ActionForm';
 import { localInputToIso } from '../../intake/intake-validation';
+import { formatInLanguage } from '../../intake/format-in-language';
 import { opt, str, type SpecBuilders } from './spec-context';
 import { acceptanceAsks, attemptBreaches } from './attempt-breaches';
 
@@ -16,7 +17,8 @@ export const callbackSpecs: SpecBuilders = {
     return {
       id, title: t('callbacks.schedule'), submitLabel: t('callbacks.schedule'),
       fields: [
-        { name: 'at', label: t('callbacks.scheduleAt'), kind: 'datetime', required: true },
+        { name: 'at', label: t('callbacks.scheduleAt'), kind: 'datetime', required: true,
+          readBack: (v) => formatInLanguage(localInputToIso(v, tz), ctx.language, tz) },
         { name: 'late', label: t('callbacks.lateRequest', { dayEnd: ref.policy.dayEnd }), kind: 'checkbox' },
         { name: 'note', label: t('detail.note'), kind: 'text' },
       ],

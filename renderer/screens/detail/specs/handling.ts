@@ -81,13 +81,14 @@ export const handlingSpecs: SpecBuilders = {
     const agents = branchUsers.filter((u) => u.role === 'agent');
     const matched = agents.find((u) => u.jobNumber && jobs.includes(u.jobNumber));
     const leads = branchUsers.filter((u) => u.role === 'team_lead');
+    // The agent named by the complaint's job numbers and that agent's lead; otherwise nobody: the officer chooses.
     const lead = leads.find((l) => matched && l.teamId === matched.teamId);
     return {
       id, title: t('review.notify'), submitLabel: t('review.notify'),
       fields: [
-        { name: 'agent', label: t('review.agents'), kind: 'select', required: true, initial: matched?.id ?? agents[0]?.id ?? '',
+        { name: 'agent', label: t('review.agents'), kind: 'select', required: true, initial: matched?.id ?? '',
           options: agents.map((u) => ({ value: u.id, label: userLabel(u) })) },
-        { name: 'lead', label: t('review.leads'), kind: 'select', required: true, initial: lead?.id ?? leads[0]?.id ?? '',
+        { name: 'lead', label: t('review.leads'), kind: 'select', required: true, initial: lead?.id ?? '',
           options: leads.map((u) => ({ value: u.id, label: userLabel(u) })) },
       ],
       submit: (v) => commands.notifyParties(c.id, { agentIds: [str(v.agent)], leadIds: [str(v.lead)] }),
