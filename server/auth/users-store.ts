@@ -122,3 +122,30 @@ export async function listUsers(db: Sql): Promise<AdminUserView[]> {
   const rows = await db.query<UserRow>(`select ${USER_COLUMNS} from users order by username`);
   return rows.map(view);
 }
+
+/** An account as the directory names it (reference data, a branch hub's mirror). */
+export interface DirectoryRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  branch_id: string | null;
+  team_id: string | null;
+  job_number: string | null;
+  disabled: boolean;
+  updated_at: Date | string;
+}
+
+const DIRECTORY_COLUMNS = 'id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at';
+// A hub's machine account is nobody a workstation names or assigns.
+const PEOPLE = "from users where role <> 'hub' order by username";
+
+/** Every account people are named by, by username. */
+export function listDirectory(db: Sql): Promise<DirectoryRow[]> {
+  return db.query<DirectoryRow>(`select ${DIRECTORY_COLUMNS} ${PEOPLE}`);
+}
+
+/** The same with each account's sign-in verifier: only for what a branch hub is sent (it filters by branch). */
+export function listDirectoryWithVerifiers(db: Sql): Promise<(DirectoryRow & { password_hash: string })[]> {
+  return db.query<DirectoryRow & { password_hash: string }>(`select ${DIRECTORY_COLUMNS}, password_hash ${PEOPLE}`);
+}

@@ -5,25 +5,13 @@ import type { Sql } from '../db/db';
 import { listActiveScripts } from '../admin/scripts-store';
 import { readPolicy, referenceVersion } from './settings-store';
 import { credentialsVersion } from '../auth/credentials-version';
+import { listDirectory } from '../auth/users-store';
 
 /** Everything a workstation needs from the server and never writes: the directory, policy, calendar, scripts. */
 export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
   const version = await referenceVersion(db);
   const [users, branches, teams, scripts, policy] = await Promise.all([
-    db.query<{
-      id: string;
-      username: string;
-      display_name: string;
-      role: string;
-      branch_id: string | null;
-      team_id: string | null;
-      job_number: string | null;
-      disabled: boolean;
-      updated_at: Date | string;
-    }>(
-      // A hub's machine account is nobody a workstation names or assigns.
-      "select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at from users where role <> 'hub' order by username",
-    ),
+    listDirectory(db),
     db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>(
       'select id, name, name_en, disabled from branches order by id',
     ),

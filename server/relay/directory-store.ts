@@ -1,5 +1,6 @@
 import type { HubDirectory } from '../../shared/protocol/hub';
 import { seesAllBranches, type Role } from '../../shared/roles';
+import { listDirectoryWithVerifiers } from '../auth/users-store';
 import type { Sql } from '../db/db';
 import { readPolicy, referenceVersion } from '../reference/settings-store';
 
@@ -16,21 +17,7 @@ function iso(v: Date | string): string {
 export async function hubDirectory(db: Sql, branchId: string): Promise<HubDirectory> {
   const [version, users, branches, teams, scripts, policy] = await Promise.all([
     referenceVersion(db),
-    db.query<{
-      id: string;
-      username: string;
-      display_name: string;
-      role: string;
-      branch_id: string | null;
-      team_id: string | null;
-      job_number: string | null;
-      disabled: boolean;
-      updated_at: Date | string;
-      password_hash: string;
-    }>(
-      `select id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at, password_hash
-         from users where role <> 'hub' order by id`,
-    ),
+    listDirectoryWithVerifiers(db),
     db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>('select id, name, name_en, disabled from branches order by id'),
     db.query<{ id: string; branch_id: string; name: string; lead_id: string | null; disabled: boolean }>(
       'select id, branch_id, name, lead_id, disabled from teams order by id',
