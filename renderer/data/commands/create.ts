@@ -58,7 +58,8 @@ export async function createComplaintCommand(store: DataStore, input: CreateComp
   const payload: ComplaintCreatedPayload = {
     ...input,
     number,
-    receivedAt: input.receivedAt ?? new Date(nowMs).toISOString(),
+    // The server's clock as last learned, like the event's own wall time (see writeEvent).
+    receivedAt: input.receivedAt ?? new Date(nowMs + store.hlc.offsetMs()).toISOString(),
     ...(grade !== undefined ? { grade } : {}),
   };
   const result = await writeEvent(store, g.user, 'complaint.created', complaintId, g.user.branchId, payload);

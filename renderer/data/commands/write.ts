@@ -56,6 +56,10 @@ export async function writeEvent<T extends EventType>(
   const nowMs = store.now();
   // The policy's skew bound: the server refuses events stamped further ahead of its clock.
   const hlc = await store.hlc.stamp(nowMs, store.referenceStore.current().policy.sync.hlcMaxSkewMs);
+  // Wall times the event records follow the server's clock as last learned, as the
+  // stamp does: a workstation whose clock runs ahead would otherwise write times the
+  // server's business-date window refuses.
+  const wallMs = nowMs + store.hlc.offsetMs();
   const event = makeEvent({
     id: options.id ?? uuidv7(),
     type,
@@ -64,12 +68,12 @@ export async function writeEvent<T extends EventType>(
     branchId,
     payload,
     hlc,
-    occurredAt: new Date(nowMs).toISOString(),
+    occurredAt: new Date(wallMs).toISOString(),
   });
   const checked = validateEvent(event);
   if (!checked.ok) return { ok: false, error: 'invalid', message: checked.reason.message };
   // The server's window for business dates, judged here with this workstation's clock before anything is written.
-  const dateProblem = businessDateProblem(checked.event, store.referenceStore.current().policy, nowMs);
+  const dateProblem = businessDateProblem(checked.event, store.referenceStore.current().policy, wallMs);
   if (dateProblem) return { ok: false, error: 'invalid', message: dateProblem.message, code: dateProblem.code };
   if (complaint) {
     // The server's own checks, made first: an event it would refuse is never written or called done.
