@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
+import { ApiClient, EventFactory, startTestServer, storageKinds, type TestServer } from '../test-support/harness';
 
 /**
  * Query strings, headers and bodies of the routes that read their input by
@@ -129,6 +129,29 @@ describe.each(storageKinds())('hostile query strings, headers and bodies on %s',
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("a branch hub's hostile relays are answered without a 5xx", async () => {
+    const password = 'probe-hub-password-1';
+    await api.request('POST', '/api/admin/users', { token: tokens.admin, body: { username: 'hub.probe', password, role: 'hub', branchId: 'gz' } });
+    const hub = (await api.login('hub.probe', password)).token;
+    const agent = (await api.login('agent.gz')).user;
+    const f = new EventFactory();
+    const value = fc.oneof(
+      fc.string({ maxLength: 6 }).map((s) => `${s}\u0000${s}`),
+      fc.constantFrom('\ud800', 'a\udfffb', '', 'x'.repeat(300), '0000-01-01T00:00:00Z'),
+      fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }))),
+    );
+    await fc.assert(
+      fc.asyncProperty(value, fc.constantFrom('id', 'actorId', 'complaintId', 'branchId', 'type', 'hlc', 'payload'), async (v, field) => {
+        const events = [{ ...f.created(agent), [field]: v }, f.created(agent)];
+        const res = await api.request('POST', '/api/sync/relay', { token: hub, raw: JSON.stringify({ events }) });
+        expectNoServerError(res, `${field}=${JSON.stringify(v).slice(0, 40)}`);
+      }),
+      { numRuns: 40 },
+    );
+    const checkin = await api.request('POST', '/api/sync/hub/checkin', { token: hub, raw: '{"pendingUp":1e400}' });
+    expectNoServerError(checkin, 'checkin 1e400');
   });
 
   it('hostile repeat-check bodies and complaint ids are a 4xx, never a 5xx', async () => {

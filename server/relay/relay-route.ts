@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { zodRoutes } from '../http/zod';
 import { acceptEvents } from '../sync/accept';
-import { prepare } from '../sync/decide';
+import { prepare, safeKey } from '../sync/decide';
 import { MAX_BODY_BYTES, parsePushBody, PushBodyError } from '../sync/wire';
 import { branchActors } from './actors-store';
 import { relayVerdicts } from './verdicts-store';
@@ -40,7 +40,8 @@ export function registerRelayRoute(app: FastifyInstance, ctx: AppContext): void 
         if (err instanceof PushBodyError) throw new HttpError(err.status, err.status === 413 ? 'too_large' : 'bad_request', err.message);
         throw err;
       }
-      const actorIds = rows.map((r) => r.doc.actorId).filter((a): a is string => typeof a === 'string');
+      // Only ids the database can compare: an event naming a NUL or half a surrogate pair is refused by its schema check anyway.
+      const actorIds = rows.map((r) => safeKey(r.doc.actorId)).filter((a): a is string => a !== null);
       const actors = await branchActors(db, hub.branchId, actorIds);
       const result = await acceptEvents(db, ctx.settings, { kind: 'relay', hub, actors }, rows);
       if (result.maxSeq !== null) {
