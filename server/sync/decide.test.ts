@@ -206,3 +206,41 @@ describe('decidePush (pure)', () => {
     expect(JSON.parse(result.returned[0] as string)).toMatchObject({ id: bad.id, seq: 41, status: 'rejected', reason: { code: 'unknown_complaint' } });
   });
 });
+
+describe('decidePush for a branch hub relaying (pure)', () => {
+  const person = (w: Writer) => (w.kind === 'user' ? w.user : (undefined as never));
+  const hub: Writer = {
+    kind: 'relay',
+    hub: { id: 'u-hub', username: 'hub.gz', displayName: 'hub.gz', role: 'hub', branchId: 'gz', teamId: null, jobNumber: null },
+    actors: new Map([
+      ['u-agent', person(agent)],
+      ['u-officer', person(officer)],
+    ]),
+  };
+
+  it('judges each event as its actor, within the hub branch, and makes the actor its author', () => {
+    const c = created('r1');
+    const note = ev('note.added', 'r1', 'u-officer');
+    const stranger = ev('note.added', 'r1', 'u-agent-dg');
+    const forDg = ev('complaint.created', 'r2', 'u-agent', { ...samplePayloads['complaint.created'], number: 'DG-r2' }, 'dg');
+    const transfer = ev('complaint.transferred', 'r1', 'u-agent');
+    const plan = decidePush(empty(), hub, prepare(rows(c, note, stranger, forDg, transfer)), RECEIVED);
+    expect(verdicts(plan)).toEqual([
+      [c.id, 'accepted'],
+      [note.id, 'accepted'],
+      [stranger.id, 'actor_mismatch'],
+      [forDg.id, 'out_of_scope'],
+      [transfer.id, 'role_not_allowed'],
+    ]);
+    expect(plan.fresh.map((d) => d.pushedBy ?? null)).toEqual(['u-agent', 'u-officer', null, 'u-agent', 'u-agent']);
+    expect(plan.relayedBy).toBe('u-hub');
+  });
+
+  it("refuses an event on a complaint now in another branch, whoever the actor", () => {
+    const c = created('r3');
+    const state = stateWith(c);
+    state.complaints.set('r3', { ...(state.complaints.get('r3') as { branchId: string; projectionText: string; mark: string }), branchId: 'dg' });
+    const plan = decidePush(state, hub, prepare(rows(ev('note.added', 'r3', 'u-officer'))), RECEIVED);
+    expect(verdicts(plan).map(([, v]) => v)).toEqual(['out_of_scope']);
+  });
+});
