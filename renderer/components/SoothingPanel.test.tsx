@@ -5,8 +5,9 @@ import { initI18n } from '../i18n/i18n';
 import { zhCN } from '../i18n/resources/zh-CN';
 import { emptyDraft } from '../state/intake-draft';
 import { SoothingPanel } from './SoothingPanel';
+import type { ReferenceScript } from '../data/types/reference';
 
-function render() {
+function render(scripts: ReferenceScript[] = []) {
   return renderToStaticMarkup(
     <SoothingPanel
       value={emptyDraft().soothing}
@@ -15,7 +16,7 @@ function render() {
       jobNumber="1001"
       issue="话费多扣"
       category="attitude"
-      scripts={[]}
+      scripts={scripts}
       onWithdrew={() => {}}
       onFile={() => {}}
     />,
@@ -44,5 +45,15 @@ describe('SoothingPanel', () => {
     const html = render();
     expect(html).toContain('王女士您好，我是1001号客服代表');
     expect(html).toContain('关于话费多扣');
+  });
+
+  it("agents at intake see the agents' soothing scripts, not the leads' callback scripts", async () => {
+    await i18next.changeLanguage('zh-CN');
+    const html = render([
+      { id: 'agent-a', scenario: 'A', language: 'zh-CN', audience: 'agent', text: '坐席安抚口径{customerName}' },
+      { id: 'lead-a', scenario: 'A', language: 'zh-CN', audience: 'lead', text: '班长回访口径{customerName}' },
+    ]);
+    expect(html).toContain('坐席安抚口径王女士');
+    expect(html).not.toContain('班长回访口径');
   });
 });

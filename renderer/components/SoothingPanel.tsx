@@ -46,7 +46,9 @@ export function SoothingPanel(props: Props) {
   const doubts = props.withdrawalDoubts ?? [];
   const [copied, setCopied] = useState<string | null>(null);
 
-  const library = props.scripts.length > 0 ? props.scripts : builtInScripts(t, i18n.language);
+  // Agents see the agents' soothing scripts, not the leads' callback scripts.
+  const ownScripts = props.scripts.filter((s) => (s.audience ?? 'agent') === 'agent');
+  const library = ownScripts.length > 0 ? ownScripts : builtInScripts(t, i18n.language, 'agent');
   const lines = pickScripts(library, props.category, value.scenario, i18n.language).map((s) => ({
     id: s.id,
     text: fillScript(s.text, {

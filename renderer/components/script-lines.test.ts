@@ -69,4 +69,9 @@ describe('pickScripts', () => {
   it('falls back to any language when the library lacks the display language', () => {
     expect(pickScripts(library, 'attitude', 'A', 'fr').map((x) => x.id)).toContain('open-en');
   });
+  it("gives each audience its own lines: agents' soothing at intake, leads' callbacks", () => {
+    const both = [s('agent-a', { scenario: 'A', language: 'zh-CN' }), s('lead-a', { scenario: 'A', language: 'zh-CN', audience: 'lead' })];
+    expect(pickScripts(both, 'attitude', 'A', 'zh-CN').map((x) => x.id)).toEqual(['agent-a']);
+    expect(pickScripts(both, 'attitude', 'A', 'zh-CN', 'lead').map((x) => x.id)).toEqual(['lead-a']);
+  });
 });

@@ -72,19 +72,25 @@ function scenarioOf(s: ReferenceScript): 'opening' | Scenario | null {
   return letter === 'A' || letter === 'B' || letter === 'C' ? letter : null;
 }
 
+export type ScriptAudience = 'agent' | 'lead';
+
 /**
- * The lines to offer: the opening apology first, then the chosen scenario's
- * lines for this category (a script without a category fits every category),
- * in the display language when the library has it.
+ * The lines to offer one audience (agents soothing at intake, leads calling
+ * back for 二解; a script without an audience is an agent's): the opening
+ * apology first, then the chosen scenario's lines for this category (a
+ * script without a category fits every category), in the display language
+ * when the library has it.
  */
 export function pickScripts(
   scripts: readonly ReferenceScript[],
   category: string,
   scenario: Scenario,
   language: string,
+  audience: ScriptAudience = 'agent',
 ): ReferenceScript[] {
-  const inLanguage = scripts.filter((s) => !s.language || s.language === language);
-  const pool = inLanguage.length > 0 ? inLanguage : [...scripts];
+  const forAudience = scripts.filter((s) => (s.audience ?? 'agent') === audience);
+  const inLanguage = forAudience.filter((s) => !s.language || s.language === language);
+  const pool = inLanguage.length > 0 ? inLanguage : forAudience;
   const fits = (s: ReferenceScript) => !s.category || !category || s.category === category;
   const opening = pool.filter((s) => scenarioOf(s) === 'opening' && fits(s));
   const lines = pool.filter((s) => scenarioOf(s) === scenario && fits(s));

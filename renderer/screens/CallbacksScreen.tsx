@@ -9,6 +9,7 @@ import { DeadlineBadge } from '../components/DeadlineBadge';
 import { useUiStore } from '../state/ui-store';
 import { callbackStage, handedBack, orderCallbacks } from './callbacks/callback-order';
 import { useAccessibleName } from '../i18n/use-accessible-name';
+import { CallbackScripts } from './callbacks/CallbackScripts';
 
 /**
  * 二解 workspace: work orders awaiting the lead's callback, due by day end of
@@ -31,6 +32,8 @@ export function CallbacksScreen() {
   const ordered = orderCallbacks(pending.items, now);
   const back = handled.items.filter((c) => handedBack(c) !== null);
   const max = p.secondResolution.maxCallbackAttempts;
+  // The lead's scripts follow the complaint chosen in the list.
+  const chosen = ordered.find((c) => c.id === selectedId) ?? null;
 
   return (
     <section aria-label={an.either('Callbacks', t('callbacks.title'))}>
@@ -41,6 +44,7 @@ export function CallbacksScreen() {
       <p className="hint">
         {t('domainRules.callbackConduct', { asks: p.secondResolution.maxAcceptanceAsksPerCall, apologies: p.secondResolution.maxApologyCalls })}
       </p>
+      {chosen && <CallbackScripts complaint={chosen} scripts={reference.scripts} />}
       {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('callbacks.title')}>
         {ordered.map((c) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, GRADES, type Category, type Channel, type CustomerType } from '../../shared/events/fields';
+import { CATEGORIES, CHANNELS, CUSTOMER_TITLES, CUSTOMER_TYPES, GRADES, type Category, type Channel, type CustomerTitle, type CustomerType } from '../../shared/events/fields';
 import type { Grade } from '../../shared/events/fields';
 import type { SessionUser } from '../data/types/session';
 import { useAccessibleName } from '../i18n/use-accessible-name';
@@ -139,6 +139,19 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
           >
             {CUSTOMER_TYPES.map((c) => (
               <option key={c} value={c}>{t(`customerTypes.${c}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('intake.customerTitle')}>
+          <select
+            id={fieldId('customerTitle')}
+            value={draft.customerTitle ?? ''}
+            disabled={locked}
+            onChange={(e) => update({ customerTitle: e.target.value as CustomerTitle | '' })}
+          >
+            <option value="">{t('customerTitles.unknown')}</option>
+            {CUSTOMER_TITLES.map((c) => (
+              <option key={c} value={c}>{t(`customerTitles.${c}`)}</option>
             ))}
           </select>
         </Field>

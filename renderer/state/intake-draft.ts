@@ -1,4 +1,4 @@
-import type { Category, Channel, CustomerType, Emotion, Grade } from '../../shared/events/fields';
+import type { Category, Channel, CustomerTitle, CustomerType, Emotion, Grade } from '../../shared/events/fields';
 
 export type Scenario = 'A' | 'B' | 'C';
 
@@ -9,6 +9,8 @@ export interface IntakeDraft {
   address: string;
   channel: Channel | '';
   customerType: CustomerType | '';
+  /** 先生 or 女士, so the lead's callback addresses the customer properly; '' when not known. */
+  customerTitle?: CustomerTitle | '';
   category: Category | '';
   subCategory: string;
   description: string;
@@ -50,6 +52,7 @@ export function emptyDraft(): IntakeDraft {
     address: '',
     channel: 'phone',
     customerType: 'ordinary',
+    customerTitle: '',
     category: '',
     subCategory: '',
     description: '',

@@ -84,6 +84,8 @@ export const scriptSchema = z.strictObject({
   title: nameSchema,
   text: plainText({ max: 2000, trim: true, multiline: true }),
   sort: z.number().int().min(0).max(100_000).optional(),
+  /** Who reads it: agents soothing at intake (default) or leads calling back (二解). */
+  audience: z.enum(['agent', 'lead']).optional(),
 });
 export type NewScript = z.infer<typeof scriptSchema>;
 export const scriptPatchSchema = scriptSchema.omit({ id: true }).partial().extend({ disabled: z.boolean().optional() });

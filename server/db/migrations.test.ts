@@ -36,8 +36,9 @@ describe('migrations', () => {
         const applied = results.flatMap((r) => r.applied).sort();
         expect(applied).toEqual(MIGRATIONS.map((m) => m.version).sort());
         expect(results.every((r) => r.current === latest)).toBe(true);
+        // The eight agents' soothing scripts of migration 2 and the six lead callback scripts of migration 10, once.
         const scripts = await dbs[0]!.query<{ n: unknown }>('select count(*) as n from scripts');
-        expect(Number(scripts[0]?.n)).toBe(8);
+        expect(Number(scripts[0]?.n)).toBe(14);
       } finally {
         await Promise.all(dbs.map((db) => db.close()));
       }

@@ -69,6 +69,7 @@ export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
       title: s.title,
       text: s.text,
       sort: Number(s.sort),
+      audience: s.audience,
     })),
   };
 }

@@ -39,6 +39,12 @@ describe.each(storageKinds())('reference data and admin API on %s', (storage) =>
     const scenarios = new Set(ref.scripts.map((s: { scenario: string; language: string }) => `${s.scenario}/${s.language}`));
     for (const s of ['opening', 'A', 'B', 'C']) for (const l of ['zh-CN', 'en']) expect(scenarios.has(`${s}/${l}`), `${s}/${l}`).toBe(true);
     expect(ref.scripts.every((s: { text: string }) => s.text.includes('{customerName}'))).toBe(true);
+    // The agents' soothing scripts and the leads' callback scripts (scenarios A, B, C of the norm) are told apart.
+    const leadScripts = new Set(
+      ref.scripts.filter((s: { audience: string }) => s.audience === 'lead').map((s: { scenario: string; language: string }) => `${s.scenario}/${s.language}`),
+    );
+    for (const s of ['A', 'B', 'C']) for (const l of ['zh-CN', 'en']) expect(leadScripts.has(`${s}/${l}`), `lead ${s}/${l}`).toBe(true);
+    expect(ref.scripts.filter((s: { audience: string }) => s.audience === 'agent').map((s: { scenario: string }) => s.scenario)).toContain('opening');
 
     const etag = res.headers.etag as string;
     expect(etag).toMatch(/^"ref-\d+"$/);

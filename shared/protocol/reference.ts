@@ -50,6 +50,7 @@ export const referenceScriptSchema = z.looseObject({
   title: z.string().optional(),
   text: z.string(),
   sort: z.number().optional(),
+  audience: z.enum(['agent', 'lead']).optional(),
 });
 
 export const referenceCalendarSchema = z.object({
@@ -110,6 +111,8 @@ export interface ReferenceScript {
   title?: string;
   text: string;
   sort?: number;
+  /** `agent` (intake soothing; also when absent, as from an older server) or `lead` (the 二解 callback). */
+  audience?: 'agent' | 'lead';
 }
 
 /** The whole answer as the server sends it. */

@@ -177,6 +177,7 @@ export const en = {
     phone: 'Phone',
     address: 'Address',
     channel: 'Channel',
+    customerTitle: 'Title',
     customerType: 'Customer type',
     category: 'Category',
     subCategory: 'Sub-type',
@@ -602,7 +603,16 @@ export const en = {
     'complaint.redacted': 'Personal data redacted',
     'withdrawal.reversed': 'Withdrawal reversed',
   },
+  customerTitles: { unknown: 'Not known', mr: 'Mr', ms: 'Ms' },
+  callbackScripts: {
+    title: 'Callback scripts (lead)',
+  },
   scriptLibrary: {
+    lead: {
+      A: { l1: 'Hello {customerName}, this is the team lead at the contact centre. We listened to the recording of your call about {issue} with agent {jobNumber}; you were not treated as you should have been, and I sincerely apologise on behalf of the team. Would you accept our apology?' },
+      B: { l1: 'Hello {customerName}, this is the team lead at the contact centre. Agent {jobNumber} did make a mistake with {issue}, and I am very sorry. It has been done correctly now, and any charge it caused will be refunded within our authority. Would you accept this?' },
+      C: { l1: 'Hello {customerName}, this is the team lead at the contact centre. We listened to the recording: agent {jobNumber} handled {issue} as the rules require, and this is what happened… I am sorry for the misunderstanding. We can go through it again with you now if you like. Would that be all right?' },
+    },
     opening: {
       l1: 'Hello {customerName}, I am agent {jobNumber}. I am sorry for the trouble with {issue}; I will help you with it now.',
     },

@@ -179,6 +179,7 @@ export const zhCN: Resources = {
     phone: '联系电话',
     address: '地址',
     channel: '受理渠道',
+    customerTitle: '称谓',
     customerType: '客户类型',
     category: '投诉类别',
     subCategory: '子类',
@@ -604,7 +605,16 @@ export const zhCN: Resources = {
     'withdrawal.reversed': '恢复投诉（撤销投诉有误）',
     'complaint.redacted': '个人信息已脱敏',
   },
+  customerTitles: { unknown: '未知', mr: '先生', ms: '女士' },
+  callbackScripts: {
+    title: '班长回访口径',
+  },
   scriptLibrary: {
+    lead: {
+      A: { l1: '{customerName}您好，我是客服中心的班长。您反映{jobNumber}号话务员在{issue}中服务态度不好，我们已经听了通话录音，确实是我们做得不到位，我代表班组向您诚恳道歉。请问您能接受我们的道歉吗？' },
+      B: { l1: '{customerName}您好，我是客服中心的班长。经核实，{issue}确实是{jobNumber}号话务员办理有误，非常抱歉。我们已为您重新正确办理，由此产生的费用会在权限内为您退还。请问您是否接受这样的处理？' },
+      C: { l1: '{customerName}您好，我是客服中心的班长。我们听了录音，{jobNumber}号话务员当时是按规定为您办理{issue}的，具体情况是这样的……给您造成误解非常抱歉。如果您需要，我们可以现在再为您办理一次。请问您是否认可？' },
+    },
     opening: {
       l1: '{customerName}您好，我是{jobNumber}号客服代表。关于{issue}给您带来的不便，非常抱歉，我现在就帮您处理。',
     },

@@ -94,4 +94,18 @@ describe('receipt time at intake: typed, else the call\'s start, else now; a let
     expect(draftToPayload({ ...base, channel: 'letter' }, 1, now, tz).callSerial).toBeUndefined();
     expect(draftToPayload({ ...base, channel: 'phone' }, 1, now, tz).callSerial).toBe('SN-1');
   });
+  it('two serial numbers: the call being taken and the complained-about call go to their own fields', () => {
+    const base = { ...emptyDraft(), customerName: '王', phone: '13800000000', category: 'attitude' as const, description: 'x' };
+    const payload = draftToPayload({ ...base, channel: 'phone', callSerial: 'SN-NOW', complainedSerial: 'SN-THEN' }, 1, now, tz);
+    expect(payload).toMatchObject({ callSerial: 'SN-NOW', complainedSerial: 'SN-THEN' });
+    // A letter has no call of its own, but may name the call it complains about.
+    const letter = draftToPayload({ ...base, channel: 'letter', callSerial: 'SN-NOW', complainedSerial: 'SN-THEN' }, 1, now, tz);
+    expect(letter.callSerial).toBeUndefined();
+    expect(letter.complainedSerial).toBe('SN-THEN');
+  });
+  it("the customer's title (先生/女士) goes with the complainant when known", () => {
+    const base = { ...emptyDraft(), customerName: '王', phone: '13800000000', category: 'attitude' as const, description: 'x' };
+    expect(draftToPayload({ ...base, customerTitle: 'mr' }, 1, now, tz).complainant.title).toBe('mr');
+    expect(draftToPayload(base, 1, now, tz).complainant.title).toBeUndefined();
+  });
 });

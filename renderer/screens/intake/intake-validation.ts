@@ -10,6 +10,7 @@ export type IntakeField =
   | 'address'
   | 'channel'
   | 'customerType'
+  | 'customerTitle'
   | 'category'
   | 'subCategory'
   | 'description'
@@ -146,6 +147,7 @@ export function draftToPayload(
       phone: t(d.phone),
       ...(t(d.address) ? { address: t(d.address) } : {}),
       customerType: d.customerType || 'ordinary',
+      ...(d.customerTitle ? { title: d.customerTitle } : {}),
     },
     ...(Object.keys(incident).length ? { incident } : {}),
     ...(Object.keys(respondent).length ? { respondent } : {}),

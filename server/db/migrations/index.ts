@@ -7,6 +7,7 @@ import { erasureAccessLog } from './006-erasure-access-log';
 import { usernamesIgnoreCase } from './007-usernames-ignore-case';
 import { branchHub } from './008-branch-hub';
 import { feedByEvent } from './009-feed-by-event';
+import { scriptAudience } from './010-script-audience';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   usernamesIgnoreCase,
   branchHub,
   feedByEvent,
+  scriptAudience,
 ];
