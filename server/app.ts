@@ -22,6 +22,9 @@ import { registerHubRoutes } from './relay/hub-routes';
 import { registerRelayRoute } from './relay/relay-route';
 import { errorBody, frameworkErrorAnswer, installErrorHandling } from './http/errors';
 import { installZodSchemas } from './http/zod';
+import { installOpenApi, registerApiDocs, type RegisteredRoute } from './http/openapi';
+import { ServerMetrics } from './observability/metrics';
+import { registerMetrics } from './observability/metrics-route';
 import { registerReferenceRoutes } from './reference/routes';
 import { registerReportRoutes } from './reports/routes';
 import { SettingsStore } from './reference/settings-store';
@@ -44,6 +47,8 @@ export interface HotlineServer {
   erasure: Erasure;
   /** On a branch hub (UPSTREAM_URL set): the link to the central server. */
   upstream: UpstreamLink | undefined;
+  /** Every route Fastify registered, as its onRoute hook saw them (the OpenAPI document covers them). */
+  routes: readonly RegisteredRoute[];
   /** Runs the deadline watcher once at `now` (tests pass an explicit time). */
   runDeadlineWatch(now?: Date): Promise<WatchResult>;
   /** Starts listening on config.host:config.port; resolves to the base URL (port 0 picks a free one). */
@@ -131,9 +136,12 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       hub.poke();
       db.notify(String(maxSeq)).catch(() => undefined);
     });
+    let routes: readonly RegisteredRoute[] = [];
+    const metrics = new ServerMetrics({ openStreams: () => hub.size, poolUse: () => db.poolUse?.() });
     const ctx: AppContext = {
       config,
       db,
+      metrics,
       limiter: new LoginLimiter(db, config.loginMaxFailures, config.loginWindowMs),
       settings,
       hub,
@@ -154,6 +162,8 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
 
     installErrorHandling(app);
     installZodSchemas(app);
+    routes = await installOpenApi(app, config.version);
+    registerMetrics(app, metrics, config.metricsToken);
     await app.register(cors, {
       origin: (origin, cb) => {
         if (!origin) return cb(null, true);
@@ -183,6 +193,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerAccessLogRoutes(app, ctx);
     registerRelayRoute(app, ctx);
     registerHubRoutes(app, ctx);
+    registerApiDocs(app, db);
 
     const clientDir = config.clientDir;
     if (clientDir) await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: ['index.html'] });
@@ -199,6 +210,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       hub.poke();
       db.notify(String(maxSeq)).catch(() => undefined);
     });
+    watcher.onRun = (outcome) => metrics.deadlineWatcherRuns.inc({ outcome });
     watcher.start(upstream ? 0 : config.deadlineWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'deadline watch failed'));
 
     erasure.start(upstream ? 0 : config.retentionWatchIntervalMs, (err) => app.log.error({ err: String(err) }, 'erasure failed'));
@@ -222,6 +234,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       refolder,
       erasure,
       upstream,
+      routes,
       runDeadlineWatch: (now) => watcher.run(now),
       async listen() {
         await app.listen({ port: config.port, host: config.host });

@@ -30,6 +30,11 @@ export interface ServerConfig {
   /** Take the client address from X-Forwarded-For (only behind a trusted load balancer). */
   trustProxy: boolean;
   version: string;
+  /**
+   * METRICS_TOKEN: when set, /metrics answers a request bearing this token
+   * (from anywhere); unset, it answers requests from this machine only.
+   */
+  metricsToken: string | undefined;
   /** Set: this server is a branch hub relaying to the central server (UPSTREAM_URL, UPSTREAM_USERNAME, UPSTREAM_PASSWORD). */
   upstream: UpstreamConfig | undefined;
 }
@@ -68,6 +73,7 @@ export const defaultConfig: ServerConfig = {
   deadlineWatchIntervalMs: 60_000,
   retentionWatchIntervalMs: 3_600_000,
   logLevel: 'info',
+  metricsToken: undefined,
   scryptCost: 2 ** 15,
   loginMaxFailures: 5,
   loginWindowMs: 5 * 60_000,
@@ -165,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: env.LOG_LEVEL?.trim() || defaultConfig.logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),
     workstationRegistrationsPerHour: intIn(env, 'WORKSTATION_REGISTRATIONS_PER_HOUR', defaultConfig.workstationRegistrationsPerHour, 1, 100_000),
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     upstream: loadUpstream(env),
   };
 }

@@ -6,6 +6,7 @@ import type { StreamHub } from './sync/stream-hub';
 import type { Refolder } from './complaints/refold';
 import type { Erasure } from './erasure/erasure';
 import type { UpstreamLink } from './hub/link';
+import type { ServerMetrics } from './observability/metrics';
 
 /** What every route needs, built once per server instance. */
 export interface AppContext {
@@ -20,4 +21,6 @@ export interface AppContext {
   erasure: Erasure;
   /** On a branch hub: its link to the central server (accepted pushes wait to be relayed). */
   upstream: UpstreamLink | undefined;
+  /** The /metrics counters; absent where a test builds a context for one route. */
+  metrics?: ServerMetrics;
 }

@@ -52,6 +52,8 @@ export interface Db extends Sql {
   listen(onNotify: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
   /** Tells every process (including this one) that something changed. */
   notify(payload: string): Promise<void>;
+  /** Connections of the pool (PostgreSQL); undefined for embedded PGlite, which has one. */
+  poolUse?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 

@@ -72,6 +72,7 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
   return {
     storage: 'postgres',
     lockNamespace,
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     query: base.query,
     exec: base.exec,
     async transaction(fn) {

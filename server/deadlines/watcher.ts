@@ -31,6 +31,8 @@ export class DeadlineWatcher {
   private clock: HlcClock;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<WatchResult> | undefined;
+  /** Told of each run's outcome (the /metrics counters). */
+  onRun: ((outcome: 'ok' | 'failed') => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -52,7 +54,12 @@ export class DeadlineWatcher {
     while (this.running) await this.running.catch(() => undefined);
     this.running = this.runOnce(now);
     try {
-      return await this.running;
+      const result = await this.running;
+      this.onRun?.('ok');
+      return result;
+    } catch (err) {
+      this.onRun?.('failed');
+      throw err;
     } finally {
       this.running = undefined;
     }

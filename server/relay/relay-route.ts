@@ -49,6 +49,7 @@ export function registerRelayRoute(app: FastifyInstance, ctx: AppContext): void 
         ctx.hub.poke();
         ctx.db.notify(String(result.maxSeq)).catch((err) => request.log.warn({ err: String(err) }, 'notify failed'));
       }
+      ctx.metrics?.countRejected(result.rejectedReasons);
       request.log.info({ hub: hub.id, accepted: result.accepted, rejected: result.rejected, unchanged: result.unchanged }, 'relay');
       return { verdicts: await relayVerdicts(db, hub, prepare(rows)) };
     },

@@ -49,6 +49,8 @@ export interface AcceptResult {
   returned: string[];
   accepted: number;
   rejected: number;
+  /** The reason code of each rejected event, for the rejection counters. */
+  rejectedReasons: string[];
   /** Already stored with the same content: nothing new. */
   unchanged: number;
   /** Highest feed sequence written, when anything was. */
@@ -315,7 +317,7 @@ function decideOnce(
 /** The answer to a push, from its plan and the feed rows its store wrote (sequence numbers). */
 export function settle(plan: Plan, seqRows: { s: unknown; event_id: string; origin: boolean }[]): AcceptResult {
   const { fresh, returned, receivedAt } = plan;
-  if (!fresh.length) return { returned, accepted: 0, rejected: 0, unchanged: plan.unchanged, maxSeq: null };
+  if (!fresh.length) return { returned, accepted: 0, rejected: 0, rejectedReasons: [], unchanged: plan.unchanged, maxSeq: null };
   const originSeq = new Map(seqRows.filter((r) => r.origin).map((r) => [r.event_id, Number(r.s)]));
   const maxSeq = Math.max(...seqRows.map((r) => Number(r.s)));
   const rejected = fresh.filter((d) => d.reason !== null);
@@ -326,6 +328,7 @@ export function settle(plan: Plan, seqRows: { s: unknown; event_id: string; orig
     returned,
     accepted: fresh.length - rejected.length,
     rejected: rejected.length,
+    rejectedReasons: rejected.map((d) => d.reason?.code ?? 'unknown'),
     unchanged: plan.unchanged,
     maxSeq,
   };
