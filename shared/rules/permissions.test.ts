@@ -45,7 +45,12 @@ describe('role-based access: who writes which event', () => {
   });
 
   it('lets every complaint worker escalate (a breach is written by whoever sees it first)', () => {
-    expect(ROLES.filter((r) => canWrite(r, 'complaint.escalated'))).toEqual(ROLES.filter((r) => r !== 'admin'));
+    // Admins handle no complaints, and a branch hub is a machine account that relays others' events.
+    expect(ROLES.filter((r) => canWrite(r, 'complaint.escalated'))).toEqual(ROLES.filter((r) => r !== 'admin' && r !== 'hub'));
+  });
+
+  it('lets a branch hub write no event of its own', () => {
+    expect(writableEventTypes('hub')).toEqual([]);
   });
 
   it('refuses unknown event types and inherited property names', () => {
