@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_SCHEME } from '../shared/platform/app-origin';
-import { OPEN_COMPLAINT_EVENT } from '../shared/platform/channels';
+import { OPEN_COMPLAINT_EVENT, SCREEN_POP_EVENT } from '../shared/platform/channels';
 import { normalizeServerUrl } from '../shared/platform/server-url';
 import { APP_ID, DEVELOPMENT_DATA_FOLDER, PRODUCT_NAME } from './app-identity';
 import { createAppProtocolHandler } from './app-protocol';
@@ -22,6 +22,8 @@ import { createSecretStore } from './secret-store';
 import { createServerChangeConfirm } from './server-change-dialog';
 import { createServerSettings, loadLanHosts, serverUrlOverride } from './settings';
 import { bringToFront, claimSingleInstance } from './single-instance';
+import { startScreenPop } from './screen-pop';
+import { screenPopHash } from '../shared/platform/screen-pop';
 import { createPendingIndicator, type TrayTexts } from './tray-badge';
 import { secureWebPreferences } from './web-preferences';
 import { guardWebContents } from './window-guard';
@@ -162,6 +164,25 @@ async function start(): Promise<void> {
   };
 
   createMainWindow();
+  // Calls from the phone system (hotline-desk://call?…): validated here, sent to the window, validated again there.
+  startScreenPop({
+    registerScheme: (scheme) =>
+      app.isPackaged ? app.setAsDefaultProtocolClient(scheme) : app.setAsDefaultProtocolClient(scheme, process.execPath, [path.resolve(process.argv[1] ?? '.')]),
+    argv: process.argv,
+    onSecondInstance: (listener) => app.on('second-instance', (_event, argv) => listener(argv)),
+    onOpenUrl: (listener) =>
+      app.on('open-url', (event, url) => {
+        event.preventDefault();
+        listener(url);
+      }),
+    deliver: (pop) => {
+      const window = mainWindow ?? createMainWindow();
+      bringToFront(window);
+      const query = screenPopHash(pop).slice('#/call?'.length);
+      if (window.webContents.isLoading()) window.webContents.once('did-finish-load', () => window.webContents.send(SCREEN_POP_EVENT, query));
+      else window.webContents.send(SCREEN_POP_EVENT, query);
+    },
+  });
   // Signed updates only (electron/auto-update.ts says where a signature is checked); electron-builder writes the channel into app-update.yml.
   const updateChannel = parseUpdateChannel(await readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(() => null));
   startAutoUpdates({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT } from '../shared/platform/channels';
+import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT, SCREEN_POP_EVENT } from '../shared/platform/channels';
 import { registerBridgeHandlers } from './ipc-handlers';
 import { createIpcLink } from './test-support/ipc-test-link';
 import { createPreloadBridge } from './preload-bridge';
@@ -79,5 +79,23 @@ describe('createPreloadBridge', () => {
       if (typeof value === 'function' && name !== 'onOpenComplaint') await (value as (...a: unknown[]) => Promise<unknown>)('x', 'y');
     }
     expect(new Set(used)).toEqual(new Set(Object.values(IPC_CHANNELS)));
+  });
+
+  it('keeps a call that arrives before the shell listens, and passes later ones straight on', () => {
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+    const bridge = createPreloadBridge({
+      invoke: async () => undefined,
+      on: (channel, listener) => handlers.set(channel, listener),
+      removeListener: () => undefined,
+    });
+    const send = (query: unknown) => handlers.get(SCREEN_POP_EVENT)?.({}, query);
+    send('ani=13800138000&serial=C-1');
+    send(42);
+    const got: string[] = [];
+    const off = bridge.onScreenPop((q) => got.push(q));
+    send('ani=13900139000');
+    off();
+    send('ani=13700137000');
+    expect(got).toEqual(['ani=13800138000&serial=C-1', 'ani=13900139000']);
   });
 });

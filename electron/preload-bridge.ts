@@ -1,5 +1,5 @@
 import type { NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../shared/platform/bridge';
-import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT } from '../shared/platform/channels';
+import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT, SCREEN_POP_EVENT } from '../shared/platform/channels';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
 export interface RendererIpc {
@@ -14,6 +14,14 @@ export interface RendererIpc {
  * objects (they would let it reach any channel).
  */
 export function createPreloadBridge(ipc: RendererIpc): PlatformBridge {
+  // Calls are kept until the signed-in shell listens: the link may open the app before sign-in.
+  const callListeners = new Set<(query: string) => void>();
+  let waitingCall: string | null = null;
+  ipc.on(SCREEN_POP_EVENT, (_event: unknown, query: unknown) => {
+    if (typeof query !== 'string') return;
+    if (callListeners.size === 0) waitingCall = query;
+    else for (const l of callListeners) l(query);
+  });
   const call = <T>(channel: string, ...args: unknown[]): Promise<T> => ipc.invoke(channel, ...args) as Promise<T>;
   return {
     kind: 'electron',
@@ -35,6 +43,18 @@ export function createPreloadBridge(ipc: RendererIpc): PlatformBridge {
       ipc.on(OPEN_COMPLAINT_EVENT, forward);
       return () => {
         ipc.removeListener(OPEN_COMPLAINT_EVENT, forward);
+      };
+    },
+    onScreenPop(listener: (query: string) => void) {
+      callListeners.add(listener);
+      // A call that arrived before anyone listened (the app opened by the link, nobody signed in yet).
+      if (waitingCall !== null) {
+        const query = waitingCall;
+        waitingCall = null;
+        listener(query);
+      }
+      return () => {
+        callListeners.delete(listener);
       };
     },
   };

@@ -3,6 +3,7 @@ import { screenPopFromQuery, type ScreenPop } from '../../shared/platform/screen
 import { useDraftStore } from '../state/intake-draft-store';
 import { draftForCall } from '../state/screen-pop-draft';
 import { useUiStore } from '../state/ui-store';
+import { getPlatform } from '../platform';
 
 const CALL_ROUTE = '#/call';
 
@@ -27,6 +28,11 @@ export function useScreenPop(userId: string): void {
     };
     fromAddress();
     window.addEventListener('hashchange', fromAddress);
-    return () => window.removeEventListener('hashchange', fromAddress);
+    // The desktop app's hotline-desk:// link, sent by the main process; validated again here.
+    const off = getPlatform().onScreenPop((query) => take(screenPopFromQuery(query)));
+    return () => {
+      window.removeEventListener('hashchange', fromAddress);
+      off();
+    };
   }, [userId]);
 }

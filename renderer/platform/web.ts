@@ -172,5 +172,10 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
         openListeners.delete(listener);
       };
     },
+
+    // The browser build takes calls through its #/call route (renderer/app/use-screen-pop.ts).
+    onScreenPop() {
+      return () => undefined;
+    },
   };
 }

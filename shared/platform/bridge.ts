@@ -72,6 +72,12 @@ export interface PlatformBridge {
 
   /** Called when the user clicks a notification that carried a complaintId. Returns an unsubscribe function. */
   onOpenComplaint(listener: (complaintId: string) => void): () => void;
+  /**
+   * Called with the query of a call link (`ani=…&serial=…`) the desktop app
+   * was opened with; the renderer validates it again. Returns an unsubscribe
+   * function. The browser build gets calls through its #/call route instead.
+   */
+  onScreenPop(listener: (query: string) => void): () => void;
 }
 
 /** The name of the global the preload defines. */

@@ -17,3 +17,5 @@ export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
 /** Main → renderer: the user clicked a notification about this complaint. */
 export const OPEN_COMPLAINT_EVENT = 'hotline-desk:open-complaint';
+/** A call from the phone system (hotline-desk://call?…): the main process sends the validated call's query. */
+export const SCREEN_POP_EVENT = 'hotline-desk:screen-pop';
