@@ -6,7 +6,7 @@ import { initI18n } from '../i18n/i18n';
 import { SyncBar } from './SyncBar';
 
 const sync = (change: Partial<SyncState> = {}): SyncState => ({
-  online: true, syncing: false, pending: 3, lastSyncedAt: '2026-11-23T09:00:00Z', authExpired: false, error: null, upstream: null, ...change,
+  online: true, syncing: false, pending: 3, lastSyncedAt: '2026-11-23T09:00:00Z', authExpired: false, error: null, upstream: null, firstSync: null, ...change,
 });
 
 /** The element's text as automation reads it (textContent), without markup. */
@@ -35,6 +35,18 @@ describe('SyncBar', () => {
     expect(t).toContain('Online');
     expect(t).toContain('3 pending');
     expect(t).toContain('2026-11-23 17:00');
+  });
+
+  it("shows an empty workstation's first sync: complaints and events so far, time left, intake meanwhile", async () => {
+    const firstSync = { complaints: 1200, events: 6500, totalComplaints: 10000, totalEvents: 55000, msLeft: 150_000 };
+    await i18next.changeLanguage('en');
+    const en = text(render(sync({ firstSync })));
+    expect(en).toContain('First sync: 1200 of 10000 complaints, 6500 of 55000 events here, about 3 min left');
+    expect(en).toContain('new complaints can be taken meanwhile');
+    await i18next.changeLanguage('zh-CN');
+    const zh = text(render(sync({ firstSync: { ...firstSync, msLeft: 20_000 } })));
+    expect(zh).toContain('首次同步：已到本机 1200/10000 件投诉，6500/55000 条事件, 约剩 20 秒');
+    expect(text(render(sync()))).not.toContain('首次同步');
   });
 
   it('says Offline and the count in English', async () => {

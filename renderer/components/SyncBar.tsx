@@ -4,6 +4,7 @@ import { useAccessibleName } from '../i18n/use-accessible-name';
 import { en } from '../i18n/resources/en';
 import { formatDateTime } from '../i18n/format-date';
 import { changesWaitLocally, syncActivity } from './sync-activity';
+import { FirstSyncProgress } from './FirstSyncProgress';
 
 interface Props {
   sync: SyncState;
@@ -44,6 +45,7 @@ export function SyncBar({ sync, expired, timeZone, onSignInAgain }: Props) {
           <span className="spin" aria-hidden="true">⟳</span> {t(`sync.${activity}`)}
         </span>
       )}
+      {sync.firstSync && <FirstSyncProgress progress={sync.firstSync} />}
       <span data-pending={sync.pending} className={sync.pending > 0 ? 'waiting' : undefined}>
         {sep}
         {english ? englishPending : (

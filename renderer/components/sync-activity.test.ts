@@ -3,7 +3,7 @@ import type { SyncState } from '../data/types/sync';
 import { changesWaitLocally, syncActivity } from './sync-activity';
 
 const s = (change: Partial<SyncState> = {}): SyncState => ({
-  online: true, syncing: false, pending: 0, lastSyncedAt: null, authExpired: false, error: null, upstream: null, ...change,
+  online: true, syncing: false, pending: 0, lastSyncedAt: null, authExpired: false, error: null, upstream: null, firstSync: null, ...change,
 });
 
 describe('syncActivity', () => {

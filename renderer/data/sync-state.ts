@@ -9,6 +9,7 @@ export const INITIAL_SYNC_STATE: SyncState = {
   authExpired: false,
   error: null,
   upstream: null,
+  firstSync: null,
 };
 
 /** Collects what the sync bar shows from the parts that know it. */
@@ -60,6 +61,10 @@ export class SyncStateTracker {
 
   setAuthExpired(authExpired: boolean): void {
     this.recompute({ authExpired });
+  }
+
+  setFirstSync(firstSync: SyncState['firstSync']): void {
+    this.recompute({ firstSync });
   }
 
   setError(error: string | null): void {

@@ -24,6 +24,8 @@ export interface EventReplicationOptions {
   onUnauthorized?(): void;
   retryTimeMs?: number;
   pullBatchSize?: number;
+  /** Where the first pull starts when this replication has none saved: the end of a bootstrap. */
+  initialCheckpoint?: PullCheckpoint | null;
 }
 
 export type EventReplicationState = RxReplicationState<EventDoc, PullCheckpoint>;
@@ -63,7 +65,8 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
     autoStart: true,
     pull: {
       batchSize: pullBatch,
-      async handler(checkpoint, batchSize) {
+      async handler(saved, batchSize) {
+        const checkpoint = saved ?? options.initialCheckpoint ?? undefined;
         const params = new URLSearchParams({ limit: String(Math.min(1000, batchSize)) });
         if (checkpoint?.seq !== undefined) params.set('seq', String(checkpoint.seq));
         const answer = pullPageSchema.parse(await api.json<unknown>('GET', `/api/sync/events/pull?${params.toString()}`));
@@ -87,7 +90,8 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
     push: {
       batchSize: 100,
       modifier(doc: WithDeleted<EventDoc>) {
-        if (doc.actorId !== userId) return null;
+        // Another user's event, or one that came from the server (a bootstrap writes them directly).
+        if (doc.actorId !== userId || doc.seq !== undefined) return null;
         return toStoredEvent(doc);
       },
       async handler(rows: RxReplicationWriteToMasterRow<EventDoc>[]) {

@@ -11,6 +11,7 @@ import type { ReferenceUser } from '../types/reference';
 import type { Api } from './api';
 import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
 import { probeUpstream } from './upstream-probe';
+import { BOOTSTRAP_KEY, runBootstrap } from './bootstrap';
 
 export interface SyncController {
   start(): Promise<void>;
@@ -78,6 +79,37 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     }
   }
 
+  /** Set at once when sync should stop, so a running bootstrap ends after its page. */
+  let stopping = false;
+
+  /** An empty replica's first sync; the feed position pull continues from, or null for an ordinary pull. */
+  async function bootstrap(): Promise<number | null> {
+    try {
+      return await runBootstrap({
+        api: o.api,
+        events: o.db.events,
+        meta: o.meta,
+        now: o.now,
+        onProgress: (p) => o.tracker.setFirstSync(p),
+        settled: () => o.projector.idle(),
+        onDocuments: (docs) => {
+          const maxSkew = o.referenceStore.current().policy.sync.hlcMaxSkewMs;
+          const t = o.now();
+          for (const d of docs) o.hlc.observe(d.hlc, t, maxSkew);
+          exchanged();
+        },
+        isStopped: () => stopping,
+      });
+    } catch (err) {
+      // Offline or refused: the ordinary pull from the start is slower but just as complete.
+      console.warn('first sync by bootstrap failed; pulling instead', err);
+      await o.meta.remove(BOOTSTRAP_KEY);
+      return null;
+    } finally {
+      o.tracker.setFirstSync(null);
+    }
+  }
+
   async function stopReplication(): Promise<void> {
     if (referenceTimer) clearInterval(referenceTimer);
     referenceTimer = null;
@@ -118,8 +150,13 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
   async function startReplication(userId: string): Promise<void> {
     if (replication && replicationUser === userId) return;
     await stopReplication();
+    stopping = false;
+    void pullReference();
+    const upTo = await bootstrap();
+    if (stopping) return;
     const serverUrl = await o.api.baseUrl();
     const state = startEventReplication({
+      initialCheckpoint: upTo === null ? null : { seq: upTo },
       collection: o.db.events,
       api: o.api,
       serverUrl,
@@ -147,7 +184,6 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
         if (o.tracker.value.online) o.tracker.setError(err.message.split('\n')[0] ?? 'Sync failed');
       }),
     );
-    void pullReference();
     referenceTimer = setInterval(() => void pullReference(), o.referenceIntervalMs ?? 15 * 60_000);
     void checkUpstream();
     upstreamTimer = setInterval(() => void checkUpstream(), o.upstreamIntervalMs ?? 30_000);
@@ -173,15 +209,19 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
         }),
         o.session.state$.subscribe((s) => {
           o.tracker.setAuthExpired(s.status === 'expired');
+          const mine = s.status === 'signed_in' && s.user?.id === o.userId;
+          // A running bootstrap ends after its page instead of holding up a sign-out.
+          if (!mine) stopping = true;
           void serial(async () => {
             const token = o.session.token();
-            if (s.status === 'signed_in' && s.user?.id === o.userId && token) await startReplication(s.user.id);
+            if (mine && token) await startReplication(o.userId);
             else await stopReplication();
           });
         }),
       );
     },
     async stop() {
+      stopping = true;
       subs.splice(0).forEach((s) => s.unsubscribe());
       if (typeof window !== 'undefined' && typeof window.removeEventListener === 'function') {
         window.removeEventListener('online', onOnline);

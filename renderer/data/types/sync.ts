@@ -17,6 +17,18 @@ export interface SyncState {
   error: string | null;
   /** Behind a branch hub: whether the hub reaches the central server, and how much waits there; null otherwise. */
   upstream: HubLinkState | null;
+  /** While an empty replica's first sync runs: how far it is; null otherwise. */
+  firstSync: FirstSyncProgress | null;
+}
+
+/** An empty replica's first sync (the bootstrap): complaints and events so far, and the time left. */
+export interface FirstSyncProgress {
+  complaints: number;
+  events: number;
+  totalComplaints: number;
+  totalEvents: number;
+  /** Estimated from this run's rate; null until a page has arrived. */
+  msLeft: number | null;
 }
 
 /** The hub's own link to central, as the hub's /health reports it. */

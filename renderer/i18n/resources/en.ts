@@ -77,6 +77,10 @@ export const en = {
     expired: 'Session expired: sync is paused until you sign in again',
     signInAgain: 'Sign in again',
     error: 'Sync problem: {{message}}',
+    firstSync: 'First sync: {{complaints}} of {{totalComplaints}} complaints, {{events}} of {{totalEvents}} events here',
+    timeLeftMin: 'about {{count}} min left',
+    timeLeftSec: 'about {{count}} s left',
+    firstSyncIntake: 'new complaints can be taken meanwhile',
   },
   deadline: {
     left_min: '{{count}} min left',

@@ -79,6 +79,10 @@ export const zhCN: Resources = {
     expired: '登录已过期：重新登录前同步暂停',
     signInAgain: '重新登录',
     error: '同步问题：{{message}}',
+    firstSync: '首次同步：已到本机 {{complaints}}/{{totalComplaints}} 件投诉，{{events}}/{{totalEvents}} 条事件',
+    timeLeftMin: '约剩 {{count}} 分钟',
+    timeLeftSec: '约剩 {{count}} 秒',
+    firstSyncIntake: '期间可照常登记新投诉',
   },
   deadline: {
     left_min: '剩 {{count}} 分钟',

@@ -1,0 +1,101 @@
+import { bootstrapPageSchema } from '../../../shared/protocol/bootstrap';
+import type { EventsCollection } from '../db';
+import type { LocalMeta } from '../local-meta';
+import { fromStoredEvent } from '../projection/event-conversion';
+import type { FirstSyncProgress } from '../types/sync';
+import type { Api } from './api';
+
+/** Where a bootstrap stands, saved after every page so a restart resumes it. */
+interface Saved {
+  upTo: number;
+  after: string | null;
+  done: boolean;
+  complaints: number;
+  events: number;
+  total: { complaints: number; events: number } | null;
+}
+
+export const BOOTSTRAP_KEY = 'sync.bootstrap';
+/** Complaints per page: about 5,500 events, one bulk write and one pass of the projector. */
+export const BOOTSTRAP_PAGE = 1000;
+
+export interface BootstrapOptions {
+  api: Api;
+  events: EventsCollection;
+  meta: LocalMeta;
+  now: () => number;
+  pageSize?: number;
+  onProgress?(p: FirstSyncProgress | null): void;
+  /** Resolves when what a page wrote is folded (the projector), so progress counts ready complaints. */
+  settled?(): Promise<void>;
+  /** The server's events of each page, before they are written (the clock observes their stamps). */
+  onDocuments?(docs: readonly { hlc: string }[]): void;
+  /** Called after each page is written (tests write on the server meanwhile). */
+  afterPage?(): Promise<void>;
+  isStopped?(): boolean;
+}
+
+/**
+ * The first sync of an empty replica (shared/protocol/bootstrap.ts): pages of
+ * complaints with all their events, written in bulk, so the projector folds
+ * and writes each complaint once instead of rewriting it for every pull page
+ * that touches it. Answers the feed position the ordinary pull continues
+ * from, or null when this replica already pulled (or wrote nothing but its
+ * own pending events and a bootstrap never started: then it is empty of the
+ * server's events and is bootstrapped too). Local intake goes on meanwhile:
+ * it only writes pending events, which the replication pushes once started.
+ */
+export async function runBootstrap(o: BootstrapOptions): Promise<number | null> {
+  let saved = await o.meta.get<Saved>(BOOTSTRAP_KEY);
+  if (saved?.done) return saved.upTo;
+  if (!saved) {
+    const fromServer = await o.events.count({ selector: { status: { $ne: 'pending' } } }).exec();
+    if (fromServer > 0) return null;
+  }
+  const started = o.now();
+  const startedWith = saved?.events ?? 0;
+  const limit = o.pageSize ?? BOOTSTRAP_PAGE;
+  for (;;) {
+    if (o.isStopped?.()) return null;
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (saved) q.set('upTo', String(saved.upTo));
+    if (saved?.after) q.set('after', saved.after);
+    const page = bootstrapPageSchema.parse(await o.api.json<unknown>('GET', `/api/sync/bootstrap?${q.toString()}`));
+    const docs = [...page.rejected, ...page.complaints.flatMap((c) => c.events)].map(fromStoredEvent);
+    o.onDocuments?.(docs);
+    if (docs.length) {
+      const { error } = await o.events.bulkInsert(docs);
+      // A conflict is an event already here (a resumed page): the stored copy stays, as a pull would leave it.
+      const real = error.filter((e) => e.status !== 409);
+      if (real.length) throw new Error(`first sync: ${real.length} events not stored`);
+    }
+    await o.settled?.();
+    saved = {
+      upTo: page.upTo,
+      after: page.next,
+      done: page.next === null,
+      complaints: (saved?.complaints ?? 0) + page.complaints.length,
+      events: (saved?.events ?? 0) + docs.length,
+      total: saved?.total ?? page.total,
+    };
+    await o.meta.set(BOOTSTRAP_KEY, saved);
+    await o.afterPage?.();
+    o.onProgress?.(saved.done ? null : progressOf(saved, started, startedWith, o.now()));
+    if (saved.done) return saved.upTo;
+  }
+}
+
+/** Complaints and events so far, and the time left at this run's rate of events. */
+export function progressOf(s: Pick<Saved, 'complaints' | 'events' | 'total'>, startedMs: number, startedWithEvents: number, nowMs: number): FirstSyncProgress {
+  const total = s.total ?? { complaints: 0, events: 0 };
+  const done = s.events - startedWithEvents;
+  const left = Math.max(0, total.events - s.events);
+  const elapsed = nowMs - startedMs;
+  return {
+    complaints: s.complaints,
+    events: s.events,
+    totalComplaints: total.complaints,
+    totalEvents: total.events,
+    msLeft: done > 0 && elapsed > 0 ? Math.round((left * elapsed) / done) : null,
+  };
+}
