@@ -1,26 +1,13 @@
 import { useMemo } from 'react';
-import { map } from 'rxjs';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { computeAssessment } from '../../shared/reports/assessment';
 import { directoryFrom } from '../../shared/reports/directory';
 import { computeSummary } from '../../shared/reports/summary';
 import type { AssessmentReport, Directory, ReportFilter, ReportPeriod, ReportSummary } from '../../shared/reports/types';
-import { useDataStore } from '../data/context';
-import { projectionOf } from '../data/live/projection-of';
 import type { Reference } from '../data/types/reference';
 import type { SessionUser } from '../data/types/session';
-import { useObservable } from '../hooks/use-observable';
+import { useAllComplaints } from '../hooks/use-all-complaints';
 import { useReference } from '../hooks/use-reference';
-
-/** Every complaint folded on this workstation, live (reports count all of them, not a page). */
-export function useAllComplaints(): { complaints: ComplaintProjection[]; loading: boolean } {
-  const store = useDataStore();
-  return useObservable<{ complaints: ComplaintProjection[]; loading: boolean }>(
-    () => (store ? store.db.complaints.find().$.pipe(map((docs) => ({ complaints: docs.map(projectionOf), loading: false }))) : null),
-    { complaints: [], loading: true },
-    [store],
-  );
-}
 
 export interface UseReport {
   summary: ReportSummary;
