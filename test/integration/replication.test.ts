@@ -8,7 +8,8 @@ import { openWorkstationStore, type DataStore, type WorkstationStore } from '../
 import { memoryStorage, signInStore, uniqueName, sampleIntake } from '../../renderer/data/test-support';
 import { firstValueFrom, filter } from 'rxjs';
 import { pendingEvents$, rejectedEvents$ } from '../../renderer/data/live/outbox';
-const input: CreateComplaintInput = sampleIntake;
+// The two serials travel as separate fields (the call being taken, the complained-about call).
+const input: CreateComplaintInput = { ...sampleIntake, complainedSerial: 'SN-ABOUT-1' };
 
 const live = liveServerForFile('hd-sync-');
 
@@ -70,9 +71,15 @@ describe('replication against the server', () => {
     const remote = await serverComplaint(a.session.token()!, created.complaintId);
     expect(remote).not.toBeNull();
     const local = withoutEvents(pa as never) as unknown as Record<string, unknown>;
-    for (const key of ['id', 'number', 'status', 'category', 'grade', 'branchId', 'assigneeId', 'escalationLevel', 'deadlines', 'createdAt', 'updatedAt', 'eventCount']) {
+    for (const key of [
+      'id', 'number', 'status', 'category', 'grade', 'branchId', 'assigneeId', 'escalationLevel', 'deadlines', 'createdAt', 'updatedAt', 'eventCount',
+      // The rules of #12: both serials, the acceptance and callback flags, progress and result feedback.
+      'callSerial', 'complainedSerial', 'flags', 'progressNotifiedAt', 'resultNotifiedAt', 'resultNotToldReason',
+    ]) {
       expect(remote?.[key], key).toEqual(local[key]);
     }
+    expect(local.complainedSerial).toBe('SN-ABOUT-1');
+    expect(local.callSerial).toBe(sampleIntake.callSerial);
     expect(a.sync.current()).toMatchObject({ online: true, authExpired: false, pending: 0 });
     expect(a.sync.current().lastSyncedAt).not.toBeNull();
     // Reference data arrived with the sign-in.
