@@ -21,13 +21,13 @@ describe('fillScript', () => {
 describe('lines before the customer’s name is typed', () => {
   const noName = { ...values, customerName: ' ' };
   it('reads every built-in line naturally, with no placeholder left and no stray comma', () => {
+    const texts = (node: unknown): string[] =>
+      typeof node === 'string' ? [node] : node && typeof node === 'object' ? Object.values(node).flatMap(texts) : [];
     for (const library of [en.scriptLibrary, zhCN.scriptLibrary]) {
-      for (const lines of Object.values(library)) {
-        for (const text of Object.values(lines as Record<string, string>)) {
-          const said = fillScript(text, noName);
-          expect(said, text).not.toMatch(/[{}]/);
-          expect(said, text).not.toMatch(/^[，,]|[，,]\s*[，,.:：]|\s[,.:]/);
-        }
+      for (const text of texts(library)) {
+        const said = fillScript(text, noName);
+        expect(said, text).not.toMatch(/[{}]/);
+        expect(said, text).not.toMatch(/^[，,]|[，,]\s*[，,.:：]|\s[,.:]/);
       }
     }
   });
