@@ -42,7 +42,7 @@ export function SignInForm({ initialUsername = '', signIn, onDone }: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form className="signin-form" onSubmit={submit} noValidate>
       <label>
         {t('signIn.username')}
         <input
