@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion } from '../../shared/events/fields';
 import type { ReferenceScript } from '../data/types/reference';
 import { useAccessibleName } from '../i18n/use-accessible-name';
-import type { IntakeDraft, Scenario } from '../state/intake-draft';
+import type { IntakeDraft } from '../state/intake-draft';
 import { altDigit } from '../app/hotkeys';
 import { useHotkey } from '../app/use-hotkey';
 import { Dialog } from './Dialog';
+import { ScenarioTabs } from './ScenarioTabs';
 import { builtInScripts } from './built-in-scripts';
 import { fillScript, pickScripts } from './script-lines';
 import type { WithdrawalDoubt } from '../../shared/rules/withdrawal-doubt';
@@ -32,8 +33,6 @@ interface Props {
   done?: boolean;
   message?: ReactNode;
 }
-
-const SCENARIOS: Scenario[] = ['A', 'B', 'C'];
 
 /** 安抚: the three steps, the emotions, the scripts, and the call's outcome. */
 export function SoothingPanel(props: Props) {
@@ -121,19 +120,7 @@ export function SoothingPanel(props: Props) {
       </div>
 
       <h3>{t('soothing.scripts')}</h3>
-      <div className="scenario-tabs" role="group" aria-label={t('soothing.scenario')}>
-        {SCENARIOS.map((s) => (
-          <button
-            key={s}
-            type="button"
-            aria-pressed={value.scenario === s}
-            title={t(`soothing.scenario${s}`)}
-            onClick={() => onChange({ scenario: s })}
-          >
-            {t(`soothing.scenario${s}`)}
-          </button>
-        ))}
-      </div>
+      <ScenarioTabs value={value.scenario} onChange={(scenario) => onChange({ scenario })} />
       {lines.length === 0 ? (
         <p className="hint">{t('soothing.noScripts')}</p>
       ) : (

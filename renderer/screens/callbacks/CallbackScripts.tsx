@@ -6,9 +6,8 @@ import { addressCustomer } from '../../../shared/rules/customer-address';
 import type { ReferenceScript } from '../../data/types/reference';
 import { builtInScripts } from '../../components/built-in-scripts';
 import { fillScript, pickScripts } from '../../components/script-lines';
+import { ScenarioTabs } from '../../components/ScenarioTabs';
 import type { Scenario } from '../../state/intake-draft';
-
-const SCENARIOS: Scenario[] = ['A', 'B', 'C'];
 
 /** The norm's scenario for a category: A attitude, B business error, C where no error is found. */
 export function scenarioFor(category: ComplaintProjection['category']): Scenario {
@@ -38,13 +37,7 @@ export function CallbackScripts({ complaint: c, scripts }: { complaint: Complain
       <h2>
         {t('callbackScripts.title')} · <span className="num">{c.number}</span>
       </h2>
-      <div className="scenario-tabs" role="group" aria-label={t('soothing.scenario')}>
-        {SCENARIOS.map((s) => (
-          <button key={s} type="button" aria-pressed={scenario === s} onClick={() => setChosen({ id: c.id, scenario: s })}>
-            {t(`soothing.scenario${s}`)}
-          </button>
-        ))}
-      </div>
+      <ScenarioTabs value={scenario} onChange={(s) => setChosen({ id: c.id, scenario: s })} />
       {lines.length === 0 ? (
         <p className="hint">{t('soothing.noScripts')}</p>
       ) : (
