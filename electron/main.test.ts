@@ -26,6 +26,11 @@ const fake = vi.hoisted(() => {
   return state;
 });
 
+// electron-updater's autoUpdater requires Electron itself when first read; the wiring gets a stand-in.
+vi.mock('electron-updater', () => ({
+  default: { autoUpdater: { autoDownload: false, autoInstallOnAppQuit: false, on: () => undefined, checkForUpdates: async () => null } },
+}));
+
 vi.mock('electron', () => {
   const readyPromise = new Promise<void>((resolve) => {
     fake.readyResolve = () => {
@@ -80,6 +85,7 @@ vi.mock('electron', () => {
       setPath: (name: string, value: string) => fake.paths.set(name, value),
       setAppUserModelId: () => undefined,
       requestSingleInstanceLock: () => true,
+      setAsDefaultProtocolClient: vi.fn(() => true),
       quit: vi.fn(),
       exit: vi.fn(),
       on: (event: string, listener: (...args: unknown[]) => void) => {
@@ -133,6 +139,8 @@ describe('main process wiring', () => {
     await mkdir(path.join(dir, 'dist', 'renderer'), { recursive: true });
     await writeFile(path.join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Hotline Desk</title>');
     process.argv = [...originalArgv, '--server-url=http://127.0.0.1:9999/'];
+    // Electron sets it; an unpackaged run reads no update channel from it.
+    Object.defineProperty(process, 'resourcesPath', { value: dir, configurable: true });
     await import('./main');
     fake.readyResolve?.();
     for (let i = 0; i < 100 && fake.windows.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -149,6 +157,15 @@ describe('main process wiring', () => {
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, corsEnabled: true }) },
     ]);
     expect(fake.sandboxEnabled).toBe(true);
+  });
+
+  it('starts to the end: the call link registered, the window lifecycle wired, and no exit', async () => {
+    const { app } = await import('electron');
+    for (let i = 0; i < 100 && !fake.appListeners.has('window-all-closed'); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('hotline-desk', process.execPath, expect.any(Array));
+    expect(fake.appListeners.has('activate')).toBe(true);
+    expect(fake.appListeners.has('window-all-closed')).toBe(true);
+    expect(app.exit).not.toHaveBeenCalled();
   });
 
   it('keeps unpackaged runs’ data apart', () => {
