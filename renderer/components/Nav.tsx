@@ -26,7 +26,8 @@ export function Nav({ role, rejectedCount, pendingCount }: Props) {
             <li key={item.screen}>
               <a
                 href={`#/${item.screen}`}
-                aria-label={count > 0 ? `${an.either(item.name, t(item.labelKey))} (${count})` : an.either(item.name, t(item.labelKey))}
+                // The count is part of the name as it is seen (axe: the visible text within the name).
+                aria-label={count > 0 ? `${an.either(item.name, t(item.labelKey))} ${count}` : an.either(item.name, t(item.labelKey))}
                 aria-current={screen === item.screen ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
@@ -34,7 +35,12 @@ export function Nav({ role, rejectedCount, pendingCount }: Props) {
                 }}
               >
                 <span>{t(item.labelKey)}</span>
-                {count > 0 && <span className="count">{count}</span>}
+                {count > 0 && (
+                  <>
+                    {' '}
+                    <span className="count">{count}</span>
+                  </>
+                )}
               </a>
             </li>
           );

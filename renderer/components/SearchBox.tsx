@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearch } from '../hooks/use-search';
 import { useAccessibleName } from '../i18n/use-accessible-name';
 import { useUiStore } from '../state/ui-store';
+import { usesSidePanel } from '../app/side-panel-screens';
 
 export const SEARCH_INPUT_ID = 'global-search';
 
@@ -19,7 +20,8 @@ export function SearchBox() {
   const results = useSearch(text.trim(), 20);
 
   const pick = (id: string) => {
-    if (screen === 'new' || screen === 'settings' || screen === 'outbox' || screen === 'attention') go('queue');
+    // Where no complaint opens beside the screen (intake, lists of events, reports and the other wide screens), the queue shows it.
+    if (screen === 'new' || screen === 'outbox' || screen === 'attention' || !usesSidePanel(screen)) go('queue');
     select(id);
     setOpen(false);
   };

@@ -197,7 +197,7 @@ test('needs attention: a change refused because of a transfer says so, not “as
   // agent.gz is shared with other specs, whose refused changes may be listed too (and a dismissal
   // is kept on the workstation that made it): this spec waits for its own item, never for a count.
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link', { name: /^Needs attention \(\d+\)$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(nav.getByRole('link', { name: /^Needs attention \d+$/ })).toBeVisible({ timeout: 20_000 });
   await goTo(page, 'Needs attention');
   const item = page.getByRole('region', { name: 'Needs attention' }).locator('.card').filter({ hasText: number });
   await expect(item).toBeVisible({ timeout: 20_000 });

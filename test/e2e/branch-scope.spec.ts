@@ -9,7 +9,7 @@ test('an agent of another branch never sees a complaint of gz', async ({ browser
     name: '欧阳先生',
     phone,
     category: 'price',
-    description: '套餐资费与宣传不符，广州营业厅拒绝解释',
+    description: '套餐资费与番禺宣传单不符，广州营业厅拒绝解释',
     demands: '按宣传价格收费',
   });
   await expectSynced(gz.page);
@@ -28,7 +28,7 @@ test('an agent of another branch never sees a complaint of gz', async ({ browser
 
   // Search finds nothing by number, by phone digits, by name, or by Chinese words of the description.
   const search = page.getByRole('searchbox', { name: 'Search' });
-  for (const text of [number, phone.slice(-6), '欧阳先生', '宣传不符']) {
+  for (const text of [number, phone.slice(-6), '欧阳先生', '番禺宣传单']) {
     await search.fill(text);
     await expect(page.getByText('Nothing found on this workstation.')).toBeVisible();
   }
@@ -48,7 +48,7 @@ test('an agent of another branch never sees a complaint of gz', async ({ browser
 
   // The same search on the gz workstation does find it (the searches above could have found it).
   const gzSearch = gz.page.getByRole('searchbox', { name: 'Search' });
-  await gzSearch.fill('宣传不符');
+  await gzSearch.fill('番禺宣传单');
   await expect(gz.page.getByRole('button').filter({ hasText: number })).toBeVisible();
 
   await Promise.all([gz.close(), dg.close()]);

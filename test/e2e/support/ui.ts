@@ -70,9 +70,9 @@ export async function openFromGrid(page: Page, number: string, timeout = 20_000)
   await expect(page.getByRole('heading', { name: number })).toBeVisible();
 }
 
-/** Goes to a screen by its navigation link (names may carry a count, e.g. "Outbox (2)"). */
+/** Goes to a screen by its navigation link (names may carry a count, e.g. "Outbox 2"). */
 export async function goTo(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: new RegExp(`^${name}( \\(\\d+\\))?$`) }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: new RegExp(`^${name}( \\d+)?$`) }).click();
 }
 
 /** The id of the complaint open in the detail, read from the address (#/<screen>/<id>). */
