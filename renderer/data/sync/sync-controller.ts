@@ -151,7 +151,11 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     if (replication && replicationUser === userId) return;
     await stopReplication();
     stopping = false;
-    void pullReference();
+    // The policy first: the bootstrap's events move this workstation's clock only within the
+    // policy's skew bound, and before the policy arrives that bound is the default's, so
+    // stamps of the branch's workstations a little ahead would be refused and this
+    // workstation would stamp its first writes before the complaints they change.
+    await pullReference();
     const upTo = await bootstrap();
     if (stopping) return;
     const serverUrl = await o.api.baseUrl();
