@@ -4,6 +4,8 @@ import type { CreateComplaintInput } from './commands/create';
 import type { EventType } from '../../shared/events/catalogue';
 import { makeEvent } from '../../shared/events/make-event';
 import { formatHlc } from '../../shared/hlc/hlc';
+import { fold } from '../../shared/fold/fold';
+import type { ComplaintProjection } from '../../shared/fold/projection';
 import { fromStoredEvent } from './projection/event-conversion';
 import type { EventDoc } from './schema/events-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -101,4 +103,20 @@ export function storedEventDoc(o: { i: number; type: EventType; complaintId: str
   );
   void _deleted;
   return doc as EventDoc;
+}
+
+/** One complaint folded from the sample creation event with the store's policy: the template the queue tests copy into many rows. */
+export function seedProjection(store: DataStore): ComplaintProjection {
+  const ref = store.referenceStore.current();
+  const created = makeEvent({
+    id: 'seed',
+    type: 'complaint.created',
+    complaintId: 'seed',
+    actorId: testUsers.agent.id,
+    branchId: 'gz',
+    payload: samplePayloads['complaint.created'],
+    hlc: formatHlc({ wallMs: Date.parse('2026-11-23T02:00:00Z'), counter: 0, node: '0123456789abcdef' }),
+    occurredAt: '2026-11-23T02:00:00.000Z',
+  });
+  return fold([created], { policy: ref.policy, calendar: ref.calendar })!;
 }

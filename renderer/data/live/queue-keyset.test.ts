@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { firstValueFrom } from 'rxjs';
-import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/test-support/sample-payloads';
-import { fold } from '../../../shared/fold/fold';
-import { formatHlc } from '../../../shared/hlc/hlc';
 import type { ComplaintStatus } from '../../../shared/fold/projection';
 import { recencyOf, toComplaintDoc } from '../projection/complaint-doc';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers } from '../test-support';
+import { openLocalStore, seedProjection, testUsers } from '../test-support';
 import type { QueueCursor, QueueFilter } from '../types/queue';
 import { queue$ } from './queue';
 import { afterCursor } from './queue-keyset';
@@ -28,18 +24,7 @@ type Row = { id: string; due: number; updated: number; owner: number };
 let base: ComplaintDoc | null = null;
 function docOf(s: DataStore, r: Row): ComplaintDoc {
   if (!base) {
-    const ref = s.referenceStore.current();
-    const created = makeEvent({
-      id: 'seed',
-      type: 'complaint.created',
-      complaintId: 'seed',
-      actorId: testUsers.agent.id,
-      branchId: 'gz',
-      payload: samplePayloads['complaint.created'],
-      hlc: formatHlc({ wallMs: Date.parse('2026-11-23T02:00:00Z'), counter: 0, node: '0123456789abcdef' }),
-      occurredAt: '2026-11-23T02:00:00.000Z',
-    });
-    base = toComplaintDoc(fold([created], { policy: ref.policy, calendar: ref.calendar })!);
+    base = toComplaintDoc(seedProjection(s));
   }
   const updatedAt = new Date(Date.parse('2026-11-01T00:00:00Z') + r.updated * 60_000).toISOString();
   return {

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { makeEvent } from '../../../shared/events/make-event';
-import { samplePayloads } from '../../../shared/test-support/sample-payloads';
-import { fold } from '../../../shared/fold/fold';
-import { formatHlc } from '../../../shared/hlc/hlc';
 import { COMPLAINT_STATUSES, type ComplaintProjection, type ComplaintStatus } from '../../../shared/fold/projection';
 import { toComplaintDoc } from '../projection/complaint-doc';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import type { DataStore } from '../store';
-import { openLocalStore, testUsers, sampleIntake } from '../test-support';
+import { openLocalStore, testUsers, sampleIntake, seedProjection } from '../test-support';
 import type { QueueFilter } from '../types/queue';
 import { queue$ } from './queue';
 import { endOfToday } from './queue-selector';
@@ -41,18 +37,7 @@ function complaint(base: ComplaintProjection, i: number): ComplaintProjection {
 
 beforeAll(async () => {
   store = await openLocalStore(testUsers.agent, { now: () => NOW });
-  const ref = store.referenceStore.current();
-  const created = makeEvent({
-    id: 'seed',
-    type: 'complaint.created',
-    complaintId: 'seed',
-    actorId: testUsers.agent.id,
-    branchId: 'gz',
-    payload: samplePayloads['complaint.created'],
-    hlc: formatHlc({ wallMs: Date.parse('2026-11-23T02:00:00Z'), counter: 0, node: '0123456789abcdef' }),
-    occurredAt: '2026-11-23T02:00:00.000Z',
-  });
-  const base = fold([created], { policy: ref.policy, calendar: ref.calendar })!;
+  const base = seedProjection(store);
   for (let start = 0; start < N; start += 5000) {
     const docs = [];
     for (let i = start; i < start + 5000; i += 1) docs.push(toComplaintDoc(complaint(base, i)));
