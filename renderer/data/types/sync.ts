@@ -52,6 +52,11 @@ export interface PendingEvent {
   complaintNumber: string | null;
 }
 
+/** An outbox row: a local event and how far it got (saved here, at the hub, confirmed by central). */
+export interface OutboxRow extends PendingEvent {
+  sync: EventSyncState;
+}
+
 export interface RejectedEvent {
   event: StoredEvent;
   complaintNumber: string | null;

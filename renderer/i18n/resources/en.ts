@@ -548,6 +548,9 @@ export const en = {
     event: 'Change',
     complaint: 'Complaint',
     when: 'When',
+    state: 'State',
+    introHub: 'Your changes: those the branch hub has not received yet, those the hub holds that the central server has not confirmed yet, and the latest ones central confirmed.',
+    emptyHub: 'Nothing waits: the hub and the central server have confirmed all your changes.',
   },
   settings: {
     title: 'Settings',

@@ -550,6 +550,9 @@ export const zhCN: Resources = {
     event: '修改',
     complaint: '投诉',
     when: '时间',
+    state: '状态',
+    introHub: '您的修改：网点枢纽尚未收到的、枢纽已保存但中心服务器尚未确认的，以及中心最近确认的。',
+    emptyHub: '没有等待中的修改：您的修改均已由网点枢纽和中心服务器确认。',
   },
   settings: {
     title: '设置',
