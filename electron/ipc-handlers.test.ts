@@ -6,6 +6,7 @@ import { registerBridgeHandlers, type BridgeBackend } from './ipc-handlers';
 import type { SenderFrameLike } from './ipc-sender';
 import { createIpcLink } from './test-support/ipc-test-link';
 import { createSecretStore } from './secret-store';
+import { createDataKeySource } from './data-key';
 import { createServerSettings } from './settings';
 
 function memoryFile() {
@@ -27,6 +28,7 @@ function setup(frame: SenderFrameLike | null = { url: 'app://hotline-desk/queue'
     getServerUrl: () => settings.getServerUrl(),
     setServerUrl: async (url) => ({ serverUrl: await settings.setServerUrl(url), reloadRequired: true }),
     secrets: createSecretStore(memoryFile(), { isAvailable: () => false, encrypt: () => new Uint8Array(), decrypt: () => '' }),
+    dataKey: createDataKeySource(memoryFile(), { isAvailable: () => false, encrypt: () => new Uint8Array(), decrypt: () => '' }, (n) => new Uint8Array(n)),
     notify: (request) => {
       notified.push(request);
       return true;
@@ -56,6 +58,7 @@ describe('registerBridgeHandlers', () => {
     await invoke(IPC_CHANNELS.setSecret, 'sync-token', 't-1');
     expect(await invoke(IPC_CHANNELS.getSecret, 'sync-token')).toBe('t-1');
     expect(await invoke(IPC_CHANNELS.getSecretStorageKind)).toBe('memory');
+    expect(await invoke(IPC_CHANNELS.getDataKey)).toEqual({ kind: 'none', reason: 'no-keychain' });
     await invoke(IPC_CHANNELS.deleteSecret, 'sync-token');
     expect(await invoke(IPC_CHANNELS.getSecret, 'sync-token')).toBeNull();
     expect(await invoke(IPC_CHANNELS.notify, { title: 'Due', body: 'C-1', options: { complaintId: 'c1' } })).toBe(true);

@@ -3,6 +3,7 @@ import { IPC_CHANNELS } from '../shared/platform/channels';
 import { notificationSchema, pendingCountSchema, urlArgSchema, type NotificationRequest } from '../shared/platform/ipc-args';
 import { isTrustedSender, type SenderFrameLike } from './ipc-sender';
 import type { SecretStore } from './secret-store';
+import type { DataKeySource } from './data-key';
 
 /** The parts of Electron's IpcMainInvokeEvent and ipcMain this module uses. */
 export interface IpcInvokeEventLike {
@@ -19,6 +20,7 @@ export interface BridgeBackend {
   getServerUrl(): Promise<string>;
   setServerUrl(url: string): Promise<SetServerUrlResult>;
   secrets: SecretStore;
+  dataKey: DataKeySource;
   notify(request: NotificationRequest): boolean;
   setPendingCount(count: number): void;
   openExternal(url: string): Promise<boolean>;
@@ -67,6 +69,7 @@ export function registerBridgeHandlers(ipc: IpcMainLike, backend: BridgeBackend)
       await backend.secrets.delete(stringArg(name));
     },
     getSecretStorageKind: () => backend.secrets.kind(),
+    getDataKey: () => backend.dataKey.get(),
     notify: ([request]) => backend.notify(parse(notificationSchema, request)),
     setPendingCount: ([count]) => {
       backend.setPendingCount(parse(pendingCountSchema, count));

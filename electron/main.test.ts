@@ -210,6 +210,18 @@ describe('main process wiring', () => {
     expect(onDisk).not.toContain('token-abc');
   });
 
+  it('hands the page one data key, kept wrapped by the keychain in the user data folder', async () => {
+    const frame = { senderFrame: { url: 'app://hotline-desk/', parent: null } };
+    const first = (await fake.ipc.get(IPC_CHANNELS.getDataKey)?.(frame)) as { kind: string; key: string };
+    expect(first.kind).toBe('os-keychain');
+    expect(Buffer.from(first.key, 'base64')).toHaveLength(32);
+    expect(await fake.ipc.get(IPC_CHANNELS.getDataKey)?.(frame)).toEqual(first);
+    const { readFile } = await import('node:fs/promises');
+    const onDisk = await readFile(path.join(fake.paths.get('userData') ?? '', 'data-key.json'), 'utf8');
+    expect(onDisk).not.toContain(first.key);
+    await expect(fake.ipc.get(IPC_CHANNELS.getDataKey)?.({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow('request refused');
+  });
+
   it('denies permissions by default', () => {
     const answers: boolean[] = [];
     fake.permissionRequest?.({}, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://hotline-desk/' });

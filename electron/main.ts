@@ -3,6 +3,7 @@
 // inside Electron.
 import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, safeStorage, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_SCHEME } from '../shared/platform/app-origin';
@@ -18,7 +19,8 @@ import { registerBridgeHandlers } from './ipc-handlers';
 import { createJsonFile } from './json-file';
 import { createNotifier } from './notifier';
 import { isPermissionGranted } from './permissions';
-import { createSecretStore } from './secret-store';
+import { createSecretStore, type SecretCipher } from './secret-store';
+import { createDataKeySource } from './data-key';
 import { createServerChangeConfirm } from './server-change-dialog';
 import { createServerSettings, loadLanHosts, serverUrlOverride } from './settings';
 import { bringToFront, claimSingleInstance } from './single-instance';
@@ -73,13 +75,15 @@ async function start(): Promise<void> {
     confirm: createServerChangeConfirm((options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)), locale),
   });
   const windowStateFile = createJsonFile(path.join(userData, 'window-state.json'));
-  const secrets = createSecretStore(createJsonFile(path.join(userData, 'secrets.json')), {
+  const keychain: SecretCipher = {
     // Linux without a keyring falls back to a fixed key ("basic_text"): that is obfuscation, not encryption.
     isAvailable: () =>
       safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
-  });
+  };
+  const secrets = createSecretStore(createJsonFile(path.join(userData, 'secrets.json')), keychain);
+  const dataKey = createDataKeySource(createJsonFile(path.join(userData, 'data-key.json')), keychain, (size) => randomBytes(size));
 
   // The CSP's connect-src names this origin: computed here from the stored, checked address only.
   let serverOrigin = originOf(await settings.getServerUrl());
@@ -131,6 +135,7 @@ async function start(): Promise<void> {
       return { serverUrl: saved, reloadRequired };
     },
     secrets,
+    dataKey,
     notify,
     setPendingCount,
     openExternal,

@@ -4,6 +4,8 @@ import { registerBridgeHandlers } from './ipc-handlers';
 import { createIpcLink } from './test-support/ipc-test-link';
 import { createPreloadBridge } from './preload-bridge';
 import { createSecretStore } from './secret-store';
+import { createDataKeySource } from './data-key';
+import { fakeCipher } from './test-support/fake-keychain';
 
 function memoryFile() {
   let value: unknown;
@@ -24,6 +26,7 @@ describe('createPreloadBridge', () => {
         encrypt: (s) => new TextEncoder().encode(s.split('').reverse().join('')),
         decrypt: (b) => new TextDecoder().decode(b).split('').reverse().join(''),
       }),
+      dataKey: createDataKeySource(memoryFile(), fakeCipher(), (n) => new Uint8Array(n).fill(7)),
       notify: (request) => {
         calls.push(`notify ${request.title}/${request.body}/${request.options?.complaintId}`);
         return true;
@@ -44,6 +47,7 @@ describe('createPreloadBridge', () => {
     await bridge.setSecret('sync-token', 'abc');
     expect(await bridge.getSecret('sync-token')).toBe('abc');
     expect(await bridge.getSecretStorageKind()).toBe('encrypted-disk');
+    expect(await bridge.getDataKey()).toEqual({ kind: 'os-keychain', key: Buffer.alloc(32, 7).toString('base64') });
     await bridge.deleteSecret('sync-token');
     expect(await bridge.getSecret('sync-token')).toBeNull();
     expect(await bridge.notify('Due', 'C-1', { complaintId: 'c-1' })).toBe(true);

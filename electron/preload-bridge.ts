@@ -1,4 +1,4 @@
-import type { NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../shared/platform/bridge';
+import type { DataKeyAnswer, NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../shared/platform/bridge';
 import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT, SCREEN_POP_EVENT } from '../shared/platform/channels';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
@@ -33,6 +33,7 @@ export function createPreloadBridge(ipc: RendererIpc): PlatformBridge {
     setSecret: (name: string, value: string) => call<void>(IPC_CHANNELS.setSecret, name, value),
     deleteSecret: (name: string) => call<void>(IPC_CHANNELS.deleteSecret, name),
     getSecretStorageKind: () => call<SecretStorageKind>(IPC_CHANNELS.getSecretStorageKind),
+    getDataKey: () => call<DataKeyAnswer>(IPC_CHANNELS.getDataKey),
     notify: (title: string, body: string, options?: NotifyOptions) => call<boolean>(IPC_CHANNELS.notify, { title, body, options }),
     setPendingCount: (count: number) => call<void>(IPC_CHANNELS.setPendingCount, count),
     openExternal: (url: string) => call<boolean>(IPC_CHANNELS.openExternal, url),

@@ -1,40 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonFile } from './json-file';
-import { createSecretStore, type SecretCipher } from './secret-store';
-
-function memoryFile(initial?: unknown): JsonFile & { content: () => string | undefined; writes: () => number } {
-  let text = initial === undefined ? undefined : JSON.stringify(initial);
-  let writes = 0;
-  return {
-    async read() {
-      return text === undefined ? undefined : (JSON.parse(text) as unknown);
-    },
-    async write(value) {
-      writes += 1;
-      text = JSON.stringify(value);
-    },
-    content: () => text,
-    writes: () => writes,
-  };
-}
-
-/** A reversible stand-in for safeStorage whose output does not contain the plaintext. */
-function fakeCipher(available = true, key = 0x5a): SecretCipher & { availabilityChecks: () => number } {
-  let checks = 0;
-  return {
-    isAvailable: () => {
-      checks += 1;
-      return available;
-    },
-    encrypt: (plain) => Uint8Array.from(Buffer.from(`v10${plain}`, 'utf8'), (b) => b ^ key),
-    decrypt: (bytes) => {
-      const text = Buffer.from(Uint8Array.from(bytes, (b) => b ^ key)).toString('utf8');
-      if (!text.startsWith('v10')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return text.slice(3);
-    },
-    availabilityChecks: () => checks,
-  };
-}
+import { createSecretStore } from './secret-store';
+import { fakeCipher, memoryFile } from './test-support/fake-keychain';
 
 describe('secret store with a keychain', () => {
   it('round-trips secrets and keeps only ciphertext on disk', async () => {

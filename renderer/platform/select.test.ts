@@ -10,6 +10,7 @@ const web = (): PlatformBridge =>
       sessionStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
       localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
       navigator: {},
+      indexedDB: {} as IDBFactory,
       open: () => null,
       focus: () => undefined,
     },

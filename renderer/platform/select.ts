@@ -13,5 +13,5 @@ export function selectBridge(globalBridge: unknown, makeWebBridge: () => Platfor
 function isBridge(value: unknown): value is PlatformBridge {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof PlatformBridge, unknown>>;
-  return candidate.kind === 'electron' && typeof candidate.getServerUrl === 'function' && typeof candidate.getSecret === 'function';
+  return candidate.kind === 'electron' && typeof candidate.getServerUrl === 'function' && typeof candidate.getSecret === 'function' && typeof candidate.getDataKey === 'function';
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
 import { WEB_STORAGE_KEYS, createWebBridge, type WebEnvironment, type WebNotificationApi } from './web';
 
 class MemoryStorage {
@@ -53,6 +54,7 @@ function makeEnv(overrides: Partial<WebEnvironment> = {}) {
     sessionStorage: new MemoryStorage(),
     localStorage: new MemoryStorage(),
     navigator: { language: 'en-US', languages: ['zh-CN', 'en-US'] },
+    indexedDB: new IDBFactory(),
     open: (url, target, features) => {
       opened.push([url, target, features]);
       return null;
@@ -123,6 +125,9 @@ describe('web bridge', () => {
     expect(env.sessionStorage.getItem(`${WEB_STORAGE_KEYS.secretPrefix}sync-token`)).toBe('tok-1');
     expect((env.localStorage as MemoryStorage).items.size).toBe(0);
     expect(await bridge.getSecretStorageKind()).toBe('session');
+    const key = await bridge.getDataKey();
+    expect(key.kind).toBe('browser');
+    expect(await bridge.getDataKey()).toEqual(key);
     await bridge.deleteSecret('sync-token');
     expect(await bridge.getSecret('sync-token')).toBeNull();
   });

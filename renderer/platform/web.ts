@@ -1,7 +1,8 @@
-import type { NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../../shared/platform/bridge';
+import type { DataKeyAnswer, NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../../shared/platform/bridge';
 import { checkExternalUrl } from '../../shared/platform/external-url';
 import { notificationSchema, pendingCountSchema, secretNameSchema, secretValueSchema } from '../../shared/platform/ipc-args';
 import { checkServerAddress, normalizeServerUrl, type LanHosts } from '../../shared/platform/server-url';
+import { loadBrowserDataKey } from './web-data-key';
 
 /** Keys this bridge owns in the browser's storages. */
 export const WEB_STORAGE_KEYS = {
@@ -34,6 +35,8 @@ export interface WebEnvironment {
     clearAppBadge?: () => Promise<void>;
   };
   Notification?: WebNotificationApi;
+  /** Where the data key is kept (web-data-key.ts). */
+  indexedDB: IDBFactory;
   open(url: string, target: string, features: string): unknown;
   focus(): void;
 }
@@ -126,6 +129,10 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
 
     async getSecretStorageKind(): Promise<SecretStorageKind> {
       return 'session';
+    },
+
+    getDataKey(): Promise<DataKeyAnswer> {
+      return loadBrowserDataKey(env.indexedDB);
     },
 
     async notify(title: string, body: string, notifyOptions?: NotifyOptions) {

@@ -18,6 +18,31 @@ export type PlatformKind = 'electron' | 'web';
  */
 export type SecretStorageKind = 'encrypted-disk' | 'session' | 'memory';
 
+/**
+ * The key the local replica's personal fields are encrypted with
+ * (renderer/data/crypto):
+ * - 'os-keychain': the desktop's 256-bit data key, made once per workstation
+ *   and stored wrapped by the OS keychain (safeStorage), as base64; the
+ *   renderer imports it as a non-extractable key at once;
+ * - 'browser': the browser build's non-extractable WebCrypto key, kept in
+ *   this origin's IndexedDB;
+ * - 'none': no key, so nothing is encrypted: the OS offers no keychain
+ *   ('no-keychain'), or the stored key can no longer be unwrapped
+ *   ('unreadable': another OS account, a reset keychain).
+ */
+export type DataKeyAnswer =
+  | { kind: 'os-keychain'; key: string }
+  | { kind: 'browser'; key: WebCryptoKey }
+  | { kind: 'none'; reason: 'no-keychain' | 'unreadable' };
+
+/** A WebCrypto CryptoKey, named by shape: the main process is type-checked without the DOM library. */
+export interface WebCryptoKey {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: object;
+  readonly usages: readonly string[];
+}
+
 /** Secret names the app uses; other names matching SECRET_NAME_PATTERN are allowed too. */
 export const SECRET_NAMES = {
   /** The bearer token of the sync server. */
@@ -62,6 +87,8 @@ export interface PlatformBridge {
   setSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;
   getSecretStorageKind(): Promise<SecretStorageKind>;
+  /** The replica's data key (see DataKeyAnswer); the same key every time on this workstation. */
+  getDataKey(): Promise<DataKeyAnswer>;
 
   /** Shows a system notification (deadline warnings). False when it could not be shown. */
   notify(title: string, body: string, options?: NotifyOptions): Promise<boolean>;

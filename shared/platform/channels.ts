@@ -8,6 +8,7 @@ export const IPC_CHANNELS = {
   setSecret: 'hotline-desk:set-secret',
   deleteSecret: 'hotline-desk:delete-secret',
   getSecretStorageKind: 'hotline-desk:get-secret-storage-kind',
+  getDataKey: 'hotline-desk:get-data-key',
   notify: 'hotline-desk:notify',
   setPendingCount: 'hotline-desk:set-pending-count',
   openExternal: 'hotline-desk:open-external',
