@@ -5,7 +5,7 @@ import { lockComplaints } from '../complaints/projection-rows';
 import type { SettingsStore } from '../reference/settings-store';
 import { canonicalJson } from '../../shared/json/canonical-json';
 import { cleanText } from '../sync/wire';
-import { projectionStatements, pruneStatement, reannounce, refold, sequenceLock } from './refold-store';
+import { acceptedInFeed, projectionStatements, pruneStatement, reannounce, refold, sequenceLock } from './refold-store';
 import { writeHubStateStatement } from './state-store';
 
 /** RxDB bookkeeping, never part of an event's content. */
@@ -127,6 +127,10 @@ export async function importPage(db: Db, settings: SettingsStore, branchId: stri
       ...reannounce(
         db,
         changed.map((d) => d.id),
+      ),
+      ...acceptedInFeed(
+        changed.filter((d) => d.status === 'accepted').map((d) => d.id),
+        branchId,
       ),
       {
         text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)

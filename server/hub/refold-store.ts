@@ -58,6 +58,22 @@ export function reannounce(db: Db, eventIds: readonly string[]): Statement[] {
 }
 
 /**
+ * Events that were refused and are accepted now (central's verdict): their
+ * feed rows, announced again by `reannounce`, become the branch's (a
+ * refusal's row has no branch and shows to its author only). After
+ * `reannounce`, in the same transaction.
+ */
+export function acceptedInFeed(eventIds: readonly string[], branchId: string): Statement[] {
+  if (!eventIds.length) return [];
+  return [
+    {
+      text: 'update feed set accepted = true, branch_id = $2 where origin and not accepted and event_id = any($1::text[])',
+      params: [eventIds, branchId],
+    },
+  ];
+}
+
+/**
  * Nothing of another branch stays on the hub: a complaint now in another
  * branch loses its accepted events here (its transfers stay, so the branch's
  * workstations learn it left; events still waiting for central's verdict

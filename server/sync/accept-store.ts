@@ -4,6 +4,7 @@ import { upsertProjectionsStatement } from '../complaints/projection-rows';
 import { foldFromEvents } from '../complaints/refold';
 import type { SettingsStore } from '../reference/settings-store';
 import { safeKey, type ComplaintState, type DecisionState, type Plan, type StoredRow } from './decide';
+import { relaysUp } from './relay-up';
 import { cleanText } from './wire';
 
 /**
@@ -98,8 +99,8 @@ export function writeStatements(db: Db, plan: Plan): Statement[] {
             reason_message: d.reason ? cleanText(d.reason.message, 500) : null,
             pushed_by: d.pushedBy ?? null,
             relayed_by: plan.relayedBy,
-            // On a hub, what it accepted waits to be relayed; what it rejected stays here (central never saw who signed in).
-            upstream: plan.relayUp && !d.reason ? 'pending' : null,
+            // On a hub, what it accepted or refused for the state it knew waits for central's verdict (relay-up.ts).
+            upstream: plan.relayUp && relaysUp(d.reason?.code ?? null) ? 'pending' : null,
           })),
         ),
         plan.writerId,

@@ -36,7 +36,7 @@ export async function acceptEvents(
   const receivedAt = now.toISOString();
   const ids = [...new Set(incoming.map((i) => i.id))];
   const complaintIds = [...new Set(incoming.map((i) => safeKey(i.doc.complaintId)).filter((c): c is string => c !== null))];
-  // On a branch hub, accepted events are marked to be relayed upstream, in the same transaction.
+  // On a branch hub, what waits for central's verdict is marked to be relayed upstream, in the same transaction.
   const decide = (state: DecisionState) => ({
     ...decidePush(state, writer, incoming, receivedAt),
     relayUp: options.relayUp === true,

@@ -41,7 +41,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     // On a branch hub, what it accepts waits to be relayed to central (and central's verdict is final).
     const result = await acceptEvents(ctx.db, ctx.settings, { kind: 'user', user }, rows, new Date(), { relayUp: ctx.upstream !== undefined });
     ctx.metrics?.countRejected(result.rejectedReasons);
-    if (result.accepted > 0) ctx.upstream?.poke();
+    if (result.accepted + result.rejected > 0) ctx.upstream?.poke();
     if (result.maxSeq !== null) {
       // A redaction among the accepted events: scrub the stored copies right after (server/erasure).
       if (rows.some((r) => r.doc.type === 'complaint.redacted')) ctx.erasure.poke((err) => request.log.error({ err: String(err) }, 'erasure failed'));

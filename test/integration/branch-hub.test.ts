@@ -119,6 +119,39 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
     expect(dgDocs.some((d) => d.id === note.id)).toBe(false);
   }, 30_000);
 
+  it("lets central decide what the hub refused for the state it knew: a resolution refused at the hub is accepted by central, where the work order was filed", async () => {
+    const agent = await h.login('agent.gz');
+    const lead = await h.login('lead.gz');
+    const created = f.created(agent.user);
+    expect(await h.push(agent.token, [created])).toEqual([]);
+    await drained();
+    wan.cut();
+    await connected(false);
+    // At central, the officer filed the work order; the hub cannot know yet, and holds the complaint as just registered.
+    const officer = await c.login('officer.gz');
+    const filed = f.make('work_order.filed', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
+    expect((await c.push(officer.token, [filed])).json).toEqual([]);
+    const resolved = f.make('resolution.recorded', { complaintId: created.complaintId, actorId: lead.user.id, branchId: 'gz' });
+    const refused = await h.push(lead.token, [resolved]);
+    expect(refused).toEqual([expect.objectContaining({ id: resolved.id, status: 'rejected', reason: expect.objectContaining({ code: 'illegal_state' }) })]);
+
+    wan.restore();
+    await drained();
+    const centralLead = await c.login('lead.gz');
+    const atCentral = (await c.pullAll(centralLead.token)).documents.find((d) => d.id === resolved.id);
+    expect(atCentral).toMatchObject({ status: 'accepted' });
+    // The hub takes central's verdict: accepted there too, for every workstation of the branch.
+    const atHub = await waitFor(async () => {
+      const d = (await h.pullAll(agent.token)).documents.find((x) => x.id === resolved.id);
+      return d?.status === 'accepted' ? d : null;
+    }, 'the resolution accepted at the hub');
+    expect(content(atHub)).toEqual(resolved);
+    const hubView = await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token });
+    const centralView = await c.request('GET', `/api/complaints/${created.complaintId}`, { token: centralLead.token });
+    expect((hubView.json as { status: string }).status).toBe('resolved');
+    expect(hubView.json).toEqual(centralView.json);
+  }, 30_000);
+
   it('loses and doubles nothing when the hub is killed while relaying', async () => {
     const agent = await h.login('agent.gz');
     wan.cut();
