@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonFile } from './json-file';
 import { LAN_HOSTS_ENV, SERVER_URL_ENV, createServerSettings, loadLanHosts, serverUrlOverride } from './settings';
+import { serverChangeRefusal } from '../shared/platform/server-change-refusal';
 
 function memoryFile(initial?: unknown): JsonFile & { value: () => unknown } {
   let value = initial;
@@ -71,6 +72,8 @@ describe('createServerSettings', () => {
     const file = memoryFile({ serverUrl: 'https://saved.example.com' });
     const settings = createServerSettings(file, no);
     await expect(settings.setServerUrl('https://attacker.example.com')).rejects.toThrow(/not confirmed/);
+    // The page tells "declined" from a broken address by the code in the message (it survives the IPC).
+    expect(serverChangeRefusal(await settings.setServerUrl('https://attacker.example.com').catch((e: unknown) => e))).toBe('declined');
     expect(await settings.getServerUrl()).toBe('https://saved.example.com');
     expect(file.value()).toEqual({ serverUrl: 'https://saved.example.com' });
     // Saving the address already in use asks nothing.
@@ -91,6 +94,7 @@ describe('createServerSettings', () => {
     await expect(settings.setServerUrl('ftp://x')).rejects.toThrow(/invalid server address/);
     await expect(settings.setServerUrl(5)).rejects.toThrow(/invalid server address/);
     await expect(settings.setServerUrl('http://sync.example.com')).rejects.toThrow(/https/);
+    expect(serverChangeRefusal(await settings.setServerUrl('http://sync.example.com').catch((e: unknown) => e))).toBe('plain_http');
     expect(await settings.getServerUrl()).toBe('https://saved.example.com');
     const lan = createServerSettings(memoryFile(), { ...yes, lanHosts: ['hub.gz.local'] });
     expect(await lan.setServerUrl('http://hub.gz.local:8787')).toBe('http://hub.gz.local:8787');

@@ -1,4 +1,5 @@
 import { checkServerAddress, DEFAULT_SERVER_URL, parseLanHosts, type LanHosts } from '../shared/platform/server-url';
+import { serverChangeError } from '../shared/platform/server-change-refusal';
 import type { JsonFile } from './json-file';
 
 /** `--server-url=<url>` on the command line, as `npm start` passes it. */
@@ -79,9 +80,9 @@ export function createServerSettings(file: JsonFile, options: ServerSettingsOpti
     },
     async setServerUrl(raw) {
       const parsed = checkServerAddress(raw, options.lanHosts);
-      if (!parsed.ok) throw new Error(`invalid server address: ${parsed.reason}`);
+      if (!parsed.ok) throw serverChangeError(parsed.problem, parsed.reason);
       if (parsed.url !== (await this.getServerUrl()) && !(await options.confirm(parsed.url))) {
-        throw new Error('the new server address was not confirmed');
+        throw serverChangeError('declined', 'the new server address was not confirmed');
       }
       const saved = await file.read();
       const base = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};

@@ -56,6 +56,13 @@ export interface Session {
   signOut(): Promise<void>;
   /** The server answered 401: keep the user and local work, ask for a new sign-in. */
   markExpired(): Promise<void>;
+  /**
+   * The workstation now syncs with another server: the token the old one
+   * issued means nothing there and must never be sent there. It is
+   * forgotten, the user and local work stay, and a sign-in at the new
+   * server starts sync again.
+   */
+  serverChanged(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
   /**
    * Records what the server says about accounts (the directory in reference
@@ -225,6 +232,17 @@ export function createSession(options: SessionOptions): Session {
       const stored = await meta.get<StoredSession>(CURRENT_KEY);
       if (!stored || stored.expired) return;
       token = null;
+      const next = { ...stored, expired: true };
+      await meta.set(CURRENT_KEY, next);
+      await publish(next);
+    },
+
+    async serverChanged() {
+      token = null;
+      await platform.deleteSecret(SECRET_NAMES.syncToken);
+      await meta.remove(TOKEN_OWNER_KEY);
+      const stored = await meta.get<StoredSession>(CURRENT_KEY);
+      if (!stored || stored.expired) return;
       const next = { ...stored, expired: true };
       await meta.set(CURRENT_KEY, next);
       await publish(next);

@@ -19,6 +19,7 @@ import { createAccessLog, type AccessLog } from './audit/access-log';
 import type { Reference } from './types/reference';
 import type { SessionUser } from './types/session';
 import type { SyncState } from './types/sync';
+import { changeServer, type ServerChangeResult } from './server-change';
 
 export interface OpenDataStoreOptions {
   platform: DataPlatform;
@@ -87,6 +88,10 @@ export interface WorkstationStore {
   current(): DataStore | null;
   /** Resolves once the store matches the session (after a sign-in or sign-out settled). */
   settled(): Promise<DataStore | null>;
+  /** The sync server's address in use. */
+  serverUrl$: Observable<string>;
+  /** Points the workstation at another server (server-change.ts); once it resolves, the old server's token is forgotten and sync waits for a sign-in there. */
+  changeServer(address: string): Promise<ServerChangeResult>;
   close(): Promise<void>;
 }
 
@@ -249,6 +254,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
   sessionRef.current = session;
   const device: DeviceParts = { meta, workstation, hlc, session };
 
+  const serverUrl = new BehaviorSubject<string>(await options.platform.getServerUrl());
   const subject = new BehaviorSubject<DataStore | null>(null);
   let closed = false;
   const serial = (job: () => Promise<void>) => {
@@ -287,6 +293,12 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
     store$: subject.asObservable(),
     current: () => subject.getValue(),
     settled: () => chain.then(() => subject.getValue()),
+    serverUrl$: serverUrl.asObservable(),
+    async changeServer(address) {
+      const result = await changeServer(options.platform, session, address);
+      if (result.ok) serverUrl.next(result.serverUrl);
+      return result;
+    },
     async close() {
       sub.unsubscribe();
       closed = true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { WEB_STORAGE_KEYS, createWebBridge, type WebEnvironment, type WebNotificationApi } from './web';
+import { serverChangeRefusal } from '../../shared/platform/server-change-refusal';
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -110,6 +111,7 @@ describe('web bridge', () => {
     const { env } = makeEnv();
     const bridge = createWebBridge(env, { ...options, lanHosts: ['hub.gz.local'] });
     await expect(bridge.setServerUrl('http://sync.example.com')).rejects.toThrow(/https/);
+    expect(serverChangeRefusal(await bridge.setServerUrl('http://sync.example.com').catch((e: unknown) => e))).toBe('plain_http');
     expect(await bridge.setServerUrl('http://hub.gz.local:8787')).toMatchObject({ serverUrl: 'http://hub.gz.local:8787' });
     env.localStorage.setItem(WEB_STORAGE_KEYS.serverUrl, 'http://sync.example.com');
     expect(await bridge.getServerUrl()).toBe(await createWebBridge(env, options).getServerUrl());

@@ -3,6 +3,7 @@ import { checkExternalUrl } from '../../shared/platform/external-url';
 import { notificationSchema, pendingCountSchema, secretNameSchema, secretValueSchema } from '../../shared/platform/ipc-args';
 import { checkServerAddress, normalizeServerUrl, type LanHosts } from '../../shared/platform/server-url';
 import { loadBrowserDataKey } from './web-data-key';
+import { serverChangeError } from '../../shared/platform/server-change-refusal';
 
 /** Keys this bridge owns in the browser's storages. */
 export const WEB_STORAGE_KEYS = {
@@ -107,7 +108,7 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
 
     async setServerUrl(url: string): Promise<SetServerUrlResult> {
       const parsed = checkServerAddress(url, allowedHttpHosts());
-      if (!parsed.ok) throw new Error(`invalid server address: ${parsed.reason}`);
+      if (!parsed.ok) throw serverChangeError(parsed.problem, parsed.reason);
       env.localStorage.setItem(WEB_STORAGE_KEYS.serverUrl, parsed.url);
       // A browser page has no CSP of ours naming the server, so nothing to reload.
       return { serverUrl: parsed.url, reloadRequired: false };

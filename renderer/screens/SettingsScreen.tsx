@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/format-date';
 import type { Language } from '../i18n/pick-language';
 import { HOTKEYS } from '../app/hotkeys';
 import { HubLinks } from '../components/HubLinks';
+import { ServerAddressForm } from '../components/ServerAddressForm';
 import { useAccessibleName } from '../i18n/use-accessible-name';
 
 /** Who is signed in, the language, the policy in force, and the shortcuts. */
@@ -36,6 +37,7 @@ export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLang
             : t('settings.referenceNever')}
         </dd>
       </dl>
+      {user.role === 'admin' && <ServerAddressForm />}
       {user.role === 'admin' && <HubLinks timeZone={p.timeZone} />}
       <h2>{t('help.title')}</h2>
       <table className="help-table" style={{ maxWidth: 640 }}>

@@ -1,9 +1,12 @@
 /** The sync server a fresh install talks to: the local server `npm start` runs. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
+/** Why an address was refused, for a message in the user's language; `reason` says it in English for logs. */
+export type ServerUrlProblem = 'empty' | 'too_long' | 'not_url' | 'scheme' | 'credentials' | 'query' | 'plain_http';
+
 export type ServerUrlResult =
   | { ok: true; url: string; origin: string }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; problem: ServerUrlProblem };
 
 const MAX_URL_LENGTH = 2048;
 
@@ -14,24 +17,24 @@ const MAX_URL_LENGTH = 2048;
  * are refused: they would leak into logs or change every request.
  */
 export function normalizeServerUrl(raw: unknown): ServerUrlResult {
-  if (typeof raw !== 'string') return { ok: false, reason: 'not a string' };
+  if (typeof raw !== 'string') return { ok: false, reason: 'not a string', problem: 'not_url' };
   const trimmed = raw.trim();
-  if (trimmed.length === 0) return { ok: false, reason: 'empty' };
-  if (trimmed.length > MAX_URL_LENGTH) return { ok: false, reason: 'too long' };
+  if (trimmed.length === 0) return { ok: false, reason: 'empty', problem: 'empty' };
+  if (trimmed.length > MAX_URL_LENGTH) return { ok: false, reason: 'too long', problem: 'too_long' };
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return { ok: false, reason: 'not a URL' };
+    return { ok: false, reason: 'not a URL', problem: 'not_url' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { ok: false, reason: 'only http and https are allowed' };
+    return { ok: false, reason: 'only http and https are allowed', problem: 'scheme' };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return { ok: false, reason: 'credentials are not allowed in the address' };
+    return { ok: false, reason: 'credentials are not allowed in the address', problem: 'credentials' };
   }
   if (parsed.search !== '' || parsed.hash !== '') {
-    return { ok: false, reason: 'query and fragment are not allowed' };
+    return { ok: false, reason: 'query and fragment are not allowed', problem: 'query' };
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${parsed.origin}${path}`, origin: parsed.origin };
@@ -104,5 +107,5 @@ export function checkServerAddress(raw: unknown, lanHosts: LanHosts): ServerUrlR
   if (!parsed.ok) return parsed;
   const { protocol, hostname } = new URL(parsed.url);
   if (protocol === 'https:' || isLoopbackHost(hostname) || inLanList(hostname, lanHosts)) return parsed;
-  return { ok: false, reason: 'plain http is allowed only to this computer or a host on the LAN list; use https' };
+  return { ok: false, reason: 'plain http is allowed only to this computer or a host on the LAN list; use https', problem: 'plain_http' };
 }

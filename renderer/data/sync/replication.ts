@@ -14,6 +14,8 @@ export interface EventReplicationOptions {
   collection: EventsCollection;
   api: Api;
   serverUrl: string;
+  /** How many times this replica was re-pointed (sync/replica-server.ts): checkpoints of an earlier time on the same server are not resumed. */
+  epoch?: number;
   /** The signed-in user: only their own events are pushed with their token. */
   userId: string;
   onDocuments?(docs: StoredEvent[], from: DocumentsOrigin): void;
@@ -57,7 +59,8 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
   const running = new Set<Promise<void>>();
 
   const state = replicateRxCollection<EventDoc, PullCheckpoint>({
-    replicationIdentifier: `events|${options.serverUrl}|${userId}`,
+    // Without an epoch the identifier is the one replicas kept before re-pointing existed, so they resume where they were.
+    replicationIdentifier: `events|${options.serverUrl}|${userId}${options.epoch ? `|${options.epoch}` : ''}`,
     collection: options.collection,
     live: true,
     retryTime: options.retryTimeMs ?? 5000,
@@ -90,8 +93,9 @@ export function startEventReplication(options: EventReplicationOptions): EventRe
     push: {
       batchSize: 100,
       modifier(doc: WithDeleted<EventDoc>) {
-        // Another user's event, or one that came from the server (a bootstrap writes them directly).
-        if (doc.actorId !== userId || doc.seq !== undefined) return null;
+        // Another user's event, or one that came from the server (a bootstrap writes them directly), or
+        // one removed when the replica was re-pointed at another server (the old server's copy).
+        if (doc.actorId !== userId || doc.seq !== undefined || doc._deleted) return null;
         return toStoredEvent(doc);
       },
       async handler(rows: RxReplicationWriteToMasterRow<EventDoc>[]) {

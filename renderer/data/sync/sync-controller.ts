@@ -12,6 +12,7 @@ import type { Api } from './api';
 import { startEventReplication, streamsClosed, type EventReplicationState } from './replication';
 import { probeUpstream } from './upstream-probe';
 import { BOOTSTRAP_KEY, runBootstrap } from './bootstrap';
+import { ensureReplicaServer } from './replica-server';
 
 export interface SyncController {
   start(): Promise<void>;
@@ -156,10 +157,16 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     // stamps of the branch's workstations a little ahead would be refused and this
     // workstation would stamp its first writes before the complaints they change.
     await pullReference();
+    // The replica belongs to one server: re-pointed at another, it drops the old server's feed first.
+    const serverUrl = await o.api.baseUrl();
+    const replica = await ensureReplicaServer({ events: o.db.events, meta: o.meta, projector: o.projector, serverUrl });
+    // The old server's word on central's confirmations says nothing about the new server's feed.
+    if (replica.reset) o.tracker.setUpstream(null);
+    if (stopping) return;
     const upTo = await bootstrap();
     if (stopping) return;
-    const serverUrl = await o.api.baseUrl();
     const state = startEventReplication({
+      epoch: replica.epoch,
       initialCheckpoint: upTo === null ? null : { seq: upTo },
       collection: o.db.events,
       api: o.api,
