@@ -4,6 +4,8 @@ import { bindCommands, type CreateComplaintInput } from './commands';
 import type { DataStore } from './store';
 import { openLocalStore, testUsers, sampleIntake, closedAfterEach } from './test-support';
 import { rejectedEvents$ } from './live/outbox';
+import { dismissalsInNotes } from './attention-dismissals';
+import { projectionOf } from './live/projection-of';
 const input: CreateComplaintInput = sampleIntake;
 
 const stores = closedAfterEach();
@@ -37,5 +39,46 @@ describe('dismissing a refused change', () => {
     expect(doc!.toJSON(true).p.notes.map((n: { text: string }) => n.text)).toContain('被拒绝的变更已忽略：已电话告知客户');
     const kept = await store.userMeta.get<Record<string, { reason: string }>>('attention.dismissed');
     expect(kept?.[refused]?.reason).toBe('已电话告知客户');
+  });
+});
+
+describe('a dismissal made on one workstation', () => {
+  it("leaves Needs attention on the user's other workstations once its note arrives there", async () => {
+    const here = await openLocalStore(testUsers.agent);
+    const there = await openLocalStore(testUsers.agent);
+    stores.push(here, there);
+    const commands = bindCommands(() => here);
+    const created = await commands.createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    const refused = await refusedNote(here, created.complaintId);
+
+    // What the other workstation pulled before the dismissal: the complaint and the refused note.
+    const copy = async (id: string, status: 'accepted' | 'rejected') => {
+      const doc = (await here.db.events.findOne(id).exec())!.toJSON() as Record<string, unknown>;
+      await there.db.events.insert({ ...doc, status } as never);
+    };
+    await copy(created.eventId, 'accepted');
+    await copy(refused, 'rejected');
+    await there.projector.idle();
+    expect((await firstValueFrom(rejectedEvents$(there))).map((r) => r.event.id)).toEqual([refused]);
+
+    const r = await commands.dismissRejected(refused, '已电话告知客户', '被拒绝的变更已忽略：已电话告知客户');
+    if (!r.ok) throw new Error(r.error);
+    await copy(r.eventId, 'accepted');
+    await there.projector.idle();
+    expect(await firstValueFrom(rejectedEvents$(there))).toEqual([]);
+  });
+
+  it("is not taken from another user's note naming the same event", async () => {
+    const store = await openLocalStore(testUsers.agent);
+    stores.push(store);
+    const commands = bindCommands(() => store);
+    const created = await commands.createComplaint(input);
+    if (!created.ok) throw new Error(created.error);
+    const refused = await refusedNote(store, created.complaintId);
+    const p = projectionOf((await store.db.complaints.findOne(created.complaintId).exec())!);
+    const other = { ...p, notes: [...p.notes, { eventId: 'n-x', actorId: 'someone-else', at: p.updatedAt, text: 'x', dismisses: refused }] };
+    expect(dismissalsInNotes([other], testUsers.agent.id)[refused]).toBeUndefined();
+    expect(dismissalsInNotes([other], 'someone-else')[refused]).toMatchObject({ reason: 'x', noteEventId: 'n-x' });
   });
 });

@@ -181,7 +181,7 @@ export interface ComplaintProjection {
   /** Why the result was not told, recorded at closing. */
   resultNotToldReason: string | null;
   survey: { score: number; scale: 5 | 10 } | null;
-  notes: { eventId: string; actorId: string; at: string; text: string }[];
+  notes: { eventId: string; actorId: string; at: string; text: string; dismisses?: string }[];
   flags: Flags;
   milestones: Milestones;
   timeline: TimelineEntry[];

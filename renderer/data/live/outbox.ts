@@ -1,5 +1,6 @@
 import { combineLatest, distinctUntilChanged, map, of, switchMap, type Observable } from 'rxjs';
-import { dismissals$, undismissed } from '../attention-dismissals';
+import { dismissals$, dismissalsInNotes, undismissed } from '../attention-dismissals';
+import { projectionOf } from './projection-of';
 import type { DataStore } from '../store';
 import type { OutboxRow, PendingEvent, RejectedEvent } from '../types/sync';
 import type { EventDoc } from '../schema/events-schema';
@@ -71,12 +72,24 @@ export function pendingEvents$(store: DataStore): Observable<PendingEvent[]> {
   return withNumbers(store, 'pending', (e, n) => ({ event: toStoredEvent(e), complaintNumber: n }));
 }
 
-/** Events the server refused, with its reason, oldest first; those dismissed with a reason are left out. */
+/** Events the server refused, with its reason, oldest first; those dismissed with a reason, here or on another workstation, are left out. */
 export function rejectedEvents$(store: DataStore): Observable<RejectedEvent[]> {
   const all$ = withNumbers(store, 'rejected', (e, n) => ({
     event: toStoredEvent(e),
     complaintNumber: n,
     reason: e.reason ?? { code: 'rejected', message: 'Refused by the server' },
   }));
-  return combineLatest([all$, dismissals$(store)]).pipe(map(([all, dismissed]) => undismissed(all, dismissed)));
+  return combineLatest([all$, dismissals$(store)]).pipe(
+    switchMap(([all, dismissedHere]) => {
+      const ids = [...new Set(all.map((r) => r.event.complaintId))];
+      if (ids.length === 0) return of(all);
+      // A dismissal made on another workstation arrives as a note on the complaint, not as a change to the refused event.
+      return store.db.complaints.findByIds(ids).$.pipe(
+        map((docs) => {
+          const inNotes = dismissalsInNotes([...docs.values()].map((d) => projectionOf(d)), store.user.id);
+          return undismissed(all, { ...inNotes, ...dismissedHere });
+        }),
+      );
+    }),
+  );
 }

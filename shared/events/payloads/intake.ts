@@ -106,5 +106,11 @@ export type WithdrawalReversedPayload = z.infer<typeof withdrawalReversedPayload
 
 export const noteAddedPayloadSchema = z.strictObject({
   text: text(LIMITS.text),
+  /**
+   * The refused event of the same author this note dismisses from "Needs
+   * attention", so every workstation of that user drops the item once the
+   * note reaches it, and the reason stays on the complaint's record.
+   */
+  dismisses: idSchema.optional(),
 });
 export type NoteAddedPayload = z.infer<typeof noteAddedPayloadSchema>;

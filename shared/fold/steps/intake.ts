@@ -3,6 +3,7 @@ import { gradeSuggestion } from '../../rules/grade-suggestion';
 import { handlerLevelForGrade } from '../../rules/escalation-ladder';
 import { registrationDelay } from '../../rules/registration';
 import type { Grade } from '../../events/fields';
+import type { ComplaintProjection } from '../projection';
 import { APPLIED, invalid, notNow, superseded, type Step } from './verdict';
 
 export const complaintCreated: Step<'complaint.created'> = (p, e, ctx) => {
@@ -73,6 +74,9 @@ export const withdrawalReversed: Step<'withdrawal.reversed'> = (p) => {
 
 export const noteAdded: Step<'note.added'> = (p, e) => {
   if (p.status === 'closed') return invalid('A closed complaint is archived; reopen it to add notes');
-  p.notes.push({ eventId: e.id, actorId: e.actorId, at: e.occurredAt, text: e.payload.text });
+  const note: ComplaintProjection['notes'][number] = { eventId: e.id, actorId: e.actorId, at: e.occurredAt, text: e.payload.text };
+  // Absent rather than undefined, so projections folded before the field existed stay equal.
+  if (e.payload.dismisses) note.dismisses = e.payload.dismisses;
+  p.notes.push(note);
   return APPLIED;
 };
