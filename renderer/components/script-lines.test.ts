@@ -28,6 +28,7 @@ describe('lines before the customer’s name is typed', () => {
         const said = fillScript(text, noName);
         expect(said, text).not.toMatch(/[{}]/);
         expect(said, text).not.toMatch(/^[，,]|[，,]\s*[，,.:：]|\s[,.:]/);
+        expect(said, text).not.toMatch(/^\s*[a-z]/);
       }
     }
   });
@@ -37,6 +38,7 @@ describe('lines before the customer’s name is typed', () => {
     expect(fillScript('Hello {customerName}, I am agent {jobNumber}.', noName)).toBe('Hello, I am agent 10086.');
     expect(fillScript('You are right, {customerName}: we made a mistake', noName)).toBe('You are right: we made a mistake');
     expect(fillScript('feel this way, {customerName}. That is', noName)).toBe('feel this way. That is');
+    expect(fillScript('{customerName}, on behalf of the centre', noName)).toBe('On behalf of the centre');
   });
   it('still names the customer once the name is typed', () => {
     expect(fillScript('Hello {customerName}, I am agent {jobNumber}.', { ...values, customerName: 'Ms Wang' })).toBe('Hello Ms Wang, I am agent 10086.');

@@ -33,8 +33,12 @@ const PLACEHOLDER = /\{\{?\s*([^{}\s]+)\s*\}?\}/g;
 const NAME_NAMES = Object.keys(PLACEHOLDERS).filter((k) => PLACEHOLDERS[k] === 'customerName');
 const NAME_WITH_SEPARATORS = new RegExp(`(,\\s*|\\s+)?\\{\\{?\\s*(?:${NAME_NAMES.join('|')})\\s*\\}?\\}(，|,\\s*)?`, 'g');
 
+const OPENS_WITH_NAME = new RegExp(`^\\s*\\{\\{?\\s*(?:${NAME_NAMES.join('|')})\\s*\\}?\\}`);
+
 function withoutName(text: string): string {
-  return text.replace(NAME_WITH_SEPARATORS, (_whole, before: string | undefined, after: string | undefined) => (before ? (after ?? '') : ''));
+  const out = text.replace(NAME_WITH_SEPARATORS, (_whole, before: string | undefined, after: string | undefined) => (before ? (after ?? '') : ''));
+  // A line that opened with the name now opens with the words after it, which start the sentence.
+  return OPENS_WITH_NAME.test(text) ? out.replace(/^\s*\p{Ll}/u, (c) => c.toUpperCase()) : out;
 }
 
 /**

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentDecisionRow, AssessmentReport, Directory } from '../../shared/reports/types';
 import type { Drill } from './Figure';
 import { figureWithValue } from './chart-data';
+import { EmptyRow } from './EmptyRow';
 
 interface Props {
   report: AssessmentReport;
@@ -54,6 +55,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
           </tr>
         </thead>
         <tbody>
+          {report.teams.length === 0 && <EmptyRow columns={6} />}
           {report.teams.map((x) => (
             <tr key={x.teamId}>
               <td>{x.name}</td>
@@ -85,6 +87,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
           </tr>
         </thead>
         <tbody>
+          {report.agents.length === 0 && <EmptyRow columns={7} />}
           {report.agents.map((x) => (
             <tr key={x.agentId}>
               <td>{x.name}</td>
@@ -112,6 +115,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
           </tr>
         </thead>
         <tbody>
+          {report.callbackStaff.length === 0 && <EmptyRow columns={6} />}
           {report.callbackStaff.map((x) => (
             <tr key={x.userId}>
               <td>{x.name}</td>
@@ -139,6 +143,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
           </tr>
         </thead>
         <tbody>
+          {report.filedWithoutSoothing.length === 0 && <EmptyRow columns={2} />}
           {report.filedWithoutSoothing.map((x) => (
             <tr key={x.userId}>
               <td>{x.name}</td>
@@ -162,6 +167,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
           </tr>
         </thead>
         <tbody>
+          {report.decisions.length === 0 && <EmptyRow columns={7} />}
           {report.decisions.map((d) => (
             <tr key={d.complaintId}>
               <td>{d.number}</td>

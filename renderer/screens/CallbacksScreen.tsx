@@ -39,10 +39,10 @@ export function CallbacksScreen() {
     <section aria-label={an.either('Callbacks', t('callbacks.title'))}>
       <h1>{t('callbacks.title')}</h1>
       <p className="hint">
-        {t(`domainRules.callbackDue.${p.secondResolution.callbackDayCounting}`, { dayEnd: p.dayEnd, days: p.secondResolution.callbackDueDays })}
+        {t(`domainRules.callbackDue.${p.secondResolution.callbackDayCounting}`, { dayEnd: p.dayEnd, count: p.secondResolution.callbackDueDays })}
       </p>
       <p className="hint">
-        {t('domainRules.callbackConduct', { asks: p.secondResolution.maxAcceptanceAsksPerCall, apologies: p.secondResolution.maxApologyCalls })}
+        {t('domainRules.callbackConduct', { asks: p.secondResolution.maxAcceptanceAsksPerCall, count: p.secondResolution.maxApologyCalls })}
       </p>
       {chosen && <CallbackScripts complaint={chosen} scripts={reference.scripts} />}
       {pending.items.length === 0 && !pending.loading && <p className="empty">{t('callbacks.empty')}</p>}

@@ -46,6 +46,7 @@ export const reportsEn = {
     behindRegion: 'Complaints behind the figure',
     showRows: 'Show the complaints behind {{figure}}',
     noData: 'no data',
+    nothingInPeriod: 'Nothing in this period.',
     close: 'Close',
     noRows: 'No complaints behind this figure.',
     printRecord: 'Print the record',

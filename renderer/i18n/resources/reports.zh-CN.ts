@@ -48,6 +48,7 @@ export const reportsZhCN: typeof reportsEn = {
     behindRegion: '指标对应的投诉',
     showRows: '查看 {{figure}} 对应的投诉',
     noData: '无数据',
+    nothingInPeriod: '本期无记录。',
     close: '关闭',
     noRows: '该指标没有对应的投诉。',
     printRecord: '打印档案',

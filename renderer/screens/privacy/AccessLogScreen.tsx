@@ -30,7 +30,7 @@ export function AccessLogScreen() {
     <section aria-labelledby="access-log-title">
       <h1 id="access-log-title">{t('privacy.accessTitle')}</h1>
       <p className="hint">{t('privacy.accessIntro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters toolbar" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('privacy.action')}
           <select value={action} onChange={(e) => setAction(e.target.value as AccessAction | '')}>

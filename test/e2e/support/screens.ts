@@ -16,9 +16,14 @@ async function useLanguage(page: Page, language: UiLanguage): Promise<void> {
 }
 
 async function show(page: Page, screen: string): Promise<void> {
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, `#/${screen}`);
+  // The landing after sign-in may still move the page to the role's own screen: ask again until the address holds.
+  await expect(async () => {
+    await page.evaluate((hash) => {
+      if (window.location.hash !== hash) window.location.hash = hash;
+    }, `#/${screen}`);
+    await page.waitForTimeout(250);
+    expect(new URL(page.url()).hash).toBe(`#/${screen}`);
+  }).toPass({ timeout: 20_000 });
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 20_000 });
   // A screen with a grid is shown once it has loaded: rows, or the word that there are none.
   const grid = page.locator('main [role=grid]');
