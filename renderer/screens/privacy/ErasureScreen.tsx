@@ -54,6 +54,7 @@ export function ErasureScreen() {
       <h1 id="erasure-title">{t('privacy.erasureTitle')}</h1>
       <p className="hint">{t('privacy.erasureIntro')}</p>
       <form
+        className="inline-form erasure-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (ready) void submit();
@@ -66,7 +67,7 @@ export function ErasureScreen() {
         <fieldset>
           <legend>{t('privacy.fieldsLegend')}</legend>
           {REDACTABLE_FIELDS.map((f) => (
-            <label key={f}>
+            <label key={f} className="check">
               <input type="checkbox" checked={fields.has(f)} onChange={() => toggle(f)} /> {t(`privacy.fields.${f}`)}
             </label>
           ))}
@@ -75,10 +76,10 @@ export function ErasureScreen() {
           {t('privacy.reason')}
           <textarea value={reason} maxLength={1000} required onChange={(e) => setReason(e.target.value)} />
         </label>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> {t('privacy.confirm')}
         </label>
-        <button type="submit" className="btn" disabled={!ready}>
+        <button type="submit" className="btn primary" disabled={!ready}>
           {busy ? t('privacy.erasing') : t('privacy.erase')}
         </button>
       </form>
