@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../data/types/session';
 import type { UseSession } from '../hooks/use-session';
@@ -28,6 +28,7 @@ import { useHotkey } from './use-hotkey';
 import { useDeadlineNotifications } from './use-deadline-notifications';
 import { usePendingBadge } from './use-pending-badge';
 import { usesSidePanel } from './side-panel-screens';
+import { useTopOnScreenChange } from './use-top-on-screen-change';
 import { useScreenPop } from './use-screen-pop';
 
 interface Props {
@@ -70,6 +71,8 @@ export function Shell({ session, user, onLanguage }: Props) {
 
   const allowed = allowedScreens(user.role);
   const current = allowed.includes(screen) ? screen : 'queue';
+  const mainRef = useRef<HTMLElement>(null);
+  useTopOnScreenChange(mainRef, current);
 
   useHotkey((e) => {
     // A modal dialog owns the keyboard until it closes (it handles Escape and Tab itself).
@@ -114,7 +117,7 @@ export function Shell({ session, user, onLanguage }: Props) {
         </button>
       </header>
       <Nav role={user.role} rejectedCount={rejected.length} pendingCount={sync.pending} />
-      <main className="main">
+      <main className="main" ref={mainRef}>
         <ScreenView screen={current} user={user} onLanguage={onLanguage} />
       </main>
       <aside className="side">
