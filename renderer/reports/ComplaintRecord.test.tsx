@@ -24,6 +24,21 @@ describe('printable complaint record', () => {
     expect(html).toContain('13700000801');
   });
 
+  it('prints both serials: the call being taken and the call complained about', () => {
+    const html = renderToStaticMarkup(
+      <ComplaintRecord
+        complaint={{ ...p, callSerial: 'S-TAKEN-1', complainedSerial: 'S-ABOUT-2' }}
+        directory={FIXTURE_DIRECTORY}
+        role="complaint_officer"
+        timeZone="Asia/Shanghai"
+        printedAt="2026-11-23T03:00:00.000Z"
+        onBack={() => undefined}
+      />,
+    );
+    expect(html).toContain('<dt>Call serial</dt><dd>S-TAKEN-1</dd>');
+    expect(html).toContain('<dt>Serial of the call complained about</dt><dd>S-ABOUT-2</dd>');
+  });
+
   it('masks the phone for a role that does not call customers', () => {
     const html = render('quality_manager');
     expect(html).toContain('137****0801');

@@ -67,6 +67,8 @@ export function ComplaintRecord({ complaint: p, directory, role, timeZone, print
         <dd>{[p.respondent?.department, ...(p.respondent?.agentJobNumbers ?? [])].filter(Boolean).join(' / ') || none}</dd>
         <dt>{t('reports.record.callSerial')}</dt>
         <dd>{p.callSerial ?? none}</dd>
+        <dt>{t('reports.record.complainedSerial')}</dt>
+        <dd>{p.complainedSerial ?? none}</dd>
         <dt>{t('reports.record.description')}</dt>
         <dd>{p.description ?? none}</dd>
         <dt>{t('reports.record.demands')}</dt>

@@ -132,6 +132,7 @@ export const reportsEn = {
       description: 'Description',
       demands: 'Demands',
       callSerial: 'Call serial',
+      complainedSerial: 'Serial of the call complained about',
       timeline: 'Timeline',
       notes: 'Notes',
       midCourseNote: 'Mid-course note',

@@ -134,6 +134,7 @@ export const reportsZhCN: typeof reportsEn = {
       description: '投诉内容',
       demands: '诉求',
       callSerial: '流水号',
+      complainedSerial: '被投诉通话流水号',
       timeline: '处理过程',
       notes: '备注',
       midCourseNote: '中途意见',
