@@ -10,6 +10,7 @@ import type { EventDoc } from '../renderer/data/schema/events-schema';
 import type { EventEnvelope } from '../shared/events/envelope';
 import { createApi } from '../renderer/data/sync/api';
 import { startEventReplication } from '../renderer/data/sync/replication';
+import { runBootstrap } from '../renderer/data/sync/bootstrap';
 import { complaintsSchema } from '../renderer/data/schema/complaints-schema';
 import { fold } from '../shared/fold/fold';
 import { defaultPolicy } from '../shared/policy/policy';
@@ -83,6 +84,39 @@ async function oursOnce(o: OursOptions) {
   return { eventsMs, readyMs, batch };
 }
 
+/**
+ * Ours by the bootstrap (renderer/data/sync/bootstrap.ts, as the sync
+ * controller runs it for an empty replica): pages of complaints with all
+ * their events from `GET /api/sync/bootstrap`, each page one bulk write that
+ * the projector folds before the next page is asked.
+ */
+async function bootstrapOnce(o: OursOptions) {
+  const start = performance.now();
+  const db = await openDatabase({ name: `bench-boot-${o.run}-${Date.now()}`, storage: getRxStorageMemory() });
+  const meta = localMeta(db.local);
+  const projector = createProjector(db, meta, () => context);
+  await projector.start();
+  const api = createApi({ baseUrl: async () => o.url, token: () => o.director.token });
+  const upTo = await runBootstrap({ api, events: db.events, meta, now: Date.now, settled: () => projector.idle() });
+  await projector.idle();
+  const readyMs = performance.now() - start;
+  const events = await db.events.count().exec();
+  const complaints = await db.complaints.count().exec();
+  projector.stop();
+  await db.remove();
+  if (upTo === null || events !== o.expectedEvents || complaints !== o.expectedComplaints) {
+    throw new Error(`bootstrap synced ${events}/${o.expectedEvents} events, ${complaints}/${o.expectedComplaints} complaints (up to ${upTo})`);
+  }
+  return readyMs;
+}
+
+/** Histories split among writers that push side by side; each complaint's events stay in order within its writer. */
+async function seedConcurrently(url: string, byActor: Parameters<typeof seedEvents>[1], histories: readonly (readonly EventEnvelope[])[], writers: number) {
+  const groups = Array.from({ length: writers }, (_, w) => seedOrder(histories.filter((_, i) => i % writers === w)));
+  const results = await Promise.all(groups.map((g) => seedEvents(url, byActor, g)));
+  return { pushed: results.reduce((n, r) => n + r.pushed, 0), conflicts: results.reduce((n, r) => n + r.conflicts, 0) };
+}
+
 /** RxDB alone: the same events as pulled rows, written page by page into storage-memory. */
 async function storeOnce(docs: readonly EventDoc[], batch: number, run: number) {
   const pages: EventDoc[][] = [];
@@ -105,7 +139,7 @@ function pulledRows(events: readonly EventEnvelope[]): EventDoc[] {
   });
 }
 
-async function peerOnce(peerUrl: string, expected: number, batch: number, run: number) {
+async function peerOnce(dbUrl: string, expected: number, batch: number, run: number) {
   const start = performance.now();
   const db: RxDatabase = await createRxDatabase({ name: `bench-peer-${run}-${Date.now()}`, storage: getRxStorageMemory(), multiInstance: false });
   await db.addCollections({ complaints: { schema: complaintsSchema } });
@@ -114,7 +148,7 @@ async function peerOnce(peerUrl: string, expected: number, batch: number, run: n
   const replication = replicateCouchDB({
     replicationIdentifier: `peer-${run}`,
     collection,
-    url: `${peerUrl}/complaints/`,
+    url: `${dbUrl}/`,
     live: false,
     waitForLeadership: false,
     pull: { batchSize: batch },
@@ -128,21 +162,30 @@ async function peerOnce(peerUrl: string, expected: number, batch: number, run: n
   return ms;
 }
 
-export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
-  const complaints = args.quick ? 1000 : 10_000;
-  const runs = args.runs ?? (args.quick ? 2 : 3);
+/** Above this many complaints a tier times only the bootstrap and the peer: pulling event by event takes minutes a run there. */
+const FULL_ROWS_UP_TO = 10_000;
+
+interface TierResult {
+  complaints: number;
+  events: number;
+  ratio: number;
+  sections: string[];
+}
+
+async function runTier(args: BenchArgs, complaints: number, peerUrl: string, warm: boolean): Promise<TierResult> {
+  const fullRows = complaints <= FULL_ROWS_UP_TO;
+  const runs = args.runs ?? (args.quick ? 2 : fullRows ? 3 : 2);
   const asked = args.flags.get('batch');
   const batchFlag = asked === undefined ? undefined : Number(asked);
   const url = databaseUrl();
   const schema = freshSchemaName('bench_sync');
   const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' } });
-  const peer = await startPouchdbServer();
   try {
     const actors = await demoActors(server.url);
     const data = generateDataset({ seed: 2026, complaints, branches: actors.branches, endMs: Date.now() - 120_000 });
     const seedStart = performance.now();
-    const ordered = seedOrder(data.complaints.map((c) => c.events));
-    const seeded = await seedEvents(server.url, actors.byActor, ordered);
+    const histories = data.complaints.map((c) => c.events);
+    const seeded = await seedConcurrently(server.url, actors.byActor, histories, SEED_WRITERS);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const peerDocs = data.complaints.map((c) => {
       const p = fold(c.events, context);
@@ -150,70 +193,112 @@ export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
       const { id, ...rest } = toComplaintDoc(p);
       return { _id: id, ...rest };
     });
-    await loadPeerDocuments(peer.url, 'complaints', peerDocs);
+    const peerDb = `complaints-${complaints}`;
+    await loadPeerDocuments(peerUrl, peerDb, peerDocs);
+    const peerDbUrl = `${peerUrl}/${peerDb}`;
     const totalEvents = data.events.length;
     const payloadMb = (JSON.stringify(peerDocs).length / 2 ** 20).toFixed(1);
     const eventsMb = (JSON.stringify(data.events).length / 2 ** 20).toFixed(1);
+    peerDocs.length = 0;
 
-    const rows = pulledRows(ordered);
-    const base = { url: server.url, director: actors.director, expectedEvents: totalEvents, batch: batchFlag };
+    const rows = fullRows ? pulledRows(seedOrder(histories)) : [];
+    const base = { url: server.url, director: actors.director, expectedEvents: totalEvents, expectedComplaints: complaints, batch: batchFlag };
     const ours: { eventsMs: number; readyMs: number }[] = [];
+    const boot: number[] = [];
     const replicationOnly: number[] = [];
     const storeOnly: number[] = [];
     const theirs: number[] = [];
-    // Warm-up of every path (JIT, connection pools), not counted; it also reads the batch size our client used.
-    const { batch } = await oursOnce({ ...base, expectedComplaints: complaints, run: -1 });
-    await oursOnce({ ...base, expectedComplaints: 0, run: -1 });
-    await storeOnce(rows, batch, -1);
-    await peerOnce(peer.url, complaints, batch, -1);
+    // The batch our client pulls with; the peer pulls with the same.
+    let batch = batchFlag ?? 1000;
+    if (warm) {
+      // Warm-up of every path (JIT, connection pools), not counted; it also reads the batch size our client used.
+      batch = (await oursOnce({ ...base, run: -1 })).batch;
+      await oursOnce({ ...base, expectedComplaints: 0, run: -1 });
+      await bootstrapOnce({ ...base, run: -1 });
+      await storeOnce(rows, batch, -1);
+      await peerOnce(peerDbUrl, complaints, batch, -1);
+    }
     for (let r = 0; r < runs; r++) {
-      ours.push(await oursOnce({ ...base, expectedComplaints: complaints, run: r }));
+      boot.push(await bootstrapOnce({ ...base, run: r }));
+      theirs.push(await peerOnce(peerDbUrl, complaints, batch, r));
+      if (!fullRows) continue;
+      ours.push(await oursOnce({ ...base, run: r }));
       replicationOnly.push((await oursOnce({ ...base, expectedComplaints: 0, run: r })).eventsMs);
       storeOnly.push(await storeOnce(rows, batch, r));
-      theirs.push(await peerOnce(peer.url, complaints, batch, r));
     }
     const profileSections: string[] = [];
     if (args.flags.get('profile') === 'true') {
-      // One more run of ours under the profiler, with the server's own profile of its pull handling.
-      const { profile } = await profileInProcess(() => oursOnce({ ...base, expectedComplaints: complaints, run: 99 }));
-      profileSections.push(hotSpotTable('CPU profile of the client process during one of our initial syncs (self time by code origin)', 'where', hotSpots(profile, 12, 'origin')));
+      // One more bootstrap under the profiler.
+      const { profile } = await profileInProcess(() => bootstrapOnce({ ...base, run: 99 }));
+      profileSections.push(hotSpotTable(`CPU profile of the client process during one bootstrap of ${complaints} complaints (self time by code origin)`, 'where', hotSpots(profile, 12, 'origin')));
       profileSections.push(hotSpotTable('Same profile, top functions', 'where', hotSpots(profile, 12, 'function')));
     }
-    const o = summarize(ours.map((x) => x.readyMs));
-    const oe = summarize(ours.map((x) => x.eventsMs));
     const t = summarize(theirs);
-    const ro = summarize(replicationOnly);
-    const so = summarize(storeOnly);
-    const row = (client: string, what: string, s: { median: number; p95: number }) => [
+    const b = summarize(boot);
+    const row = (client: string, what: string, x: { median: number; p95: number }) => [
       client,
       what,
-      formatNumber(s.median / 1000, 2),
-      formatNumber(s.p95 / 1000, 2),
-      (s.median / t.median).toFixed(2),
+      formatNumber(x.median / 1000, 2),
+      formatNumber(x.p95 / 1000, 2),
+      (x.median / t.median).toFixed(2),
     ];
-    const table = renderTable(
-      ['client', 'what is pulled', 'median s', 'p95 s', 'ratio to peer (median)'],
-      [
-        row('ours: events replicated', `${totalEvents} events (${eventsMb} MB JSON)`, oe),
-        row('ours: events + queue projections ready', `same, folded into ${complaints} complaint docs`, o),
-        row('peer: RxDB CouchDB replication ← pouchdb-server', `${complaints} complaint docs (${payloadMb} MB JSON)`, t),
-        row('bound: our replication alone, no projector', `the same ${totalEvents} events`, ro),
-        row('bound: RxDB alone stores the events (bulkInsert)', `the same ${totalEvents} events, no network, no fold`, so),
+    const tableRows = [
+      row('ours: bootstrap, events + queue projections ready', `${totalEvents} events (${eventsMb} MB JSON), complaint by complaint, folded into ${complaints} complaint docs`, b),
+      row('peer: RxDB CouchDB replication ← pouchdb-server', `${complaints} complaint docs (${payloadMb} MB JSON)`, t),
+    ];
+    if (fullRows) {
+      tableRows.push(
+        row('ours: pull, events replicated', `${totalEvents} events in feed order`, summarize(ours.map((x) => x.eventsMs))),
+        row('ours: pull, events + queue projections ready', 'same, folded', summarize(ours.map((x) => x.readyMs))),
+        row('bound: our pull replication alone, no projector', `the same ${totalEvents} events`, summarize(replicationOnly)),
+        row('bound: RxDB alone stores the events (bulkInsert)', `the same ${totalEvents} events, no network, no fold`, summarize(storeOnly)),
+      );
+    }
+    const table = renderTable(['client', 'what is synced', 'median s', 'p95 s', 'ratio to peer (median)'], tableRows);
+    return {
+      complaints,
+      events: totalEvents,
+      ratio: b.median / t.median,
+      sections: [
+        `### ${complaints.toLocaleString('en-US')} complaints (${totalEvents.toLocaleString('en-US')} events), ${runs} alternating runs, batch ${batch}${warm ? ', after a warm-up of each path' : ''}\n\n${table}`,
+        ...profileSections,
+        `Seeding our server took ${seedSeconds.toFixed(1)} s through push (${seeded.pushed} events by ${SEED_WRITERS} writers side by side, ${seeded.conflicts} conflicts); the peer was loaded with _bulk_docs.${fullRows ? '' : ' At this size only the bootstrap and the peer are timed.'}`,
       ],
+    };
+  } finally {
+    await server.stop();
+    await dropSchema(url, schema);
+  }
+}
+
+/** Writers that seed the server side by side. */
+const SEED_WRITERS = 4;
+
+export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
+  const tiers = (args.flags.get('complaints') ?? (args.quick ? '1000' : '10000,100000')).split(',').map(Number);
+  const peer = await startPouchdbServer();
+  try {
+    const results: TierResult[] = [];
+    for (const [i, n] of tiers.entries()) results.push(await runTier(args, n, peer.url, i === 0));
+    const summary = renderTable(
+      ['complaints', 'events', 'bootstrap / peer (median)'],
+      results.map((r) => [r.complaints, r.events, r.ratio.toFixed(2)]),
     );
+    const [first, ...rest] = results as [TierResult, ...TierResult[]];
     return {
       name: 'initial-sync',
-      title: `Initial sync of ${complaints} complaints (${totalEvents} events), ${runs} alternating runs, pull batch ${batch}, RxDB storage-memory in Node`,
-      sections: [
-        table,
-        ...profileSections,
-        `Seeding our server took ${seedSeconds.toFixed(1)} s through push (${seeded.pushed} events, ${seeded.conflicts} conflicts); the peer was loaded with _bulk_docs.`,
+      title: `Initial sync of an empty replica: bootstrap against the PouchDB peer (RxDB storage-memory in Node, ${tiers.map((n) => n.toLocaleString('en-US')).join(' and ')} complaints)`,
+      sections: [summary, ...results.flatMap((r) => r.sections)],
+      goals: [
+        { goal: `bootstrap ≤ 1/3 of the peer’s time at ${first.complaints.toLocaleString('en-US')} complaints`, measured: `${first.ratio.toFixed(2)} × the peer`, met: first.ratio <= 1 / 3 },
+        ...rest.map((r) => ({
+          goal: `bootstrap/peer ratio at ${r.complaints.toLocaleString('en-US')} no worse than at ${first.complaints.toLocaleString('en-US')}`,
+          measured: `${r.ratio.toFixed(2)} against ${first.ratio.toFixed(2)}`,
+          met: r.ratio <= first.ratio,
+        })),
       ],
-      goals: [{ goal: 'initial sync ≤ 1/3 of the peer’s time', measured: `${(o.median / t.median).toFixed(2)} × the peer (events + projections)`, met: o.median <= t.median / 3 }],
     };
   } finally {
     await peer.stop();
-    await server.stop();
-    await dropSchema(url, schema);
   }
 }

@@ -8,9 +8,13 @@ import { openWorkstationStore, type DataStore } from '../../renderer/data/store'
 import { memoryPlatform } from '../../renderer/data/platform-port';
 import { queue$ } from '../../renderer/data/live/queue';
 import { search$ } from '../../renderer/data/live/search';
-import type { ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
-import type { QueueFilter } from '../../renderer/data/types/queue';
+import { runBootstrap } from '../../renderer/data/sync/bootstrap';
+import { userDatabaseName } from '../../renderer/data/user-database-name';
+import type { QueueCursor, QueueFilter } from '../../renderer/data/types/queue';
 import type { SessionUser } from '../../renderer/data/types/session';
+import { demoBranches, generateDataset } from '../../test/fixtures/complaint-dataset';
+import { datasetBootstrapApi } from './dataset-bootstrap-api';
+import { upgradeSchema } from './schema-upgrade';
 
 const DB_NAME = 'hd-bench';
 const OPEN_STATUSES = ['registered', 'filed', 'callback_pending', 'in_progress'] as QueueFilter['status'];
@@ -39,15 +43,23 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> 
 
 const api = {
   open,
-  async load(docs: ComplaintDoc[]): Promise<number> {
-    const t = performance.now();
-    const res = await need().db.complaints.bulkInsert(docs);
-    if (res.error.length) throw new Error(`bulkInsert: ${res.error.length} errors, first ${JSON.stringify(res.error[0]).slice(0, 300)}`);
-    // Loaded behind the projector's back, so the persisted search index is told as the projector would.
-    await need().search.apply(docs, []);
-    return performance.now() - t;
+  /**
+   * Fills the empty replica with a generated dataset through the
+   * workstation's own first sync: bootstrap pages written in bulk, folded by
+   * the projector, indexed by the search index as they arrive.
+   */
+  async seed(o: { complaints: number; seed: number; endMs: number }) {
+    const s = need();
+    const g = await timed(async () => generateDataset({ seed: o.seed, complaints: o.complaints, branches: demoBranches(), endMs: o.endMs, spanDays: 45 }));
+    const data = g.value;
+    const b = await timed(async () => {
+      await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, settled: () => s.projector.idle() });
+      await s.projector.idle();
+      await s.search.idle();
+    });
+    return { genMs: g.ms, seedMs: b.ms, events: data.events.length, complaints: data.complaints.length };
   },
-  count: () => need().db.complaints.count().exec(),
+  count: async () => ({ complaints: await need().db.complaints.count().exec(), events: await need().db.events.count().exec() }),
   /**
    * A page of the queue screen: branch scope, open statuses, by nearest deadline, 50 rows, with
    * the total count. The statuses may come in another order: the same page asked as a new query.
@@ -55,6 +67,27 @@ const api = {
   async queuePage(skip: number, statuses: QueueFilter['status'] = OPEN_STATUSES) {
     const r = await timed(() => firstValueFrom(queue$(need(), { scope: 'branch', status: statuses, sort: 'deadline', limit: 50, skip })));
     return { ms: r.ms, rows: r.value.items.length, count: r.value.count };
+  },
+  /**
+   * Scrolling the queue as the grid does: the first page, then each next page after the last row
+   * of the one before (keyset). Returns each page's time and whether any row came twice.
+   */
+  async queueWalk(statuses: QueueFilter['status'], pages: number) {
+    const base: QueueFilter = { scope: 'branch', status: statuses, sort: 'deadline', limit: 50 };
+    const first = await timed(() => firstValueFrom(queue$(need(), base)));
+    const seen = new Set(first.value.items.map((p) => p.id));
+    let rows = first.value.items.length;
+    let after: QueueCursor | null | undefined = first.value.last;
+    const laterMs: number[] = [];
+    for (let i = 0; i < pages && after; i++) {
+      const cursor: QueueCursor = after;
+      const next = await timed(() => firstValueFrom(queue$(need(), { ...base, after: cursor })));
+      laterMs.push(next.ms);
+      rows += next.value.items.length;
+      for (const p of next.value.items) seen.add(p.id);
+      after = next.value.last;
+    }
+    return { firstMs: first.ms, laterMs, rows, distinct: seen.size, count: first.value.count };
   },
   async dueToday(grade: number | undefined) {
     const filter: QueueFilter = { scope: 'branch', dueToday: true, sort: 'deadline', limit: 50 };
@@ -66,11 +99,41 @@ const api = {
     const r = await timed(() => firstValueFrom(search$(need(), text, 50)));
     return { ms: r.ms, rows: r.value.length };
   },
+  /**
+   * Search terms of each kind the UI promises, taken from `n` stored complaints spread over the
+   * replica: ids are UUIDv7, so ids evenly spaced in time between the first and the last are
+   * each found by one primary-key range read.
+   */
+  async searchTerms(n: number) {
+    const s = need();
+    const [lo] = await s.db.complaints.find({ sort: [{ id: 'asc' }], limit: 1 }).exec();
+    const [hi] = await s.db.complaints.find({ sort: [{ id: 'desc' }], limit: 1 }).exec();
+    const out = { number: [] as string[], phone: [] as string[], name: [] as string[] };
+    if (!lo || !hi) return out;
+    const ms = (id: string) => Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+    for (let i = 0; i < n; i++) {
+      const at = Math.round(ms(lo.id) + ((ms(hi.id) - ms(lo.id)) * i) / n).toString(16).padStart(12, '0');
+      const from = `${at.slice(0, 8)}-${at.slice(8, 12)}`;
+      const [d] = await s.db.complaints.find({ selector: { id: { $gte: from } }, sort: [{ id: 'asc' }], limit: 1 }).exec();
+      if (!d) continue;
+      out.number.push(d.number);
+      const digits = (d.p.complainant?.phone ?? '').replace(/\D+/g, '');
+      if (digits.length >= 8) out.phone.push(digits.slice(3, 3 + 4 + (i % 4)));
+      if (d.p.complainant?.name) out.name.push(d.p.complainant.name);
+    }
+    return out;
+  },
   /** From navigation start to the first queue page on screen-ready data, after a browser restart. */
   async coldStart(user: SessionUser) {
     const openMs = await open(user);
     const first = await api.queuePage(0);
     return { openMs, firstPageMs: first.ms, rows: first.rows, readyAtMs: performance.now() };
+  },
+  /** Closes the store, then upgrades the local schema one version (schema-upgrade.ts). */
+  async upgrade(o: { user: SessionUser; batch: number; windowMs: number }) {
+    await api.close();
+    const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
+    return upgradeSchema(await userDatabaseName(DB_NAME, o.user.id), getRxStorageDexie() as never, o.batch, o.windowMs);
   },
   async close() {
     await store?.close();

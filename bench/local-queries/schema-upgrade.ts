@@ -1,0 +1,117 @@
+import { createRxDatabase, type MigrationStrategies, type RxCollection, type RxStorage } from 'rxdb';
+import { openDatabase } from '../../renderer/data/db';
+import { complaintsSchema, type ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
+import { eventsSchema } from '../../renderer/data/schema/events-schema';
+import { migrationStrategies } from '../../renderer/data/schema/migrations';
+import { storedDocs } from '../../renderer/data/search/stored-complaints';
+
+export interface Progress {
+  handled: number;
+  total: number;
+  percent: number;
+}
+
+export interface UpgradeReport {
+  /** The whole migration with `batch` documents a step, to the end. */
+  batch: number;
+  ms: number;
+  before: { complaints: number; events: number; complaintsHash: string; eventsHash: string };
+  after: { complaints: number; events: number; complaintsHash: string; eventsHash: string };
+  /** Progress updates RxDB reported while migrating (what a progress bar would show), and the last one. */
+  progressUpdates: number;
+  lastProgress: Progress | null;
+  /** The app's own path (addCollections' automatic migration, RxDB's batch of 10), timed for at most `windowMs`. */
+  appPath: { batch: number; windowMs: number; elapsedMs: number; handled: number; total: number; done: boolean };
+}
+
+/** FNV-1a over every stored document's identifying fields, in primary-key order. */
+async function fingerprint<T extends { id: string }>(collection: RxCollection<T>, key: (d: T) => string): Promise<{ n: number; hash: string }> {
+  let h = 0x811c9dc5;
+  let n = 0;
+  for await (const docs of storedDocs(collection, 2000)) {
+    for (const d of docs) {
+      if (d._deleted) continue;
+      n++;
+      const s = key(d);
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    }
+  }
+  return { n, hash: (h >>> 0).toString(16) };
+}
+
+const complaintKey = (d: ComplaintDoc) => `${d.id}|${d.number}|${d.status}|${d.nextDue}|${d.lastHlc}|${d.updatedAt}|${d.p.complainant?.phone ?? ''}|${d.p.description ?? ''};`;
+const eventKey = (d: { id: string; hlc: string; status: string; seq?: number }) => `${d.id}|${d.hlc}|${d.status}|${d.seq ?? ''};`;
+
+async function measure(name: string, storage: RxStorage<unknown, unknown>) {
+  const db = await openDatabase({ name, storage });
+  const c = await fingerprint(db.complaints, complaintKey);
+  const e = await fingerprint(db.events, eventKey);
+  await db.close();
+  return { complaints: c.n, events: e.n, complaintsHash: c.hash, eventsHash: e.hash };
+}
+
+
+/** Opens the replica with the complaints schema `up` versions above the app's, each step the app's newest strategy. */
+async function openUpgraded(name: string, storage: RxStorage<unknown, unknown>, up: number) {
+  const strategies: MigrationStrategies = { ...migrationStrategies.complaints };
+  const newest = Math.max(...Object.keys(strategies).map(Number));
+  for (let v = complaintsSchema.version + 1; v <= complaintsSchema.version + up; v++) strategies[v] = strategies[newest]!;
+  const db = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true });
+  await db.addCollections({
+    events: { schema: eventsSchema },
+    complaints: { schema: { ...complaintsSchema, version: complaintsSchema.version + up }, migrationStrategies: strategies, autoMigrate: false },
+  });
+  const complaints = db.complaints as RxCollection<ComplaintDoc>;
+  return { db, complaints, state: complaints.getMigrationState() };
+}
+
+/** RxDB's batch when a collection migrates inside addCollections (RxCollection.migratePromise's default). */
+const APP_BATCH = 10;
+
+/**
+ * A local schema upgrade at scale. First the whole replica is migrated with
+ * the complaints schema one version up, each document recomputed from the
+ * projection it holds by the app's newest strategy (as every upgrade of the
+ * derived projection does), `batch` documents a step; counts and
+ * fingerprints of complaints and events before and after show whether
+ * anything was lost. Then one more version up through the app's own path
+ * (RxDB's batch of 10), timed for at most `windowMs` and cancelled there:
+ * at 100,000 complaints it runs far longer than a benchmark can wait.
+ */
+export async function upgradeSchema(name: string, storage: RxStorage<unknown, unknown>, batch: number, windowMs: number): Promise<UpgradeReport> {
+  const before = await measure(name, storage);
+  const t = performance.now();
+  const first = await openUpgraded(name, storage, 1);
+  let progressUpdates = 0;
+  let lastProgress: Progress | null = null;
+  const sub = first.state.$.subscribe((st) => {
+    progressUpdates++;
+    lastProgress = { handled: st.count.handled, total: st.count.total, percent: st.count.percent };
+  });
+  await first.state.migratePromise(batch);
+  const ms = performance.now() - t;
+  sub.unsubscribe();
+  const c = await fingerprint(first.complaints, complaintKey);
+  const e = await fingerprint(first.db.events as unknown as RxCollection<{ id: string; hlc: string; status: string; seq?: number }>, eventKey);
+  await first.db.close();
+
+  const second = await openUpgraded(name, storage, 2);
+  const t2 = performance.now();
+  let last: Progress | null = null;
+  const sub2 = second.state.$.subscribe((st) => (last = { handled: st.count.handled, total: st.count.total, percent: st.count.percent }));
+  const done = await Promise.race([second.state.migratePromise(APP_BATCH).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), windowMs))]);
+  const elapsedMs = performance.now() - t2;
+  sub2.unsubscribe();
+  if (!done) await second.state.cancel();
+  await second.db.close();
+  const l = last as Progress | null;
+  return {
+    batch,
+    ms,
+    before,
+    after: { complaints: c.n, events: e.n, complaintsHash: c.hash, eventsHash: e.hash },
+    progressUpdates,
+    lastProgress,
+    appPath: { batch: APP_BATCH, windowMs, elapsedMs, handled: l?.handled ?? 0, total: l?.total ?? 0, done },
+  };
+}
