@@ -26,13 +26,13 @@ describe('replica cache', () => {
     expect(await sourceHash(dir, ['src'])).not.toBe(first);
   });
 
-  it('restores what was saved under a key, and nothing under another', async () => {
+  it('restores what was saved under a key with its note, and nothing under another', async () => {
     await mkdir(path.join(dir, 'profile', 'IndexedDB'), { recursive: true });
     await writeFile(path.join(dir, 'profile', 'IndexedDB', 'db'), 'stored');
-    expect(await restoreCached('k1', path.join(dir, 'out0'))).toBe(false);
-    await saveCached('k1', path.join(dir, 'profile'));
-    expect(await restoreCached('k2', path.join(dir, 'out1'))).toBe(false);
-    expect(await restoreCached('k1', path.join(dir, 'out2'))).toBe(true);
+    expect(await restoreCached('k1', path.join(dir, 'out0'))).toBeNull();
+    await saveCached('k1', path.join(dir, 'profile'), 'http://127.0.0.1:1');
+    expect(await restoreCached('k2', path.join(dir, 'out1'))).toBeNull();
+    expect(await restoreCached('k1', path.join(dir, 'out2'))).toBe('http://127.0.0.1:1');
     expect(await readFile(path.join(dir, 'out2', 'IndexedDB', 'db'), 'utf8')).toBe('stored');
   });
 });

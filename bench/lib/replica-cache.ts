@@ -28,26 +28,30 @@ export async function sourceHash(root: string, entries: readonly string[]): Prom
   return h.digest('hex').slice(0, 16);
 }
 
-/** Copies a cached folder to `dest`; false when there is none under this key. */
-export async function restoreCached(key: string, dest: string): Promise<boolean> {
+/**
+ * Copies a cached folder to `dest`; null when there is none under this key,
+ * else the note saved with it (the origin a browser profile's data belongs to).
+ */
+export async function restoreCached(key: string, dest: string): Promise<string | null> {
   const src = path.join(cacheRoot(), key);
+  let note: string;
   try {
-    await stat(path.join(src, '.complete'));
+    note = await readFile(path.join(src, '.complete'), 'utf8');
   } catch {
-    return false;
+    return null;
   }
   await cp(src, dest, { recursive: true });
-  return true;
+  return note;
 }
 
-/** Saves `src` under `key`, whole or not at all (a marker file is written last, then it is renamed into place). */
-export async function saveCached(key: string, src: string): Promise<void> {
+/** Saves `src` under `key` with a note, whole or not at all (the note is written last, then it is renamed into place). */
+export async function saveCached(key: string, src: string, note: string): Promise<void> {
   const root = cacheRoot();
   await mkdir(root, { recursive: true });
   const tmp = path.join(root, `${key}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   await cp(src, tmp, { recursive: true });
-  await writeFile(path.join(tmp, '.complete'), new Date().toISOString());
+  await writeFile(path.join(tmp, '.complete'), note);
   await rm(path.join(root, key), { recursive: true, force: true });
   await rename(tmp, path.join(root, key));
 }

@@ -130,10 +130,10 @@ const api = {
     return { openMs, firstPageMs: first.ms, rows: first.rows, readyAtMs: performance.now() };
   },
   /** Closes the store, then upgrades the local schema one version (schema-upgrade.ts). */
-  async upgrade(o: { user: SessionUser; batch: number; windowMs: number }) {
+  async upgrade(o: { user: SessionUser; batch: number; windowMs: number; budgetMs: number }) {
     await api.close();
     const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
-    return upgradeSchema(await userDatabaseName(DB_NAME, o.user.id), getRxStorageDexie() as never, o.batch, o.windowMs);
+    return upgradeSchema(await userDatabaseName(DB_NAME, o.user.id), getRxStorageDexie() as never, o.batch, o.windowMs, o.budgetMs);
   },
   async close() {
     await store?.close();

@@ -10,7 +10,7 @@ import { formatNumber, renderTable } from '../lib/table';
 import { REPO_ROOT } from '../lib/server-process';
 import { restoreCached, saveCached, sourceHash } from '../lib/replica-cache';
 import { buildBenchPage } from './build-page';
-import { serveFolder } from './static-server';
+import { DEFAULT_PAGE_ORIGIN, routeFolder } from './page-route';
 import { profileTop } from './cpu-profile';
 import { hotSpotTable } from '../lib/hot-spot-table';
 import { queuePlans } from './query-plans';
@@ -61,7 +61,7 @@ type Bench = {
   search(text: string): Promise<{ ms: number; rows: number }>;
   searchTerms(n: number): Promise<Terms>;
   coldStart(user: SessionUser): Promise<{ openMs: number; firstPageMs: number; rows: number; readyAtMs: number }>;
-  upgrade(o: { user: SessionUser; batch: number; windowMs: number }): Promise<UpgradeReport>;
+  upgrade(o: { user: SessionUser; batch: number; windowMs: number; budgetMs: number }): Promise<UpgradeReport>;
   close(): Promise<void>;
 };
 declare const hdBench: Bench;
@@ -74,8 +74,16 @@ const UPGRADE_BATCH = 1000;
 /** Progress on stderr, so a long run shows where it is without touching the Markdown on stdout. */
 const say = (what: string) => process.stderr.write(`[local-queries ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
-async function launch(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/** Where the pages are: their files, and the origin they are served at (the replica's IndexedDB belongs to it). */
+interface Site {
+  dir: string;
+  origin: string;
+}
+
+async function launch(userDataDir: string, site: Site): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  await routeFolder(context, site.origin, site.dir);
+  return context;
 }
 
 async function heapMb(page: Page): Promise<{ used: number; total: number }> {
@@ -86,18 +94,18 @@ async function heapMb(page: Page): Promise<{ used: number; total: number }> {
   return { used: usage.usedSize / 2 ** 20, total: usage.totalSize / 2 ** 20 };
 }
 
-async function openPage(context: BrowserContext, url: string): Promise<Page> {
+async function openPage(context: BrowserContext, site: Site, file = ''): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
+  await page.goto(`${site.origin}/${file}`);
   await page.waitForFunction(() => document.title === 'ready');
   return page;
 }
 
 /** A session on the persisted replica: a fresh browser on the profile, the page, the store opened. */
-async function session<T>(profile: string, url: string, work: (page: Page, openMs: number) => Promise<T>): Promise<T> {
-  const context = await launch(profile);
+async function session<T>(profile: string, site: Site, work: (page: Page, openMs: number) => Promise<T>): Promise<T> {
+  const context = await launch(profile, site);
   try {
-    const page = await openPage(context, url);
+    const page = await openPage(context, site);
     const openMs = await page.evaluate((u) => hdBench.open(u), USER);
     const out = await work(page, openMs);
     await page.evaluate(() => hdBench.close());
@@ -108,6 +116,7 @@ async function session<T>(profile: string, url: string, work: (page: Page, openM
 }
 
 interface Replica {
+  site: Site;
   built: boolean;
   note: string;
   heapEmpty?: number;
@@ -115,15 +124,17 @@ interface Replica {
 }
 
 /** Restores the cached replica of this size and code, or fills one through the first sync and caches it. */
-async function replica(profile: string, url: string, n: number, rebuild: boolean): Promise<Replica> {
+async function replica(profile: string, dir: string, n: number, rebuild: boolean): Promise<Replica> {
   const key = `replica-${n}-seed${DATASET_SEED}-${await sourceHash(REPO_ROOT, REPLICA_SOURCES)}`;
   const t = performance.now();
-  if (!rebuild && (await restoreCached(key, profile))) {
-    return { built: false, note: `restored from the on-disk cache (${key}) in ${formatNumber((performance.now() - t) / 1000)} s; built by an earlier run as below` };
+  const cachedOrigin = rebuild ? null : await restoreCached(key, profile);
+  if (cachedOrigin) {
+    return { site: { dir, origin: cachedOrigin.trim() }, built: false, note: `restored from the on-disk cache (${key}) in ${formatNumber((performance.now() - t) / 1000)} s, built by an earlier run through the same first sync` };
   }
-  const context = await launch(profile);
+  const site = { dir, origin: DEFAULT_PAGE_ORIGIN };
+  const context = await launch(profile, site);
   try {
-    const page = await openPage(context, url);
+    const page = await openPage(context, site);
     await page.evaluate((u) => hdBench.open(u), USER);
     const heapEmpty = (await heapMb(page)).used;
     const r = await page.evaluate((o) => hdBench.seed(o), { complaints: n, seed: DATASET_SEED, endMs: Date.now() - 60_000 });
@@ -132,8 +143,9 @@ async function replica(profile: string, url: string, n: number, rebuild: boolean
     const heapLoaded = (await heapMb(page)).used;
     await page.evaluate(() => hdBench.close());
     await context.close();
-    await saveCached(key, profile);
+    await saveCached(key, profile, site.origin);
     return {
+      site,
       built: true,
       heapEmpty,
       heapLoaded,
@@ -155,13 +167,13 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
   const profiling = args.flags.get('profile') === 'true';
   // A profile needs readable function names; the measured runs use the minified build the app ships.
   await buildBenchPage(path.join(work, 'page'), { minify: !profiling });
-  const site = await serveFolder(path.join(work, 'page'));
   const profile = path.join(work, 'profile');
   try {
     say('replica (restore or build)');
-    const rep = await replica(profile, site.url, n, args.flags.get('rebuild') === 'true');
+    const rep = await replica(profile, path.join(work, 'page'), n, args.flags.get('rebuild') === 'true');
+    const site = rep.site;
     say('search terms');
-    const terms = await session(profile, site.url, (page) => page.evaluate((k) => hdBench.searchTerms(k), reps + 1));
+    const terms = await session(profile, site, (page) => page.evaluate((k) => hdBench.searchTerms(k), reps + 1));
     const termsOf = (kind: Kind): string[] => (kind === 'text' ? Array.from({ length: reps + 1 }, (_, i) => TEXT_TERMS[i % TEXT_TERMS.length] as string) : terms[kind]);
 
     // Search: per kind, a browser restart, the first search right after the store opens (the index is
@@ -172,7 +184,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     say('searches by kind');
     for (const kind of KINDS) {
       const list = termsOf(kind);
-      const r = await session(profile, site.url, async (page, openMs) => {
+      const r = await session(profile, site, async (page, openMs) => {
         let first = { ms: 0, rows: 0 };
         const ask = async () => {
           first = await page.evaluate((t) => hdBench.search(t), list[0] as string);
@@ -208,7 +220,7 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     // its statuses in another order so no answer comes from RxDB's query cache; offset paging beside it.
     say('queue pages, due-today, heap');
     const orders = statusOrders(QUEUE_STATUSES);
-    const main = await session(profile, site.url, async (page) => {
+    const main = await session(profile, site, async (page) => {
       const firstMs: number[] = [];
       const laterMs: number[] = [];
       let rows = 0;
@@ -253,9 +265,9 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     const coldOpen: number[] = [];
     for (let c = 0; c < coldRuns; c++) {
       const t0 = performance.now();
-      const context = await launch(profile);
+      const context = await launch(profile, site);
       try {
-        const page = await openPage(context, site.url);
+        const page = await openPage(context, site);
         const cold = await page.evaluate((u) => hdBench.coldStart(u), USER);
         coldTotal.push(performance.now() - t0);
         coldReady.push(cold.readyAtMs);
@@ -274,11 +286,9 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     let gridRows = 0;
     for (let c = 0; c < coldRuns; c++) {
       const t0 = performance.now();
-      const context = await launch(profile);
+      const context = await launch(profile, site);
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        await page.goto(`${site.url}grid.html`);
-        await page.waitForFunction(() => document.title === 'ready');
+        const page = await openPage(context, site, 'grid.html');
         const r = await page.evaluate(() => hdGrid.ready());
         gridTotal.push(performance.now() - t0);
         gridReady.push(r.atMs);
@@ -292,11 +302,11 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
     say('schema upgrade');
     // Last, as it changes the replica: a local schema upgrade.
     const upgrade = await (async () => {
-      const context = await launch(profile);
+      const context = await launch(profile, site);
       try {
-        const page = await openPage(context, site.url);
+        const page = await openPage(context, site);
         await page.evaluate((u) => hdBench.open(u), USER);
-        return await page.evaluate((o) => hdBench.upgrade(o), { user: USER, batch: UPGRADE_BATCH, windowMs: args.quick ? 20_000 : 60_000 });
+        return await page.evaluate((o) => hdBench.upgrade(o), { user: USER, batch: UPGRADE_BATCH, windowMs: args.quick ? 20_000 : 60_000, budgetMs: Number(args.flags.get('upgrade-budget-s') ?? 3600) * 1000 });
       } finally {
         await context.close();
       }
@@ -335,20 +345,27 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
         ['replica', rep.note],
       ],
     );
-    const lost = upgrade.before.complaints !== upgrade.after.complaints || upgrade.before.events !== upgrade.after.events
-      || upgrade.before.complaintsHash !== upgrade.after.complaintsHash || upgrade.before.eventsHash !== upgrade.after.eventsHash;
+    const lost = upgrade.after !== null && (upgrade.before.complaints !== upgrade.after.complaints || upgrade.before.events !== upgrade.after.events
+      || upgrade.before.complaintsHash !== upgrade.after.complaintsHash || upgrade.before.eventsHash !== upgrade.after.eventsHash);
     const app = upgrade.appPath;
     const appRate = app.elapsedMs > 0 ? app.handled / (app.elapsedMs / 1000) : 0;
     const upgradeTable = renderTable(
       ['local schema upgrade (complaints schema one version up, each document recomputed by the app’s newest strategy)', 'value'],
       [
-        [`whole migration, ${upgrade.batch} documents a step`, `${formatNumber(upgrade.ms / 1000, 2)} s`],
-        ['complaints before → after', `${upgrade.before.complaints.toLocaleString('en-US')} → ${upgrade.after.complaints.toLocaleString('en-US')} (fingerprint ${upgrade.before.complaintsHash} → ${upgrade.after.complaintsHash})`],
-        ['events before → after', `${upgrade.before.events.toLocaleString('en-US')} → ${upgrade.after.events.toLocaleString('en-US')} (fingerprint ${upgrade.before.eventsHash} → ${upgrade.after.eventsHash})`],
+        [
+          `whole migration, ${upgrade.batch} documents a step`,
+          upgrade.finished
+            ? `${formatNumber(upgrade.ms / 1000, 2)} s`
+            : `not finished: ${upgrade.lastProgress?.handled.toLocaleString('en-US') ?? 0} of ${upgrade.lastProgress?.total.toLocaleString('en-US') ?? '?'} in ${formatNumber(upgrade.ms / 1000)} s (budget --upgrade-budget-s), about ${formatNumber(((upgrade.lastProgress?.total ?? 0) / Math.max(upgrade.lastProgress?.handled ?? 0, 1)) * (upgrade.ms / 60_000))} min for all at that rate`,
+        ],
+        ['complaints before → after', upgrade.after ? `${upgrade.before.complaints.toLocaleString('en-US')} → ${upgrade.after.complaints.toLocaleString('en-US')} (fingerprint ${upgrade.before.complaintsHash} → ${upgrade.after.complaintsHash})` : 'not compared (unfinished)'],
+        ['events before → after', upgrade.after ? `${upgrade.before.events.toLocaleString('en-US')} → ${upgrade.after.events.toLocaleString('en-US')} (fingerprint ${upgrade.before.eventsHash} → ${upgrade.after.eventsHash})` : 'not compared (unfinished)'],
         ['progress updates RxDB reported (what a progress bar can show)', `${upgrade.progressUpdates}, last ${upgrade.lastProgress ? `${upgrade.lastProgress.handled}/${upgrade.lastProgress.total} (${upgrade.lastProgress.percent} %)` : 'none'}`],
         [
           `the app’s path today: migration inside addCollections, ${app.batch} documents a step`,
-          app.done
+          app.windowMs === 0
+            ? 'not run (the migration above did not finish)'
+            : app.done
             ? `${formatNumber(app.elapsedMs / 1000, 2)} s for ${app.total.toLocaleString('en-US')}`
             : `${app.handled.toLocaleString('en-US')} of ${app.total.toLocaleString('en-US')} in ${formatNumber(app.elapsedMs / 1000)} s (stopped there): ${formatNumber(appRate)} documents/s, about ${formatNumber(app.total / Math.max(appRate, 1e-9) / 60)} min for all`,
         ],
@@ -379,11 +396,14 @@ export async function runLocalQueries(args: BenchArgs): Promise<BenchResult> {
         { goal: 'JS heap after opening and running queue, due-today and search ≤ 150 MB', measured: `${formatNumber(main.heap.used)} MB`, met: main.heap.used <= 150 },
         { goal: 'cold start (browser launch) to the first queue page ≤ 2 s', measured: `${formatNumber(cold.median)} ms median`, met: cold.median <= 2000 },
         { goal: 'cold start (browser launch) to queue rows on screen in the grid ≤ 2 s', measured: `${formatNumber(summarize(gridTotal).median)} ms median`, met: summarize(gridTotal).median <= 2000 },
-        { goal: 'schema upgrade loses nothing and reports progress', measured: `${lost ? 'changed' : 'same'} counts and fingerprints, ${upgrade.progressUpdates} progress updates`, met: !lost && upgrade.progressUpdates > 1 },
+        {
+          goal: 'schema upgrade loses nothing and reports progress',
+          measured: upgrade.after ? `${lost ? 'changed' : 'same'} counts and fingerprints, ${upgrade.progressUpdates} progress updates` : 'unfinished within its budget',
+          met: upgrade.after !== null && !lost && upgrade.progressUpdates > 1,
+        },
       ],
     };
   } finally {
-    await site.close();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -12,11 +12,13 @@ export interface Progress {
 }
 
 export interface UpgradeReport {
-  /** The whole migration with `batch` documents a step, to the end. */
+  /** The whole migration with `batch` documents a step, to the end or for at most `budgetMs`. */
   batch: number;
   ms: number;
+  /** False when the budget ran out first (then `after` is null and nothing was compared). */
+  finished: boolean;
   before: { complaints: number; events: number; complaintsHash: string; eventsHash: string };
-  after: { complaints: number; events: number; complaintsHash: string; eventsHash: string };
+  after: { complaints: number; events: number; complaintsHash: string; eventsHash: string } | null;
   /** Progress updates RxDB reported while migrating (what a progress bar would show), and the last one. */
   progressUpdates: number;
   lastProgress: Progress | null;
@@ -76,9 +78,11 @@ const APP_BATCH = 10;
  * fingerprints of complaints and events before and after show whether
  * anything was lost. Then one more version up through the app's own path
  * (RxDB's batch of 10), timed for at most `windowMs` and cancelled there:
- * at 100,000 complaints it runs far longer than a benchmark can wait.
+ * at 100,000 complaints it runs far longer than a benchmark can wait. On a
+ * slow machine the first migration has a time budget too: when it runs out,
+ * the progress reached is reported and nothing is compared.
  */
-export async function upgradeSchema(name: string, storage: RxStorage<unknown, unknown>, batch: number, windowMs: number): Promise<UpgradeReport> {
+export async function upgradeSchema(name: string, storage: RxStorage<unknown, unknown>, batch: number, windowMs: number, budgetMs: number): Promise<UpgradeReport> {
   const before = await measure(name, storage);
   const t = performance.now();
   const first = await openUpgraded(name, storage, 1);
@@ -88,12 +92,19 @@ export async function upgradeSchema(name: string, storage: RxStorage<unknown, un
     progressUpdates++;
     lastProgress = { handled: st.count.handled, total: st.count.total, percent: st.count.percent };
   });
-  await first.state.migratePromise(batch);
+  const finished = await Promise.race([first.state.migratePromise(batch).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), budgetMs))]);
   const ms = performance.now() - t;
   sub.unsubscribe();
-  const c = await fingerprint(first.complaints, complaintKey);
-  const e = await fingerprint(first.db.events as unknown as RxCollection<{ id: string; hlc: string; status: string; seq?: number }>, eventKey);
+  let after: UpgradeReport['after'] = null;
+  if (finished) {
+    const c = await fingerprint(first.complaints, complaintKey);
+    const e = await fingerprint(first.db.events as unknown as RxCollection<{ id: string; hlc: string; status: string; seq?: number }>, eventKey);
+    after = { complaints: c.n, events: e.n, complaintsHash: c.hash, eventsHash: e.hash };
+  } else await first.state.cancel();
   await first.db.close();
+  if (!finished) {
+    return { batch, ms, finished, before, after, progressUpdates, lastProgress, appPath: { batch: APP_BATCH, windowMs: 0, elapsedMs: 0, handled: 0, total: 0, done: false } };
+  }
 
   const second = await openUpgraded(name, storage, 2);
   const t2 = performance.now();
@@ -108,8 +119,9 @@ export async function upgradeSchema(name: string, storage: RxStorage<unknown, un
   return {
     batch,
     ms,
+    finished,
     before,
-    after: { complaints: c.n, events: e.n, complaintsHash: c.hash, eventsHash: e.hash },
+    after,
     progressUpdates,
     lastProgress,
     appPath: { batch: APP_BATCH, windowMs, elapsedMs, handled: l?.handled ?? 0, total: l?.total ?? 0, done },
