@@ -21,10 +21,14 @@ function setup(frame: SenderFrameLike | null = { url: 'app://hotline-desk/queue'
   const pending: number[] = [];
   const opened: string[] = [];
   const refused: string[] = [];
+  const languages: string[] = [];
   const settings = createServerSettings(memoryFile(), { lanHosts: [], confirm: async () => true });
   const backend: BridgeBackend = {
     appVersion: () => '0.1.0',
     locale: () => 'zh-CN',
+    setUiLanguage: async (language) => {
+      languages.push(language);
+    },
     getServerUrl: () => settings.getServerUrl(),
     setServerUrl: async (url) => ({ serverUrl: await settings.setServerUrl(url), reloadRequired: true }),
     secrets: createSecretStore(memoryFile(), { isAvailable: () => false, encrypt: () => new Uint8Array(), decrypt: () => '' }),
@@ -41,10 +45,18 @@ function setup(frame: SenderFrameLike | null = { url: 'app://hotline-desk/queue'
   };
   registerBridgeHandlers(link.main, backend);
   const invoke = (channel: string, ...args: unknown[]) => link.renderer.invoke(channel, ...args);
-  return { link, invoke, notified, pending, opened, refused, setFrame: (f: SenderFrameLike | null) => (currentFrame = f) };
+  return { link, invoke, notified, pending, opened, refused, languages, setFrame: (f: SenderFrameLike | null) => (currentFrame = f) };
 }
 
 describe('registerBridgeHandlers', () => {
+  it('remembers a display language it knows and refuses anything else', async () => {
+    const { invoke, languages } = setup();
+    await invoke(IPC_CHANNELS.setUiLanguage, 'en');
+    await expect(invoke(IPC_CHANNELS.setUiLanguage, '--inspect=9229')).rejects.toThrow();
+    await expect(invoke(IPC_CHANNELS.setUiLanguage, 42)).rejects.toThrow();
+    expect(languages).toEqual(['en']);
+  });
+
   it('registers every bridge channel', () => {
     expect(setup().link.channels().sort()).toEqual(Object.values(IPC_CHANNELS).sort());
   });

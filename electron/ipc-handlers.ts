@@ -1,6 +1,6 @@
 import type { SetServerUrlResult } from '../shared/platform/bridge';
 import { IPC_CHANNELS } from '../shared/platform/channels';
-import { notificationSchema, pendingCountSchema, urlArgSchema, type NotificationRequest } from '../shared/platform/ipc-args';
+import { notificationSchema, pendingCountSchema, uiLanguageSchema, urlArgSchema, type NotificationRequest, type UiLanguage } from '../shared/platform/ipc-args';
 import { isTrustedSender, type SenderFrameLike } from './ipc-sender';
 import type { SecretStore } from './secret-store';
 import type { DataKeySource } from './data-key';
@@ -17,6 +17,7 @@ export interface IpcMainLike {
 export interface BridgeBackend {
   appVersion(): string;
   locale(): string;
+  setUiLanguage(language: UiLanguage): Promise<void>;
   getServerUrl(): Promise<string>;
   setServerUrl(url: string): Promise<SetServerUrlResult>;
   secrets: SecretStore;
@@ -58,6 +59,9 @@ export function registerBridgeHandlers(ipc: IpcMainLike, backend: BridgeBackend)
   const handlers: Record<keyof typeof IPC_CHANNELS, Handler> = {
     getAppVersion: () => backend.appVersion(),
     getLocale: () => backend.locale(),
+    setUiLanguage: async ([language]) => {
+      await backend.setUiLanguage(parse(uiLanguageSchema, language));
+    },
     getServerUrl: () => backend.getServerUrl(),
     setServerUrl: ([url]) => backend.setServerUrl(parse(urlArgSchema, url)),
     // The store validates names and values itself; these only enforce the types.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -42,4 +43,17 @@ export function createJsonFile(filePath: string): JsonFile {
       }
     },
   };
+}
+
+/**
+ * The same document read at once, for the little the main process must know
+ * before the app is ready (Chromium's switches); undefined when missing or
+ * unreadable, like read().
+ */
+export function readJsonFileSync(filePath: string): unknown {
+  try {
+    return JSON.parse(readFileSync(filePath, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }

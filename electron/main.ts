@@ -16,7 +16,7 @@ import { ELECTRON_OUT_DIR, PRELOAD_BUNDLE, RENDERER_DIR, TRAY_ICON } from './bui
 import { buildContentSecurityPolicy } from './csp';
 import { createExternalOpener } from './external-links';
 import { registerBridgeHandlers } from './ipc-handlers';
-import { createJsonFile } from './json-file';
+import { createJsonFile, readJsonFileSync } from './json-file';
 import { createNotifier } from './notifier';
 import { isPermissionGranted } from './permissions';
 import { createSecretStore, type SecretCipher } from './secret-store';
@@ -30,6 +30,9 @@ import { createPendingIndicator, type TrayTexts } from './tray-badge';
 import { secureWebPreferences } from './web-preferences';
 import { guardWebContents } from './window-guard';
 import { MIN_WINDOW_SIZE, parseWindowState, placeWindow, type WindowState } from './window-state';
+import { chromiumLangFor, saveUiLanguage } from './ui-language';
+
+const SETTINGS_FILE = 'settings.json';
 
 // Before `ready`: the scheme must be standard and secure from the start, or
 // IndexedDB, fetch and the origin's storage behave differently.
@@ -38,6 +41,9 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 if (!app.isPackaged) app.setPath('userData', path.join(app.getPath('appData'), DEVELOPMENT_DATA_FOLDER));
+// Also before `ready`: Chromium takes its locale, which native date and time fields are shown in, only from --lang at start.
+const startLang = chromiumLangFor(readJsonFileSync(path.join(app.getPath('userData'), SETTINGS_FILE)));
+if (startLang) app.commandLine.appendSwitch('lang', startLang);
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 let mainWindow: BrowserWindow | undefined;
@@ -63,7 +69,7 @@ if (isPrimary) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const appRoot = app.getAppPath();
-  const settingsFile = createJsonFile(path.join(userData, 'settings.json'));
+  const settingsFile = createJsonFile(path.join(userData, SETTINGS_FILE));
   // The LAN list (plain http allowed to a branch hub) comes from the deployment, never from the page.
   const lanHosts = await loadLanHosts(settingsFile, process.env);
   const override = serverUrlOverride(process.argv, process.env, lanHosts);
@@ -126,6 +132,7 @@ async function start(): Promise<void> {
   registerBridgeHandlers(ipcMain, {
     appVersion: () => app.getVersion(),
     locale: () => locale,
+    setUiLanguage: (language) => saveUiLanguage(settingsFile, language),
     getServerUrl: () => settings.getServerUrl(),
     setServerUrl: async (url) => {
       const saved = await settings.setServerUrl(url);

@@ -19,6 +19,9 @@ describe('createPreloadBridge', () => {
     registerBridgeHandlers(link.main, {
       appVersion: () => '0.1.0',
       locale: () => 'en-US',
+      setUiLanguage: async (language) => {
+        calls.push(`language ${language}`);
+      },
       getServerUrl: async () => 'http://127.0.0.1:8787',
       setServerUrl: async (url) => ({ serverUrl: url, reloadRequired: true }),
       secrets: createSecretStore(memoryFile(), {
@@ -42,6 +45,7 @@ describe('createPreloadBridge', () => {
     expect(bridge.kind).toBe('electron');
     expect(await bridge.getAppVersion()).toBe('0.1.0');
     expect(await bridge.getLocale()).toBe('en-US');
+    await bridge.setUiLanguage('zh-CN');
     expect(await bridge.getServerUrl()).toBe('http://127.0.0.1:8787');
     expect(await bridge.setServerUrl('https://sync.example.com')).toEqual({ serverUrl: 'https://sync.example.com', reloadRequired: true });
     await bridge.setSecret('sync-token', 'abc');
@@ -54,7 +58,7 @@ describe('createPreloadBridge', () => {
     expect(await bridge.notify('Due', 'C-2')).toBe(true);
     await bridge.setPendingCount(7);
     expect(await bridge.openExternal('https://example.com/')).toBe(true);
-    expect(calls).toEqual(['notify Due/C-1/c-1', 'notify Due/C-2/undefined', 'pending 7', 'open https://example.com/']);
+    expect(calls).toEqual(['language zh-CN', 'notify Due/C-1/c-1', 'notify Due/C-2/undefined', 'pending 7', 'open https://example.com/']);
   });
 
   it('forwards only the complaint id of an open-complaint message, until unsubscribed', () => {

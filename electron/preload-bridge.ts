@@ -1,5 +1,6 @@
 import type { DataKeyAnswer, NotifyOptions, PlatformBridge, SecretStorageKind, SetServerUrlResult } from '../shared/platform/bridge';
 import { IPC_CHANNELS, OPEN_COMPLAINT_EVENT, SCREEN_POP_EVENT } from '../shared/platform/channels';
+import type { UiLanguage } from '../shared/platform/ipc-args';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
 export interface RendererIpc {
@@ -27,6 +28,7 @@ export function createPreloadBridge(ipc: RendererIpc): PlatformBridge {
     kind: 'electron',
     getAppVersion: () => call<string>(IPC_CHANNELS.getAppVersion),
     getLocale: () => call<string>(IPC_CHANNELS.getLocale),
+    setUiLanguage: (language: UiLanguage) => call<void>(IPC_CHANNELS.setUiLanguage, language),
     getServerUrl: () => call<string>(IPC_CHANNELS.getServerUrl),
     setServerUrl: (url: string) => call<SetServerUrlResult>(IPC_CHANNELS.setServerUrl, url),
     getSecret: (name: string) => call<string | null>(IPC_CHANNELS.getSecret, name),

@@ -37,6 +37,8 @@ export function useLanguage(session: Pick<UseSession, 'user' | 'language' | 'set
   useEffect(() => {
     const apply = (lng: string) => {
       document.documentElement.lang = lng;
+      // The desktop shell starts in it next time, so native date fields follow the UI's language too.
+      if (isLanguage(lng)) void getPlatform().setUiLanguage(lng).catch(() => undefined);
     };
     apply(i18n.language);
     i18n.on('languageChanged', apply);

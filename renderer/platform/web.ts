@@ -97,6 +97,9 @@ export function createWebBridge(env: WebEnvironment, options: WebBridgeOptions):
       return env.navigator.languages?.[0] ?? env.navigator.language ?? options.fallbackLocale ?? 'zh-CN';
     },
 
+    // A page cannot change its browser's locale; native date fields keep the browser's.
+    async setUiLanguage() {},
+
     async getServerUrl() {
       const saved = env.localStorage.getItem(WEB_STORAGE_KEYS.serverUrl);
       if (saved !== null) {

@@ -7,6 +7,8 @@
  * boundary is async; the main process validates every argument again.
  */
 
+import type { UiLanguage } from './ipc-args';
+
 export type PlatformKind = 'electron' | 'web';
 
 /**
@@ -72,6 +74,12 @@ export interface PlatformBridge {
   getAppVersion(): Promise<string>;
   /** The system's preferred locale as a BCP 47 tag, e.g. 'zh-CN' or 'en-US'. */
   getLocale(): Promise<string>;
+  /**
+   * The display language the user chose. The desktop shell starts Chromium in
+   * it from the next start on, so native date and time fields follow the UI's
+   * language, not only the system's; a browser keeps its own locale.
+   */
+  setUiLanguage(language: UiLanguage): Promise<void>;
 
   /** The sync server's base address without trailing slash, e.g. 'http://127.0.0.1:8787'. */
   getServerUrl(): Promise<string>;

@@ -2,6 +2,7 @@
 export const IPC_CHANNELS = {
   getAppVersion: 'hotline-desk:get-app-version',
   getLocale: 'hotline-desk:get-locale',
+  setUiLanguage: 'hotline-desk:set-ui-language',
   getServerUrl: 'hotline-desk:get-server-url',
   setServerUrl: 'hotline-desk:set-server-url',
   getSecret: 'hotline-desk:get-secret',

@@ -10,6 +10,10 @@ export const SECRET_NAME_PATTERN = /^[a-z][a-z0-9._-]{0,63}$/;
 /** Tokens and keys are small; a large value is a bug or an attack on the store. */
 export const MAX_SECRET_LENGTH = 16 * 1024;
 
+/** The display languages; the desktop shell starts Chromium in the last one chosen. */
+export const uiLanguageSchema = z.enum(['zh-CN', 'en']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
+
 export const secretNameSchema = z.string().regex(SECRET_NAME_PATTERN);
 export const secretValueSchema = z.string().max(MAX_SECRET_LENGTH);
 
