@@ -6,7 +6,6 @@ import { registerAdminRoutes } from './admin/routes';
 import { LoginLimiter } from './auth/login-limiter';
 import { registerAuthRoutes } from './auth/routes';
 import { registerComplaintRoutes } from './complaints/routes';
-import { registerRepeatCheckRoute } from './complaints/repeat-check';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { Refolder } from './complaints/refold';
 import { ConfigError, defaultConfig, type ServerConfig } from './config';
@@ -184,7 +183,6 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
     registerComplaintRoutes(app, ctx);
-    registerRepeatCheckRoute(app, ctx);
     registerWorkstationRoutes(app, ctx);
     registerReferenceRoutes(app, ctx);
     registerAdminRoutes(app, ctx);

@@ -136,6 +136,19 @@ export interface DirectoryRow {
   updated_at: Date | string;
 }
 
+/** How every copy of the directory (workstations', branch hubs') names a person. */
+export function directoryPerson(u: DirectoryRow) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    branchId: u.branch_id,
+    teamId: u.team_id,
+    jobNumber: u.job_number,
+  };
+}
+
 const DIRECTORY_COLUMNS = 'id, username, display_name, role, branch_id, team_id, job_number, disabled, updated_at';
 // A hub's machine account is nobody a workstation names or assigns.
 const PEOPLE = "from users where role <> 'hub' order by username";

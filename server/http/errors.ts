@@ -44,8 +44,8 @@ export function frameworkErrorAnswer(err: FastifyError, _request: FastifyRequest
 const PART: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
 
 /**
- * A request a route's zod schemas refused: 400 in the usual envelope, with
- * the route's code and the first issue (where and what, never the value).
+ * A request a route's zod schemas refused: the usual envelope, with the
+ * route's code and the first issue (where and what, never the value).
  */
 function schemaRefusal(err: FastifyError, request: FastifyRequest) {
   const invalid = request.routeOptions.config?.invalid;
@@ -73,7 +73,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('bad_json', 'The request body is not valid JSON'));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return reply.status(400).send(schemaRefusal(err, request));
+      return reply.status(request.routeOptions.config?.invalid?.status ?? 400).send(schemaRefusal(err, request));
     }
     if (err.validation) {
       return reply.status(400).send(errorBody('bad_request', 'The request is malformed'));

@@ -4,11 +4,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * How the route answers a request its schemas refuse (400): the error
-     * code, and a fixed message instead of the first issue (for bodies whose
-     * fields must never be echoed, such as a phone number).
+     * How the route answers a request its schemas refuse: the status (400
+     * unless said, such as 404 for a path id that cannot name anything), the
+     * error code, and a fixed message instead of the first issue (for bodies
+     * whose fields must never be echoed, such as a phone number).
      */
-    invalid?: { code?: string; message?: string };
+    invalid?: { status?: number; code?: string; message?: string };
   }
 }
 

@@ -5,19 +5,17 @@ import type { Sql } from '../db/db';
 import { listActiveScripts } from '../admin/scripts-store';
 import { readPolicy, referenceVersion } from './settings-store';
 import { credentialsVersion } from '../auth/credentials-version';
-import { listDirectory } from '../auth/users-store';
+import { directoryPerson, listDirectory } from '../auth/users-store';
+import { listBranches } from '../admin/branches-store';
+import { listTeams } from '../admin/teams-store';
 
 /** Everything a workstation needs from the server and never writes: the directory, policy, calendar, scripts. */
 export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
   const version = await referenceVersion(db);
   const [users, branches, teams, scripts, policy] = await Promise.all([
     listDirectory(db),
-    db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>(
-      'select id, name, name_en, disabled from branches order by id',
-    ),
-    db.query<{ id: string; branch_id: string; name: string; lead_id: string | null; disabled: boolean }>(
-      'select id, branch_id, name, lead_id, disabled from teams order by id',
-    ),
+    listBranches(db),
+    listTeams(db),
     listActiveScripts(db),
     readPolicy(db),
   ]);
@@ -25,13 +23,7 @@ export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
   return {
     version,
     users: users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role,
-      branchId: u.branch_id,
-      teamId: u.team_id,
-      jobNumber: u.job_number,
+      ...directoryPerson(u),
       active: !u.disabled,
       // Workstations drop a user's offline sign-in verifier when this differs from the one seen at sign-in.
       credentialsVersion: credentialsVersion(u.updated_at),
@@ -41,14 +33,14 @@ export async function loadReferenceData(db: Sql): Promise<ReferencePayload> {
     branches: branches.map((b) => ({
       id: b.id,
       name: b.name,
-      ...(b.name_en ? { nameEn: b.name_en } : {}),
+      ...(b.nameEn ? { nameEn: b.nameEn } : {}),
       active: !b.disabled,
     })),
     teams: teams.map((t) => ({
       id: t.id,
-      branchId: t.branch_id,
+      branchId: t.branchId,
       name: t.name,
-      leadId: t.lead_id,
+      leadId: t.leadId,
       memberIds: users.filter((u) => u.team_id === t.id).map((u) => u.id),
       active: !t.disabled,
     })),

@@ -1,6 +1,8 @@
 import type { HubDirectory } from '../../shared/protocol/hub';
 import { seesAllBranches, type Role } from '../../shared/roles';
-import { listDirectoryWithVerifiers } from '../auth/users-store';
+import { listBranches } from '../admin/branches-store';
+import { listTeams } from '../admin/teams-store';
+import { directoryPerson, listDirectoryWithVerifiers } from '../auth/users-store';
 import type { Sql } from '../db/db';
 import { readPolicy, referenceVersion } from '../reference/settings-store';
 
@@ -18,10 +20,8 @@ export async function hubDirectory(db: Sql, branchId: string): Promise<HubDirect
   const [version, users, branches, teams, scripts, policy] = await Promise.all([
     referenceVersion(db),
     listDirectoryWithVerifiers(db),
-    db.query<{ id: string; name: string; name_en: string | null; disabled: boolean }>('select id, name, name_en, disabled from branches order by id'),
-    db.query<{ id: string; branch_id: string; name: string; lead_id: string | null; disabled: boolean }>(
-      'select id, branch_id, name, lead_id, disabled from teams order by id',
-    ),
+    listBranches(db),
+    listTeams(db),
     db.query<{ id: string; language: string; scenario: string; category: string | null; title: string; text: string; sort: unknown; disabled: boolean }>(
       'select id, language, scenario, category, title, text, sort, disabled from scripts order by id',
     ),
@@ -31,19 +31,13 @@ export async function hubDirectory(db: Sql, branchId: string): Promise<HubDirect
     version,
     branchId,
     users: users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role,
-      branchId: u.branch_id,
-      teamId: u.team_id,
-      jobNumber: u.job_number,
+      ...directoryPerson(u),
       disabled: u.disabled,
       updatedAt: iso(u.updated_at),
       passwordHash: u.branch_id === branchId && !seesAllBranches(u.role as Role) ? u.password_hash : null,
     })),
-    branches: branches.map((b) => ({ id: b.id, name: b.name, nameEn: b.name_en, disabled: b.disabled })),
-    teams: teams.map((t) => ({ id: t.id, branchId: t.branch_id, name: t.name, leadId: t.lead_id, disabled: t.disabled })),
+    branches,
+    teams,
     policy: policy as unknown as Record<string, unknown>,
     scripts: scripts.map((s) => ({ ...s, sort: Number(s.sort) })),
   };

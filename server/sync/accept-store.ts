@@ -5,6 +5,7 @@ import { foldFromEvents } from '../complaints/refold';
 import type { SettingsStore } from '../reference/settings-store';
 import { safeKey, type ComplaintState, type DecisionState, type Plan, type StoredRow } from './decide';
 import { relaysUp } from './relay-up';
+import { STORED_EVENT_COLUMNS } from './stored-event';
 import { cleanText } from './wire';
 
 /**
@@ -18,9 +19,7 @@ export async function loadState(sql: Sql, settingsStore: SettingsStore, ids: str
   const [settings, storedRows, complaintRows] = await Promise.all([
     settingsStore.current(sql),
     sql.query<StoredRow>(
-      `select e.id, (select o.fseq from feed o where o.event_id = e.id and o.origin) as seq, e.complaint_id, e.status,
-              e.reason_code, e.reason_message, e.pushed_by, e.received_at, e.doc
-         from events e where e.id = any($1::text[])`,
+      `select ${STORED_EVENT_COLUMNS} from events e where e.id = any($1::text[])`,
       [ids],
     ),
     complaintIds.length

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { bootstrapQuerySchema } from '../../shared/protocol/bootstrap';
+import { bootstrapPageSchema, bootstrapQuerySchema } from '../../shared/protocol/bootstrap';
 import { caller, signedIn } from '../auth/guards';
 import type { AppContext } from '../context';
+import { sendJsonText } from '../http/json-text';
 import { zodRoutes } from '../http/zod';
 import { bootstrapTotals, complaintIdsAfter, rejectedUpTo, scopedEventsOf } from './bootstrap-store';
 import { maxFeedSeq } from './feed';
@@ -20,7 +21,12 @@ export function registerBootstrapRoute(app: FastifyInstance, ctx: AppContext): v
     '/api/sync/bootstrap',
     {
       preValidation: signedIn(ctx.db),
-      schema: { tags: ['sync'], summary: "An empty replica's first sync, complaint by complaint", querystring: bootstrapQuerySchema },
+      schema: {
+        tags: ['sync'],
+        summary: "An empty replica's first sync, complaint by complaint",
+        querystring: bootstrapQuerySchema,
+        response: { 200: bootstrapPageSchema },
+      },
     },
     async (request, reply) => {
       const user = caller(request);
@@ -36,9 +42,10 @@ export function registerBootstrapRoute(app: FastifyInstance, ctx: AppContext): v
       const rejected = first ? await rejectedUpTo(ctx.db, user, upTo) : [];
       const total = first ? JSON.stringify(await bootstrapTotals(ctx.db, user, upTo)) : 'null';
       const next = ids.length === limit ? JSON.stringify(ids[ids.length - 1]) : 'null';
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(`{"upTo":${upTo},"complaints":[${complaints.join(',')}],"rejected":[${rejected.join(',')}],"next":${next},"total":${total}}`);
+      return sendJsonText(
+        reply,
+        `{"upTo":${upTo},"complaints":[${complaints.join(',')}],"rejected":[${rejected.join(',')}],"next":${next},"total":${total}}`,
+      );
     },
   );
 }

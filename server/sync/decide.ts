@@ -12,6 +12,7 @@ import type { AuthUser } from '../auth/tokens';
 import type { FoldSettings } from '../reference/settings-store';
 import { canonicalJson } from '../../shared/json/canonical-json';
 import { REJECT } from './reasons';
+import { eventDocJson, mayReadStoredEvent, type StoredEventRow } from './stored-event';
 import { depthOf, documentJson, isStorableText, MAX_DEPTH, MAX_STORABLE_ID, shallowCopy, type PushRow } from './wire';
 
 /**
@@ -85,17 +86,7 @@ export interface ComplaintState {
 }
 
 /** An event already stored under one of the pushed ids. */
-export interface StoredRow {
-  id: string;
-  seq: unknown;
-  complaint_id: string | null;
-  status: 'accepted' | 'rejected';
-  reason_code: string | null;
-  reason_message: string | null;
-  pushed_by: string;
-  received_at: string;
-  doc: string;
-}
+export type StoredRow = StoredEventRow;
 
 /** What a push is decided against: the stored state of its ids and complaints. */
 export interface DecisionState {
@@ -339,21 +330,13 @@ export function settle(plan: Plan, seqRows: { s: unknown; event_id: string; orig
  * it; otherwise a refusal that names no one else's data.
  */
 function conflictDocument(stored: StoredRow, inc: Incoming, writer: Writer, complaints: Map<string, ComplaintState>): string {
-  const reason = stored.reason_code ? { code: stored.reason_code, message: stored.reason_message ?? '' } : null;
-  const full = documentJson(stored.doc, Number(stored.seq), stored.received_at, stored.status, reason);
+  const full = eventDocJson(stored);
   if (writer.kind === 'system') return full;
+  const branch = stored.complaint_id ? complaints.get(stored.complaint_id)?.branchId : undefined;
   if (writer.kind === 'relay') {
-    const branch = stored.complaint_id ? complaints.get(stored.complaint_id)?.branchId : undefined;
     return stored.status === 'accepted' && branch !== undefined && branch === writer.hub.branchId ? full : pendingConflict(inc);
   }
-  const user = writer.user;
-  if (stored.pushed_by === user.id || user.role === 'admin') return full;
-  if (stored.status === 'accepted') {
-    if (seesAllBranches(user.role)) return full;
-    const branch = stored.complaint_id ? complaints.get(stored.complaint_id)?.branchId : undefined;
-    if (branch !== undefined && branch === user.branchId) return full;
-  }
-  return pendingConflict(inc);
+  return mayReadStoredEvent(writer.user, stored, branch) ? full : pendingConflict(inc);
 }
 
 /** The pushed document marked refused (not stored): for an id the writer cannot have. */

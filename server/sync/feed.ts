@@ -1,7 +1,8 @@
 import { seesAllBranches } from '../../shared/roles';
 import type { AuthUser } from '../auth/tokens';
+import { binder, type Bind } from '../db/bind';
 import type { Sql } from '../db/db';
-import { documentJson } from './wire';
+import { eventDocColumns, eventDocJson, ORIGIN_SEQ, type EventDocRow } from './stored-event';
 
 /** One row of the feed joined with its event, as pull and the stream read it. */
 export interface FeedEntry {
@@ -14,46 +15,38 @@ export interface FeedEntry {
   json: string;
 }
 
-
-interface EntryRow {
+interface EntryRow extends EventDocRow {
   fseq: unknown;
   branch_id: string | null;
   pushed_by: string;
   accepted: boolean;
   origin: boolean;
-  seq: unknown;
-  doc: string;
-  status: 'accepted' | 'rejected';
-  received_at: string;
-  reason_code: string | null;
-  reason_message: string | null;
 }
 
 function toEntry(r: EntryRow): FeedEntry {
-  return {
-    fseq: Number(r.fseq),
-    branchId: r.branch_id,
-    pushedBy: r.pushed_by,
-    accepted: r.accepted,
-    origin: r.origin,
-    json: documentJson(
-      r.doc,
-      Number(r.seq),
-      r.received_at,
-      r.status,
-      r.reason_code ? { code: r.reason_code, message: r.reason_message ?? '' } : null,
-    ),
-  };
+  return { fseq: Number(r.fseq), branchId: r.branch_id, pushedBy: r.pushed_by, accepted: r.accepted, origin: r.origin, json: eventDocJson(r) };
 }
 
-/** An event's own `seq` is the feed sequence of its origin row; re-announcements look it up. */
-export const EVENT_SEQ = (feed: string, event: string) =>
-  `case when ${feed}.origin then ${feed}.fseq else (select o.fseq from feed o where o.event_id = ${event}.id and o.origin) end`;
+/** An event's own `seq` is the feed sequence of its origin row; re-announcements (`f` not the origin) look it up. */
+export const FEED_ROW_SEQ = `case when f.origin then f.fseq else ${ORIGIN_SEQ} end`;
 
-const ENTRY_COLUMNS = `f.fseq, f.branch_id, f.pushed_by, f.accepted, f.origin,
-  ${EVENT_SEQ('f', 'e')} as seq, e.doc, e.status, e.received_at, e.reason_code, e.reason_message`;
+const ENTRY_COLUMNS = `f.fseq, f.branch_id, f.pushed_by, f.accepted, f.origin, ${eventDocColumns(FEED_ROW_SEQ)}`;
 
-/** Who sees a feed row: the same rule as the pull queries below, for the stream. */
+/**
+ * The feed rows (`f`) of accepted events a user's pull delivers: branch
+ * users their branch's rows (the history re-announced to it after a transfer
+ * included), users who see every branch each event's origin row once.
+ */
+export function acceptedRowsOf(user: AuthUser, bind: Bind): string {
+  return seesAllBranches(user.role) ? 'f.origin and f.accepted' : `f.accepted and f.branch_id = ${bind(user.branchId ?? '')}`;
+}
+
+/** The feed rows (`f`) of rejected events a user's pull delivers: their own, and every one to admins. */
+export function rejectedRowsOf(user: AuthUser, bind: Bind): string {
+  return user.role === 'admin' ? 'f.origin and not f.accepted' : `f.pushed_by = ${bind(user.id)} and not f.accepted`;
+}
+
+/** Who sees a feed row: the rule of `acceptedRowsOf` and `rejectedRowsOf`, for the stream's rows in hand. */
 export function visibleTo(user: AuthUser, e: Pick<FeedEntry, 'branchId' | 'pushedBy' | 'accepted' | 'origin'>): boolean {
   if (!e.accepted) return e.origin && (user.role === 'admin' || e.pushedBy === user.id);
   if (seesAllBranches(user.role)) return e.origin;
@@ -77,17 +70,14 @@ export async function pullFeed(db: Sql, user: AuthUser, afterSeq: number, limit:
       [afterSeq, limit],
     );
   } else {
-    const accepted = seesAllBranches(user.role)
-      ? 'select fseq, event_id from feed where origin and accepted and fseq > $1 order by fseq limit $3'
-      : 'select fseq, event_id from feed where branch_id = $4 and accepted and fseq > $1 order by fseq limit $3';
-    const params: unknown[] = [afterSeq, user.id, limit];
-    if (!seesAllBranches(user.role)) params.push(user.branchId ?? '');
+    const params: unknown[] = [afterSeq, limit];
+    const bind = binder(params);
     rows = await db.query<EntryRow>(
       `select ${ENTRY_COLUMNS}
-         from ((${accepted})
+         from ((select f.fseq, f.event_id from feed f where ${acceptedRowsOf(user, bind)} and f.fseq > $1 order by f.fseq limit $2)
                union all
-               (select fseq, event_id from feed where pushed_by = $2 and not accepted and fseq > $1 order by fseq limit $3)
-               order by fseq limit $3) s
+               (select f.fseq, f.event_id from feed f where ${rejectedRowsOf(user, bind)} and f.fseq > $1 order by f.fseq limit $2)
+               order by fseq limit $2) s
          join feed f on f.fseq = s.fseq join events e on e.id = s.event_id
         order by f.fseq`,
       params,
@@ -98,11 +88,16 @@ export async function pullFeed(db: Sql, user: AuthUser, afterSeq: number, limit:
 
 /** Every feed row after `afterSeq` (the stream hub filters per subscriber). */
 export async function readFeedSince(db: Sql, afterSeq: number, limit: number): Promise<FeedEntry[]> {
+  return readFeedWhere(db, 'f.fseq > $1', [afterSeq], limit);
+}
+
+/** The feed rows (`f`) meeting `where` (its parameters in `params`), in feed order, at most `limit` when given. */
+export async function readFeedWhere(db: Sql, where: string, params: readonly unknown[], limit?: number): Promise<FeedEntry[]> {
+  const bound = [...params];
+  const cap = limit === undefined ? '' : `limit ${binder(bound)(limit)}`;
   const rows = await db.query<EntryRow>(
-    `select ${ENTRY_COLUMNS}
-       from feed f join events e on e.id = f.event_id
-      where f.fseq > $1 order by f.fseq limit $2`,
-    [afterSeq, limit],
+    `select ${ENTRY_COLUMNS} from feed f join events e on e.id = f.event_id where ${where} order by f.fseq ${cap}`,
+    bound,
   );
   return rows.map(toEntry);
 }

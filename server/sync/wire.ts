@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { SERVER_FIELDS, type RejectReason } from '../../shared/events/envelope';
 
 declare global {
@@ -11,11 +12,9 @@ declare global {
 /** Bounds of one push request (sync protocol). */
 export { MAX_PUSH_ROWS, MAX_PUSH_BYTES as MAX_BODY_BYTES } from '../../shared/protocol/events';
 import { MAX_PUSH_ROWS } from '../../shared/protocol/events';
-import { isPlainObject } from '../../shared/json/is-plain-object';
+import { storedIdSchema } from '../../shared/protocol/stored-text';
 /** Deeper documents are refused (and stored without their payload) so nothing downstream recurses without bound. */
 export const MAX_DEPTH = 32;
-/** Ids longer than the protocol's 64 are still stored (and rejected); beyond this they are not identifiable. */
-export const MAX_STORABLE_ID = 200;
 
 /** RxDB bookkeeping that is not part of an event's content. */
 const CLIENT_META_FIELDS = ['_meta', '_rev', '_attachments'] as const;
@@ -35,33 +34,48 @@ export class PushBodyError extends Error {
   }
 }
 
-/** Text PostgreSQL can store and compare as it came: no NUL, no lone surrogate. */
-export function isStorableText(s: string): boolean {
-  return !s.includes('\u0000') && s.isWellFormed();
-}
+export { isStorableText, MAX_STORED_ID as MAX_STORABLE_ID } from '../../shared/protocol/stored-text';
 
 export function isIdentifiableId(v: unknown): v is string {
-  return typeof v === 'string' && v.length >= 1 && v.length <= MAX_STORABLE_ID && isStorableText(v);
+  return storedIdSchema.safeParse(v).success;
+}
+
+export const TOO_MANY_ROWS = `At most ${MAX_PUSH_ROWS} rows per request`;
+
+/**
+ * What a push must be to be taken at all: a JSON array of RxDB push rows
+ * (shared/protocol pushRowSchema), each new document with an identifiable
+ * id. Nothing else of a document is judged here: a malformed event is stored
+ * rejected with its reason, which its author pulls, rather than refused.
+ */
+export const pushBodySchema = z
+  .array(z.looseObject({ newDocumentState: z.looseObject({ id: storedIdSchema }) }))
+  .max(MAX_PUSH_ROWS)
+  .describe('RxDB push rows; each newDocumentState is an event, checked after it arrives (a malformed one is stored rejected)');
+
+/** Each row's document without server fields or replication metadata. */
+export function pushRows(rows: readonly { newDocumentState: { id: string } & Record<string, unknown> }[]): PushRow[] {
+  const dropped: readonly string[] = [...SERVER_FIELDS, ...CLIENT_META_FIELDS];
+  return rows.map(({ newDocumentState: doc }) => ({
+    id: doc.id,
+    // fromEntries defines properties, so a key named "__proto__" stays plain data.
+    doc: Object.fromEntries(Object.entries(doc).filter(([k]) => !dropped.includes(k))),
+  }));
 }
 
 /**
- * The only reasons a push fails as a whole: not a JSON array of rows whose
- * new document has an identifiable id (400), or too many rows (413).
+ * A push body judged by `pushBodySchema` (400), with more than
+ * `MAX_PUSH_ROWS` rows refused as too large (413), as push answers them.
+ * The rows are taken from the body as it came, not from the schema's copy.
  */
 export function parsePushBody(body: unknown): PushRow[] {
-  if (!Array.isArray(body)) throw new PushBodyError(400, 'The body must be a JSON array of push rows');
-  if (body.length > MAX_PUSH_ROWS) throw new PushBodyError(413, `At most ${MAX_PUSH_ROWS} rows per request`);
-  return body.map((row, i) => {
-    if (!isPlainObject(row) || !isPlainObject(row.newDocumentState)) {
-      throw new PushBodyError(400, `Row ${i} has no newDocumentState object`);
-    }
-    const doc = row.newDocumentState;
-    if (!isIdentifiableId(doc.id)) throw new PushBodyError(400, `Row ${i} has no identifiable id`);
-    const dropped: readonly string[] = [...SERVER_FIELDS, ...CLIENT_META_FIELDS];
-    // fromEntries defines properties, so a key named "__proto__" stays plain data.
-    const clean = Object.fromEntries(Object.entries(doc).filter(([k]) => !dropped.includes(k)));
-    return { id: doc.id, doc: clean };
-  });
+  if (Array.isArray(body) && body.length > MAX_PUSH_ROWS) throw new PushBodyError(413, TOO_MANY_ROWS);
+  const parsed = pushBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PushBodyError(400, `Not push rows with identifiable ids${issue ? ` (at ${issue.path.join('.') || 'the body'}: ${issue.message})` : ''}`);
+  }
+  return pushRows(body as Parameters<typeof pushRows>[0]);
 }
 
 /** Nesting depth, counted without recursion so hostile input cannot exhaust the stack. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireEventSchema } from './events';
+import { storedIdSchema } from './stored-text';
 
 /**
  * `GET /api/sync/bootstrap`: the first sync of an empty replica, complaint by
@@ -16,12 +17,7 @@ export const BOOTSTRAP_MAX_COMPLAINTS = 1000;
 export const bootstrapQuerySchema = z.object({
   upTo: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   // A complaint id as stored: never a NUL or half a surrogate pair, which the database cannot even compare.
-  after: z
-    .string()
-    .min(1)
-    .max(200)
-    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'must be a stored complaint id')
-    .optional(),
+  after: storedIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(BOOTSTRAP_MAX_COMPLAINTS).default(200),
 });
 export type BootstrapQuery = z.infer<typeof bootstrapQuerySchema>;

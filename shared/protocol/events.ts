@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { StoredEvent } from '../events/envelope';
+import { wholeNumberParam } from './query-params';
+import { storedIdSchema } from './stored-text';
 
 /**
  * The sync protocol's event documents as they travel (push, pull, stream,
@@ -22,6 +24,10 @@ export const wireEventSchema = z.looseObject({
 
 export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** `GET /api/sync/events/pull?seq=&limit=`: the documents after checkpoint `seq` (default 0), at most `limit` (the server caps it). */
+export const pullQuerySchema = z.object({ seq: wholeNumberParam(0), limit: wholeNumberParam(1) });
+export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 /**
  * `GET /api/sync/events/pull` and each documents message of the stream. A
@@ -52,7 +58,7 @@ export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
 /** `POST /api/sync/events/lookup` (extension): the stored state of events by id. */
 export const MAX_LOOKUP_IDS = MAX_PUSH_ROWS;
-export const lookupRequestSchema = z.object({ ids: z.array(z.string().min(1).max(200)).max(MAX_LOOKUP_IDS) });
+export const lookupRequestSchema = z.object({ ids: z.array(storedIdSchema).max(MAX_LOOKUP_IDS) });
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 export const lookupAnswerSchema = z.object({ documents: z.array(wireEventSchema) });
 export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;
