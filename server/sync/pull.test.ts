@@ -153,23 +153,17 @@ describe.each(storageKinds())('pull on %s', (storage) => {
     for (const id of written) expect(seen.has(id)).toBe(true);
   });
 
-  it('serves 1,000 events in one pull quickly', async () => {
+  // How fast is the push-pull benchmark's (bench/), not a bound asserted on a shared test machine.
+  it('serves 1,000 events in one pull', async () => {
     const me = as('agent.gz');
     const factory = new EventFactory();
     for (let i = 0; i < 5; i++) {
       const res = await api.push(me.token, Array.from({ length: 200 }, () => factory.created(me.user)));
       expect(res.json).toEqual([]);
     }
-    await api.pull(me.token, 0, 1000);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      const res = await api.pull(me.token, 0, 1000);
-      times.push(performance.now() - start);
-      expect(res.json.documents).toHaveLength(1000);
-    }
-    times.sort((a, b) => a - b);
-    // The target is 50 ms; the bound here leaves room for a loaded shared test machine.
-    expect(times[2]).toBeLessThan(250);
+    const res = await api.pull(me.token, 0, 1000);
+    const ids = (res.json.documents as { id: string }[]).map((d) => d.id);
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids).size).toBe(1000);
   });
 });
