@@ -8,6 +8,7 @@ import { localSchema, type LocalDoc } from './schema/local-schema';
 import { searchSchema, type SearchBucketDoc } from './schema/search-schema';
 import { migrationStrategies } from './schema/migrations';
 import { eventsConflictHandler } from './schema/events-conflict-handler';
+import { sealedStorage } from './crypto/sealed-storage';
 
 export type EventsCollection = RxCollection<EventDoc>;
 export type ComplaintsCollection = RxCollection<ComplaintDoc>;
@@ -40,6 +41,12 @@ export interface OpenDatabaseOptions {
   devMode?: boolean;
   /** Several windows on one database (the browser); Electron runs one window. */
   multiInstance?: boolean;
+  /**
+   * The key personal fields are sealed with (crypto/sealed-storage.ts); null
+   * keeps them clear and refuses sealed values. Absent: no sealing layer at
+   * all (the workstation database holds no complaint data).
+   */
+  cipher?: CryptoKey | null;
 }
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -56,7 +63,9 @@ async function addDevMode(): Promise<void> {
 
 async function createDatabase<C>(options: OpenDatabaseOptions): Promise<RxDatabase<C>> {
   if (options.devMode) await addDevMode();
-  const storage = options.devMode ? wrappedValidateAjvStorage({ storage: options.storage }) : options.storage;
+  const sealed = options.cipher === undefined ? options.storage : sealedStorage(options.storage, options.cipher);
+  // Validation sees the documents as written, before sealing.
+  const storage = options.devMode ? wrappedValidateAjvStorage({ storage: sealed }) : sealed;
   return createRxDatabase<C>({
     name: options.name,
     storage,

@@ -15,6 +15,7 @@ import { createBreachWatcher, type BreachWatcher } from './breach-watcher';
 import { ensureWorkstationCode } from './workstation-code';
 import { userDatabaseName } from './user-database-name';
 import type { DataPlatform } from './platform-port';
+import { atRestFrom, type AtRest } from './crypto/at-rest';
 import { createAccessLog, type AccessLog } from './audit/access-log';
 import type { Reference } from './types/reference';
 import type { SessionUser } from './types/session';
@@ -50,6 +51,8 @@ export interface DataStore {
   /** The user whose replica this is. */
   user: SessionUser;
   db: HotlineDatabase;
+  /** Whether this replica's personal fields and search index are encrypted, and with which key. */
+  atRest: AtRest;
   /** The workstation's key-value store (identity, clock, number counter): shared by every user. */
   meta: LocalMeta;
   /** This user's key-value store (projector checkpoint, last sync time, policy revision). */
@@ -79,6 +82,8 @@ export interface DataStore {
  */
 export interface WorkstationStore {
   db: DeviceDatabase;
+  /** How every user's replica on this workstation is kept at rest. */
+  atRest: AtRest;
   meta: LocalMeta;
   workstation: Workstation;
   hlc: HlcState;
@@ -103,6 +108,7 @@ async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
 }
 
 interface DeviceParts {
+  atRest: AtRest;
   meta: LocalMeta;
   workstation: Workstation;
   hlc: HlcState;
@@ -116,9 +122,10 @@ async function openUserStore(
   storage: RxStorage<unknown, unknown>,
 ): Promise<DataStore> {
   const now = options.now ?? Date.now;
-  const { meta, workstation, hlc, session } = device;
+  const { atRest, meta, workstation, hlc, session } = device;
   const name = await userDatabaseName(options.databaseName ?? DEFAULT_DATABASE_NAME, user.id);
-  const db = await openDatabase({ name, storage, devMode: options.devMode });
+  const cipher = atRest.kind === 'encrypted' ? atRest.keys.cipher : null;
+  const db = await openDatabase({ name, storage, devMode: options.devMode, cipher });
   const userMeta = localMeta(db.local);
   const referenceStore = createReferenceStore(db.reference);
   await referenceStore.ready;
@@ -183,6 +190,7 @@ async function openUserStore(
   const store: DataStore = {
     user,
     db,
+    atRest,
     meta,
     userMeta,
     workstation,
@@ -224,6 +232,10 @@ function sessionOwner(s: ReturnType<Session['current']>): SessionUser | null {
 
 export async function openWorkstationStore(options: OpenDataStoreOptions): Promise<WorkstationStore> {
   const storage = options.storage ?? (await defaultStorage());
+  // Before any user's database opens: every replica here is sealed with this workstation's key.
+  const atRest: AtRest = options.platform.getDataKey
+    ? await atRestFrom(await options.platform.getDataKey())
+    : { kind: 'clear', reason: 'no-keychain' };
   const db = await openDeviceDatabase({ name: options.databaseName ?? DEFAULT_DATABASE_NAME, storage, devMode: options.devMode });
   const meta = localMeta(db.local);
   const workstation = await loadWorkstation(meta);
@@ -252,7 +264,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
     signOut: () => raw.signOut().then(() => chain).then(() => undefined),
   };
   sessionRef.current = session;
-  const device: DeviceParts = { meta, workstation, hlc, session };
+  const device: DeviceParts = { atRest, meta, workstation, hlc, session };
 
   const serverUrl = new BehaviorSubject<string>(await options.platform.getServerUrl());
   const subject = new BehaviorSubject<DataStore | null>(null);
@@ -286,6 +298,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
 
   return {
     db,
+    atRest,
     meta,
     workstation,
     hlc,
@@ -318,6 +331,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
 export async function openDataStore(options: OpenDataStoreOptions): Promise<DataStore> {
   const ws = await openWorkstationStore(options);
   const own: Partial<Record<keyof DataStore, unknown>> = {
+    atRest: ws.atRest,
     session: ws.session,
     meta: ws.meta,
     workstation: ws.workstation,

@@ -1,6 +1,7 @@
 import { getChangedDocumentsSince, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { ComplaintsCollection } from '../db';
 import type { ComplaintDoc } from '../schema/complaints-schema';
+import { storedDocOpener } from '../crypto/sealed-storage';
 
 /** The part of RxDB's Dexie storage state this reader uses. */
 interface DexieInternals {
@@ -27,13 +28,15 @@ export function storedComplaints(collection: ComplaintsCollection, batch: number
 export async function* storedDocs<T extends { id: string }>(collection: RxCollection<T>, batch: number): AsyncGenerator<RxDocumentData<T>[]> {
   type Stored = RxDocumentData<T>;
   const internals: unknown = await (collection.storageInstance as { internals?: unknown }).internals;
+  // Read below RxDB: sealed fields are opened here (RxDB's own reads open them in the storage).
+  const open = storedDocOpener(collection.storageInstance.originalStorageInstance);
   if (isDexie(internals)) {
     // Loaded here, as the store loads the Dexie storage: only IndexedDB builds need it.
     const { fromDexieToStorage } = await import('rxdb/plugins/storage-dexie');
     let last = '';
     for (;;) {
       const rows = await internals.dexieTable.where(':id').above(last).limit(batch).toArray();
-      const docs = rows.map((r) => fromDexieToStorage(internals.booleanIndexes, r) as Stored);
+      const docs = (await Promise.all(rows.map((r) => open(fromDexieToStorage(internals.booleanIndexes, r) as never)))) as Stored[];
       if (docs.length > 0) yield docs;
       if (rows.length < batch) return;
       last = (docs[docs.length - 1] as Stored).id;
