@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Category } from '../../shared/events/fields';
 import { phoneForRole } from '../../shared/reports/masking';
-import { normalisePhone } from '../../shared/rules/repeat-complaint';
+import { normalisePhone, phoneWorthMatching } from '../../shared/rules/repeat-complaint';
 import { caller } from '../auth/guards';
 import type { AuthUser } from '../auth/tokens';
 import type { Sql } from '../db/db';
@@ -10,8 +10,6 @@ import { RateCounter } from '../http/rate-counter';
 import { priorProjections } from './complaints-store';
 
 const DAY_MS = 86_400_000;
-/** Fewer digits than this is not a phone number worth matching (as on the workstation). */
-const MIN_PHONE_DIGITS = 5;
 const MAX_ITEMS = 20;
 /** Checks per user per minute: intake types a number once; more looks like enumerating phones. */
 export const REPEAT_CHECKS_PER_MINUTE = 30;
@@ -58,8 +56,8 @@ export async function priorComplaints(
   windowDays: number,
   now: Date,
 ): Promise<PriorComplaint[]> {
+  if (!phoneWorthMatching(check.phone)) return [];
   const digits = normalisePhone(check.phone);
-  if (digits.length < MIN_PHONE_DIGITS) return [];
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const found = await priorProjections(db, user, { phoneDigits: digits.slice(0, 40), category: check.category, since, limit: MAX_ITEMS });
   return found.map((p) => ({

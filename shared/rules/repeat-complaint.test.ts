@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, repeatComplaint } from './repeat-complaint';
+import { normalisePhone, phoneWorthMatching, repeatComplaint } from './repeat-complaint';
 import { defaultPolicy, parsePolicy } from '../policy/policy';
 
 const current = { id: 'c9', phone: '138 0013 8000', category: 'attitude' as const, receivedAt: '2026-11-23T10:00:00+08:00' };
@@ -46,5 +46,14 @@ describe('repeat complaint: same phone, same category, within the window', () =>
     expect(normalisePhone('+86 (138) 0013-8000')).toBe('13800138000');
     expect(normalisePhone('020-8888 8888')).toBe('02088888888');
     expect(normalisePhone('１３８００１３８０００')).toBe('13800138000');
+  });
+});
+
+describe('a phone worth matching for the repeat check', () => {
+  it('has at least five digits once the country code and separators are gone', () => {
+    expect(phoneWorthMatching('1380')).toBe(false);
+    expect(phoneWorthMatching('0086 1380')).toBe(false);
+    expect(phoneWorthMatching('13800')).toBe(true);
+    expect(phoneWorthMatching('138-00')).toBe(true);
   });
 });

@@ -9,6 +9,14 @@ export interface ComplaintKey {
   receivedAt: string;
 }
 
+/** Fewer digits than this is not a phone number worth matching: the workstation and the server check the same bound. */
+export const MIN_REPEAT_PHONE_DIGITS = 5;
+
+/** Whether a typed phone has enough digits for the repeat check to look for earlier complaints. */
+export function phoneWorthMatching(phone: string): boolean {
+  return normalisePhone(phone).length >= MIN_REPEAT_PHONE_DIGITS;
+}
+
 /**
  * Phone numbers as typed vary (+86, 0086, spaces, dashes); compare digits with
  * the Chinese country code dropped.

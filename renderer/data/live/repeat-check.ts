@@ -1,5 +1,6 @@
 import { combineLatest, map, Observable, of, startWith, switchMap, timer } from 'rxjs';
 import type { Category } from '../../../shared/events/fields';
+import { phoneWorthMatching } from '../../../shared/rules/repeat-complaint';
 import type { DataStore } from '../store';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 import type { PriorComplaint } from '../types/prior-complaint';
@@ -7,8 +8,6 @@ import { digitsOf } from '../projection/complaint-doc';
 import { projectionOf } from './projection-of';
 
 const DAY_MS = 86_400_000;
-/** Fewer digits than this is not a phone number worth matching (the server uses the same bound). */
-const MIN_PHONE_DIGITS = 5;
 /** The server is asked once typing pauses this long. */
 export const REPEAT_CHECK_DEBOUNCE_MS = 400;
 
@@ -84,8 +83,8 @@ export function repeatCheck$(
   category: Category,
   debounceMs: number = REPEAT_CHECK_DEBOUNCE_MS,
 ): Observable<PriorComplaint[]> {
+  if (!phoneWorthMatching(phone)) return of([]);
   const digits = digitsOf(phone);
-  if (digits.length < MIN_PHONE_DIGITS) return of([]);
   const local$ = store.reference$.pipe(
     switchMap((ref) => {
       const since = new Date(store.now() - ref.policy.repeatComplaint.windowDays * DAY_MS).toISOString();
