@@ -4,6 +4,7 @@ import type { EventType, PayloadOf } from '../events/catalogue';
 import { samplePayloads } from './sample-payloads';
 import { formatHlc } from '../hlc/hlc';
 import type { Directory } from '../reports/types';
+import { DEMO_BRANCHES, DEMO_TEAMS, DEMO_USERS, demoUserId } from '../demo/organisation';
 
 /**
  * A fixed data set for the report tests, shaped like the demo organisation
@@ -12,27 +13,11 @@ import type { Directory } from '../reports/types';
  * from the stories below; times are Asia/Shanghai.
  */
 
+/** The demo organisation as the reports see it; the stories below use its people. */
 export const FIXTURE_DIRECTORY: Directory = {
-  users: [
-    { id: 'user-agent.gz', displayName: '陈晓琳', role: 'agent', branchId: 'gz', teamId: 'gz-t1', jobNumber: '1001' },
-    { id: 'user-agent2.gz', displayName: '李俊杰', role: 'agent', branchId: 'gz', teamId: 'gz-t1', jobNumber: '1002' },
-    { id: 'user-lead.gz', displayName: '王海燕', role: 'team_lead', branchId: 'gz', teamId: 'gz-t1', jobNumber: '1101' },
-    { id: 'user-officer.gz', displayName: '张明', role: 'complaint_officer', branchId: 'gz', teamId: null, jobNumber: '1201' },
-    { id: 'user-quality.gz', displayName: '刘芳', role: 'quality_manager', branchId: 'gz', teamId: null, jobNumber: '1301' },
-    { id: 'user-supervisor.gz', displayName: '黄志强', role: 'supervisor', branchId: 'gz', teamId: null, jobNumber: '1401' },
-    { id: 'user-agent.dg', displayName: '周婷', role: 'agent', branchId: 'dg', teamId: 'dg-t1', jobNumber: '2001' },
-    { id: 'user-lead.dg', displayName: '吴伟', role: 'team_lead', branchId: 'dg', teamId: 'dg-t1', jobNumber: '2101' },
-    { id: 'user-director', displayName: '孙建国', role: 'director', branchId: 'gz', teamId: null, jobNumber: '9001' },
-  ],
-  teams: [
-    { id: 'gz-t1', branchId: 'gz', name: '广州一班', leadId: 'user-lead.gz' },
-    { id: 'gz-t2', branchId: 'gz', name: '广州二班', leadId: null },
-    { id: 'dg-t1', branchId: 'dg', name: '东莞一班', leadId: 'user-lead.dg' },
-  ],
-  branches: [
-    { id: 'gz', name: '广州分公司' },
-    { id: 'dg', name: '东莞分公司' },
-  ],
+  users: DEMO_USERS.map(({ username, ...u }) => ({ id: demoUserId(username), ...u })),
+  teams: DEMO_TEAMS.map(({ leadUsername, ...t }) => ({ ...t, leadId: leadUsername ? demoUserId(leadUsername) : null })),
+  branches: DEMO_BRANCHES.map(({ id, name }) => ({ id, name })),
 };
 
 const AGENT = 'user-agent.gz';
