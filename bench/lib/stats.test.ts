@@ -30,4 +30,11 @@ describe('renderTable', () => {
       '| long name | 12,346 | 3   |',
     ]);
   });
+
+  it('summarizes a million samples (a spread of them overflows the stack)', () => {
+    const many = Array.from({ length: 1_000_000 }, (_, i) => i % 1000);
+    const s = summarize(many);
+    expect(s.min).toBe(0);
+    expect(s.max).toBe(999);
+  });
 });

@@ -29,7 +29,8 @@ export function summarize(samples: readonly number[]): Summary {
     median: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
-    min: samples.length ? Math.min(...samples) : Number.NaN,
-    max: samples.length ? Math.max(...samples) : Number.NaN,
+    // A loop, not Math.min(...samples): spreading 300,000 latencies (1,000 stream clients) overflows the stack.
+    min: samples.length ? samples.reduce((a, b) => (b < a ? b : a)) : Number.NaN,
+    max: samples.length ? samples.reduce((a, b) => (b > a ? b : a)) : Number.NaN,
   };
 }
