@@ -30,6 +30,8 @@ export interface HubProcessOptions {
   upstreamUrl: string;
   username: string;
   password: string;
+  /** More of the server's settings (e.g. CLIENT_DIR: the hub serves the web client to its workstations). */
+  env?: Record<string, string>;
 }
 
 /** Starts the hub and resolves once its /health answers. */
@@ -50,6 +52,7 @@ export async function startHubProcess(o: HubProcessOptions): Promise<HubProcess>
       UPSTREAM_TIMEOUT_MS: '2000',
       UPSTREAM_RETRY_MAX_MS: '400',
       HEARTBEAT_MS: '1000',
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,8 +16,13 @@ export function uniquePhone(): string {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
 
+/** How long a save may take to show its result; the config's expect timeout unless a spec gives more. */
+export interface SaveWait {
+  timeout?: number;
+}
+
 /** Fills the intake form with the contract's names and saves; returns the number shown to read out. */
-export async function registerComplaint(page: Page, input: IntakeInput): Promise<string> {
+export async function registerComplaint(page: Page, input: IntakeInput, wait: SaveWait = {}): Promise<string> {
   await page.getByRole('link', { name: 'New complaint' }).click();
   const another = page.getByRole('button', { name: 'Start another complaint' });
   if (await another.isVisible()) await another.click();
@@ -31,22 +36,22 @@ export async function registerComplaint(page: Page, input: IntakeInput): Promise
   if (input.demands) await page.getByRole('textbox', { name: 'Demands' }).fill(input.demands);
   await page.getByRole('button', { name: 'Save complaint' }).click();
   const number = page.getByLabel('Complaint number');
-  await expect(number).toHaveText(/\S+/);
+  await expect(number).toHaveText(/\S+/, wait);
   return (await number.innerText()).trim();
 }
 
 /** The three soothing steps done, then the work order filed from the soothing panel. */
-export async function sootheAndFile(page: Page): Promise<void> {
+export async function sootheAndFile(page: Page, wait: SaveWait = {}): Promise<void> {
   for (const step of ['Calmed the customer', 'Understood the cause', 'Offered a solution']) {
     await page.getByRole('checkbox', { name: step }).check();
   }
   await page.getByRole('button', { name: 'File work order' }).click();
-  await expect(page.getByText('Work order filed.')).toBeVisible();
+  await expect(page.getByText('Work order filed.')).toBeVisible(wait);
 }
 
-export async function registerAndFile(page: Page, input: IntakeInput): Promise<string> {
-  const number = await registerComplaint(page, input);
-  await sootheAndFile(page);
+export async function registerAndFile(page: Page, input: IntakeInput, wait: SaveWait = {}): Promise<string> {
+  const number = await registerComplaint(page, input, wait);
+  await sootheAndFile(page, wait);
   return number;
 }
 

@@ -31,6 +31,8 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** Installs Playwright's fake clock before the app loads (time still flows; tests may jump it). */
   clock?: boolean;
+  /** The server the workstation loads the client from and syncs with (a branch hub); default the e2e server. */
+  baseUrl?: string;
 }
 
 function baseUrl(): string {
@@ -49,15 +51,16 @@ function baseUrl(): string {
 export async function openWorkstation(browser: Browser, options: WorkstationOptions = {}): Promise<Workstation> {
   const clientDir = process.env.E2E_CLIENT_DIR;
   if (!clientDir) throw new Error('E2E_CLIENT_DIR is not set');
+  const origin = options.baseUrl ?? baseUrl();
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: origin,
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
   });
   let offline = false;
   await context.route(
-    (url) => url.origin === new URL(baseUrl()).origin && !url.pathname.startsWith('/api/') && url.pathname !== '/health',
+    (url) => url.origin === new URL(origin).origin && !url.pathname.startsWith('/api/') && url.pathname !== '/health',
     async (route) => {
       if (!offline) return route.fallback();
       const { pathname } = new URL(route.request().url());
