@@ -17,6 +17,8 @@ export interface ServerProcessOptions {
   verbose?: boolean;
   /** Write a V8 CPU profile of the server into this folder when it stops (node --cpu-prof). */
   cpuProfileDir?: string;
+  /** How long to wait for /health (60 s): a first start creates and migrates the database, slow on a loaded machine. */
+  startTimeoutMs?: number;
 }
 
 export interface ServerProcess {
@@ -80,7 +82,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   void exited.then(() => process.off('exit', reap));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child, 60_000, () => log);
+    await waitForHealth(url, child, options.startTimeoutMs ?? 60_000, () => log);
   } catch (err) {
     child.kill('SIGKILL');
     throw err;

@@ -24,6 +24,8 @@ export interface ActionContext {
   userIds: readonly string[];
   nowIso: string;
   serial: string;
+  /** Hub runs: where a transfer takes a complaint of each branch; absent, nobody transfers. */
+  transferTargets?: Readonly<Record<string, string>>;
 }
 
 const action = <T extends EventType>(type: T, payload: PayloadOf<T>): ChosenAction => ({ type, payload }) as unknown as ChosenAction;
@@ -60,11 +62,15 @@ const BUILDERS: Partial<Record<EventType, Builder>> = {
   'withdrawal.reversed': () => action('withdrawal.reversed', { reason: '客户并未撤销投诉，误点了撤销投诉' }),
   'extension.granted': () => action('extension.granted', { days: 3, reasonToldCustomer: '需调取外部记录' }),
   'customer.urged': () => action('customer.urged', { channel: 'phone' }),
+  'complaint.transferred': (p, _roll, ctx) => {
+    const to = ctx.transferTargets?.[p.branchId];
+    return to ? action('complaint.transferred', { toBranchId: to, reason: '属地受理' }) : null;
+  },
 };
 
 /** A next action on an existing complaint that this role may write (the fold may still judge it out of turn). */
 export function chooseAction(role: Role, projection: ComplaintProjection, roll: number, ctx: ActionContext): ChosenAction | null {
-  const types = (Object.keys(BUILDERS) as EventType[]).filter((t) => canWrite(role, t));
+  const types = (Object.keys(BUILDERS) as EventType[]).filter((t) => canWrite(role, t) && (t !== 'complaint.transferred' || ctx.transferTargets));
   if (types.length === 0) return null;
   const scaled = roll * types.length;
   const type = types[Math.min(types.length - 1, Math.floor(scaled))] as EventType;

@@ -9,6 +9,10 @@ export interface WriteStep {
   payloadSeed: number;
   serial: string;
   userIds: string[];
+  /** The branch of a complaint this step registers (the workstation user's). */
+  branchId: string;
+  /** Hub runs: where a transfer takes a complaint of each branch. */
+  transferTargets?: Record<string, string>;
 }
 
 export type ClientRequest =

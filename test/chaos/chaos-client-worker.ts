@@ -12,7 +12,6 @@ import { startChaosClient, type ChaosClient, type ChaosClientOptions } from './c
 import { chooseAction, newComplaintPayload } from './chaos-actions';
 import type { ClientRequest, ClientSnapshot, WriteStep } from './chaos-client-protocol';
 
-const BRANCH = 'gz';
 let client: ChaosClient | null = null;
 
 async function writeStep(c: ChaosClient, step: WriteStep): Promise<Record<string, unknown> | null> {
@@ -21,13 +20,13 @@ async function writeStep(c: ChaosClient, step: WriteStep): Promise<Record<string
   const nowIso = new Date(c.now()).toISOString();
   if (canWrite(role, 'complaint.created') && (local.length === 0 || step.complaintRoll < 0.2)) {
     return c.write({
-      id: uuidv7(), type: 'complaint.created', complaintId: uuidv7(), actorId: c.session.user.id, branchId: BRANCH,
+      id: uuidv7(), type: 'complaint.created', complaintId: uuidv7(), actorId: c.session.user.id, branchId: step.branchId,
       payload: newComplaintPayload(step.payloadSeed, step.newNumber, nowIso) as unknown as Record<string, unknown>, v: 1, _deleted: false,
     }) as unknown as Promise<Record<string, unknown>>;
   }
   if (local.length === 0) return null;
   const target = local[Math.floor(step.complaintRoll * local.length)] as { id: string; p: ComplaintProjection };
-  const chosen = chooseAction(role, target.p, step.actionRoll, { actorId: c.session.user.id, userIds: step.userIds, nowIso, serial: step.serial });
+  const chosen = chooseAction(role, target.p, step.actionRoll, { actorId: c.session.user.id, userIds: step.userIds, nowIso, serial: step.serial, ...(step.transferTargets ? { transferTargets: step.transferTargets } : {}) });
   if (!chosen) return null;
   return c.write({
     id: uuidv7(), type: chosen.type, complaintId: target.id, actorId: c.session.user.id, branchId: target.p.branchId,

@@ -1,4 +1,5 @@
 import { createRng, type Rng } from '../fixtures/rng';
+import { makeHubPlan } from './hub-plan';
 
 /**
  * The seeded plan of one chaos run: who the clients are, how skewed their
@@ -10,6 +11,8 @@ import { createRng, type Rng } from '../fixtures/rng';
 
 export interface ClientPlan {
   username: string;
+  /** Where the workstation syncs: the central server, or the branch hub over the LAN (hub runs only). */
+  site: 'central' | 'hub';
   /** Added to this client's wall clock; pairs stay within the HLC bound. */
   skewMs: number;
 }
@@ -22,7 +25,14 @@ export type Step =
   | { kind: 'replay-old-push'; client: number; pick: number }
   | { kind: 'kill-server-during-next-push' }
   | { kind: 'restart-server' }
-  | { kind: 'pause'; ms: number };
+  | { kind: 'pause'; ms: number }
+  // Hub runs: the hub↔central link, the whole LAN of the hub's workstations, and the hub process.
+  | { kind: 'wan-cut' }
+  | { kind: 'wan-restore' }
+  | { kind: 'lan-cut' }
+  | { kind: 'lan-restore' }
+  | { kind: 'kill-hub-during-next-push' }
+  | { kind: 'restart-hub' };
 
 export interface ChaosPlan {
   seed: number;
@@ -35,8 +45,10 @@ export interface PlanOptions {
   steps: number;
   /** The HLC skew bound of the policy (sync.hlcMaxSkewMs). */
   maxSkewMs: number;
-  /** Server kills per run (each followed by a restart a few steps later). */
+  /** Server kills per run (each followed by a restart a few steps later); the hub's in hub runs. */
   kills: number;
+  /** Clients on a branch hub and on central at once, with WAN and LAN partitions (hub-plan.ts). */
+  hub?: boolean;
 }
 
 /** All users of branch gz plus the director: every client sees every complaint of the run. */
@@ -47,11 +59,13 @@ function planClients(rng: Rng, count: number, maxSkewMs: number): ClientPlan[] {
   const half = Math.floor((maxSkewMs / 2) * 0.95);
   return Array.from({ length: count }, (_, i) => ({
     username: CHAOS_USERS[i % CHAOS_USERS.length] as string,
+    site: 'central' as const,
     skewMs: i === 0 ? half : i === 1 ? -half : rng.int(-half, half),
   }));
 }
 
 export function makePlan(seed: number, options: PlanOptions): ChaosPlan {
+  if (options.hub) return makeHubPlan(seed, options);
   const rng = createRng(seed);
   const clients = planClients(rng, options.clients, options.maxSkewMs);
   const steps: Step[] = [];

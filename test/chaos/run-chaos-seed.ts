@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { nodeIdFor } from '../fixtures/fixture-clock';
 import { makePlan, type PlanOptions } from './chaos-plan';
 import { startClientThread, type ChaosClientThread } from './chaos-client-thread';
 import { verifyConvergence, type Written } from './verify-convergence';
+import { explainProblems, pgliteTemplate, sleep, withTimeout } from './seed-support';
 
 export interface ChaosOptions extends Omit<PlanOptions, 'maxSkewMs'> {
   /** postgres:// URL to run the server on PostgreSQL (fresh schema); absent → embedded PGlite. */
@@ -27,51 +27,6 @@ export interface SeedResult {
   ms: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let template: Promise<string> | null = null;
-
-/**
- * An embedded database directory made once per process (created, migrated,
- * demo organisation seeded, cleanly shut down); each seed starts on a copy of
- * it. Creating one takes several seconds, most of a seed's run otherwise.
- */
-function pgliteTemplate(): Promise<string> {
-  template ??= (async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-chaos-template-'));
-    const server = await startServerProcess({ dataDir: dir, env: { DEADLINE_WATCH_MS: '0' } });
-    await server.stop();
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  })();
-  return template;
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** For each client a check complained about: how its missing or stuck events travelled to it. */
-async function explainProblems(clients: readonly ChaosClientThread[], problems: readonly string[]): Promise<string[]> {
-  const lines: string[] = [];
-  for (const c of clients) {
-    const ids = [...new Set(problems.flatMap((p) => [...p.matchAll(new RegExp(`client ${c.index}: (?:missing accepted )?event ([0-9a-f-]{36})`, 'g'))].map((m) => m[1] as string)))];
-    if (!ids.length) continue;
-    const seqs = [...new Set(problems.filter((p) => p.startsWith(`client ${c.index}: `)).flatMap((p) => [...p.matchAll(/server seq (\d+)/g)].map((m) => Number(m[1]))))];
-    const why = await c.explain(ids.slice(0, 6), seqs.slice(0, 6)).catch((err: unknown) => ({ events: {}, errors: [String(err)], batches: [] }));
-    lines.push(`client ${c.index} trace:`);
-    for (const [id, text] of Object.entries(why.events)) lines.push(`    ${id}: ${text}`);
-    for (const b of why.batches) lines.push(`    batch ${b}`);
-    for (const e of why.errors) lines.push(`    error ${e}`);
-  }
-  return lines;
-}
-
 /**
  * One seeded chaos run: a real server process, real RxDB clients, the plan's
  * faults, then the convergence checks. Never throws for a finding; returns it.
@@ -82,7 +37,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
   const rng = createRng(seed ^ 0x5eed);
   const runId = `${seed}-${Date.now().toString(36)}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hotline-chaos-'));
-  if (!options.databaseUrl) await cp(await pgliteTemplate(), dataDir, { recursive: true });
+  if (!options.databaseUrl) await cp(await pgliteTemplate('demo'), dataDir, { recursive: true });
   const schema = options.databaseUrl ? `chaos_${runId.replace(/[^a-z0-9]/g, '_')}` : undefined;
   const port = await freePort();
   const serverOptions = {
@@ -160,6 +115,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
             payloadSeed: seed * 10_000 + created,
             serial: `SN${rng.hex(10).toUpperCase()}`,
             userIds,
+            branchId: 'gz',
           });
           if (event) written.push({ clientIndex: step.client, event: event as Written['event'] });
           stats.writes = written.length;

@@ -25,6 +25,8 @@ export interface Written {
 export interface Verdict {
   problems: string[];
   stats: { serverAccepted: number; written: number; rejected: number; complaints: number };
+  /** Each complaint's branch now, by the server's projection. */
+  branchOf: Record<string, string>;
 }
 
 async function fetchProjection(url: string, token: string, id: string): Promise<unknown> {
@@ -35,8 +37,17 @@ async function fetchProjection(url: string, token: string, id: string): Promise<
 
 export interface ClientState {
   index: number;
+  /** Named in findings; `client <index>` unless given (the hub itself). */
+  label?: string;
+  /** This client's user signed in at the reference server (`url`): its view there is what the client must hold. */
   session: Session;
   snapshot: ClientSnapshot;
+  /**
+   * Behind a branch hub: the hub's branch. The client must hold the
+   * complaints in that branch now (the hub drops those that left), and with
+   * `strict` (the hub itself) none of any other branch.
+   */
+  scope?: { branchId: string; strict: boolean };
 }
 
 export async function verifyConvergence(url: string, viewer: Session, clients: readonly ClientState[], written: readonly Written[]): Promise<Verdict> {
@@ -54,9 +65,11 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
 
   // Nothing written is lost: each author's pull shows each of its events, accepted or rejected.
   const byAuthor = new Map<number, Map<string, StoredEvent>>();
+  const anyView = new Map<string, StoredEvent>();
   for (const c of clients) {
     const pulled = await pullAll(url, c.session.token, 1000);
     byAuthor.set(c.index, new Map(pulled.map((e) => [e.id, e])));
+    for (const e of pulled) if (!anyView.has(e.id) || e.status === 'rejected') anyView.set(e.id, e);
   }
   let rejected = 0;
   for (const w of written) {
@@ -69,45 +82,54 @@ export async function verifyConvergence(url: string, viewer: Session, clients: r
     if (onServer.status === 'rejected') rejected++;
   }
 
-  for (const c of clients) {
-    const local = c.snapshot.events;
-    const localById = new Map(local.map((e) => [e.id, e]));
-    const pending = local.filter((e) => e.status === 'pending');
-    if (pending.length) note(`client ${c.index}: ${pending.length} event(s) still pending (e.g. ${pending[0]?.id})`);
-    // The highest server sequence this client holds: an event below it that it lacks was skipped, not just late.
-    const maxSeq = Math.max(0, ...local.map((e) => (typeof e.seq === 'number' ? e.seq : 0)));
-    for (const [id, e] of serverAccepted) {
-      const mine = localById.get(id);
-      const where = `server seq ${e.seq}, client's highest seq ${maxSeq}, author client ${written.find((w) => w.event.id === id)?.clientIndex ?? '?'}, received ${receivedNear(e.seq)}`;
-      if (!mine) note(`client ${c.index}: missing accepted event ${id} (${e.type}; ${where})`);
-      else if (mine.status !== 'accepted') note(`client ${c.index}: event ${id} is ${mine.status} locally, accepted on the server (${e.type}; ${where})`);
-      else if (envelopeOf(mine as unknown as Record<string, unknown>) !== envelopeOf(e as unknown as Record<string, unknown>)) note(`client ${c.index}: event ${id} content differs from the server's`);
-    }
-    const own = byAuthor.get(c.index) ?? new Map<string, StoredEvent>();
-    for (const e of local) {
-      if (serverAccepted.has(e.id)) continue;
-      const server = own.get(e.id);
-      if (e.status === 'accepted') note(`client ${c.index}: event ${e.id} accepted locally but not among the server's accepted events`);
-      else if (e.status === 'rejected' && server?.status !== 'rejected') note(`client ${c.index}: event ${e.id} rejected locally but ${server?.status ?? 'absent'} on the server`);
-    }
-  }
-
-  // Projections: the server's fold of each complaint against every client's.
+  // Projections: the server's fold of each complaint, and the branch each complaint is in now.
   const complaintIds = [...new Set([...serverAccepted.values()].map((e) => e.complaintId))].sort();
   const serverProjections = new Map<string, unknown>();
   for (const id of complaintIds) serverProjections.set(id, await fetchProjection(url, viewer.token, id));
+  const branchNow = (id: string) => (serverProjections.get(id) as { branchId?: string } | undefined)?.branchId;
+
   for (const c of clients) {
-    const local = new Map(c.snapshot.complaints.map((d) => [d.id, d.projection]));
+    const who = c.label ?? `client ${c.index}`;
+    const inScope = (complaintId: string) => !c.scope || branchNow(complaintId) === c.scope.branchId;
+    const local = c.snapshot.events;
+    const localById = new Map(local.map((e) => [e.id, e]));
+    const pending = local.filter((e) => e.status === 'pending');
+    if (pending.length) note(`${who}: ${pending.length} event(s) still pending (e.g. ${pending[0]?.id})`);
+    // The highest server sequence this client holds: an event below it that it lacks was skipped, not just late.
+    const maxSeq = Math.max(0, ...local.map((e) => (typeof e.seq === 'number' ? e.seq : 0)));
+    const own = byAuthor.get(c.index) ?? new Map<string, StoredEvent>();
+    for (const e of own.values()) {
+      if (e.status !== 'accepted' || !inScope(e.complaintId)) continue;
+      const mine = localById.get(e.id);
+      const where = `server seq ${e.seq}, client's highest seq ${maxSeq}, author client ${written.find((w) => w.event.id === e.id)?.clientIndex ?? '?'}, received ${receivedNear(e.seq)}`;
+      if (!mine) note(`${who}: missing accepted event ${e.id} (${e.type}; ${where})`);
+      else if (mine.status !== 'accepted') note(`${who}: event ${e.id} is ${mine.status} locally, accepted on the server (${e.type}; ${where})`);
+      else if (envelopeOf(mine as unknown as Record<string, unknown>) !== envelopeOf(e as unknown as Record<string, unknown>)) note(`${who}: event ${e.id} content differs from the server's`);
+    }
+    for (const e of local) {
+      if (serverAccepted.has(e.id)) continue;
+      const server = own.get(e.id) ?? anyView.get(e.id);
+      if (e.status === 'accepted') note(`${who}: event ${e.id} (${e.type}) accepted locally but not among the server's accepted events (${server?.status ?? 'absent'} there)`);
+      else if (e.status === 'rejected' && server?.status !== 'rejected') note(`${who}: event ${e.id} rejected locally but ${server?.status ?? 'absent'} on the server`);
+    }
+
+    const localProjections = new Map(c.snapshot.complaints.map((d) => [d.id, d.projection]));
+    const theirs = new Set([...own.values()].filter((e) => e.status === 'accepted').map((e) => e.complaintId));
     for (const id of complaintIds) {
-      const mine = local.get(id);
+      if (!theirs.has(id) || !inScope(id)) continue;
+      const mine = localProjections.get(id);
       if (mine === undefined) {
-        note(`client ${c.index}: no projection of complaint ${id}`);
+        note(`${who}: no projection of complaint ${id}`);
         continue;
       }
       const diff = firstDifference(serverProjections.get(id), mine);
-      if (diff) note(`client ${c.index}: projection of ${id} differs from the server's at ${diff}`);
+      if (diff) note(`${who}: projection of ${id} differs from the server's at ${diff}`);
     }
-    for (const id of local.keys()) if (!serverProjections.has(id)) note(`client ${c.index}: projection of ${id} that the server does not have`);
+    for (const id of localProjections.keys()) {
+      if (!serverProjections.has(id)) note(`${who}: projection of ${id} that the server does not have`);
+      else if (c.scope?.strict && !inScope(id)) note(`${who}: holds complaint ${id} of branch ${branchNow(id)}, outside its branch ${c.scope.branchId}`);
+    }
   }
-  return { problems, stats: { serverAccepted: serverAccepted.size, written: written.length, rejected, complaints: complaintIds.length } };
+  const branchOf = Object.fromEntries(complaintIds.map((id) => [id, branchNow(id) ?? '']));
+  return { problems, stats: { serverAccepted: serverAccepted.size, written: written.length, rejected, complaints: complaintIds.length }, branchOf };
 }

@@ -22,4 +22,22 @@ describe('the test WAN (a TCP proxy)', () => {
     proxy.restore();
     expect(await (await fetch(proxy.url)).text()).toBe('pong');
   });
+
+  it('in reset mode, fails a request in flight with a connection reset when cut', async () => {
+    const slow = createServer((_req, res) => setTimeout(() => res.end('late'), 2000));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const resetting = await startTcpProxy((slow.address() as AddressInfo).port, { reset: true });
+    try {
+      const inFlight = fetch(resetting.url).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 200));
+      resetting.cut();
+      const err = await inFlight.then(() => null, (e: unknown) => e as Error & { cause?: { code?: string } });
+      expect(err?.cause?.code).toBe('ECONNRESET');
+      expect(resetting.isCut()).toBe(true);
+    } finally {
+      await resetting.close();
+      slow.closeAllConnections();
+      slow.close();
+    }
+  });
 });

@@ -1,21 +1,36 @@
-// Test support: a loopback TCP proxy standing for a WAN link that a test can cut and restore.
+// Test support: a loopback TCP proxy standing for a WAN or LAN link that a test can cut and restore.
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   /** http://127.0.0.1:<port>, forwarding to the target. */
   url: string;
+  port: number;
   /** Drops every open connection and refuses new ones until restore(). */
   cut(): void;
   restore(): void;
+  isCut(): boolean;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  /**
+   * Cut with a TCP reset (RST) instead of a clean close, on both sides, and
+   * reset new connections while cut: a request in flight then fails as on a
+   * link that broke, rather than ending like a short answer.
+   */
+  reset?: boolean;
+}
+
+export async function startTcpProxy(targetPort: number, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   let up = true;
   const open = new Set<Socket>();
+  const end = (s: Socket) => {
+    if (options.reset && !s.destroyed) s.resetAndDestroy();
+    else s.destroy();
+  };
   const server: Server = createServer((client) => {
     if (!up) {
-      client.destroy();
+      end(client);
       return;
     }
     const upstream = connect(targetPort, '127.0.0.1');
@@ -36,14 +51,16 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     cut() {
       up = false;
-      for (const s of open) s.destroy();
+      for (const s of open) end(s);
       open.clear();
     },
     restore() {
       up = true;
     },
+    isCut: () => !up,
     close() {
       up = false;
       for (const s of open) s.destroy();
