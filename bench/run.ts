@@ -2,7 +2,7 @@
  * `npm run bench` (full) and `npm run bench:quick` (smaller data, fewer runs):
  * runs the benchmarks one after another, printing the machine, the command
  * and each benchmark's tables in Markdown, then the goals met and not met.
- * `--only sync,queries,push,propagation` picks some (queries also measures
+ * `--only sync,queries,push,propagation,hub` picks some (queries also measures
  * the client's memory and cold start).
  */
 import { parseBenchArgs } from './lib/args';
@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   queries: async () => (await import('./local-queries/run-local-queries')).runLocalQueries,
   push: async () => (await import('./push-pull-postgres')).runPushPullPostgres,
   propagation: async () => (await import('./propagation')).runPropagation,
+  hub: async () => (await import('./hub-relay')).runHubRelay,
 };
 
 async function main(): Promise<void> {
