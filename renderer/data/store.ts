@@ -16,6 +16,10 @@ import { ensureWorkstationCode } from './workstation-code';
 import { userDatabaseName } from './user-database-name';
 import type { DataPlatform } from './platform-port';
 import { atRestFrom, type AtRest } from './crypto/at-rest';
+import { sealExisting } from './crypto/seal-existing';
+import { clearPhoneKey, keyedPhoneKey, type PhoneKey } from './search/blind-tokens';
+import { keyedCodec } from './search/keyed-codec';
+import { plainCodec } from './search/search-codec';
 import { createAccessLog, type AccessLog } from './audit/access-log';
 import type { Reference } from './types/reference';
 import type { SessionUser } from './types/session';
@@ -53,6 +57,8 @@ export interface DataStore {
   db: HotlineDatabase;
   /** Whether this replica's personal fields and search index are encrypted, and with which key. */
   atRest: AtRest;
+  /** What the complaints' phone key holds for a phone's digits (the repeat check's lookup). */
+  phoneKey: PhoneKey;
   /** The workstation's key-value store (identity, clock, number counter): shared by every user. */
   meta: LocalMeta;
   /** This user's key-value store (projector checkpoint, last sync time, policy revision). */
@@ -127,6 +133,8 @@ async function openUserStore(
   const cipher = atRest.kind === 'encrypted' ? atRest.keys.cipher : null;
   const db = await openDatabase({ name, storage, devMode: options.devMode, cipher });
   const userMeta = localMeta(db.local);
+  // A replica from before encryption (or before this workstation had a key) is sealed now, before anything reads it.
+  await sealExisting(db, userMeta, cipher !== null);
   const referenceStore = createReferenceStore(db.reference);
   await referenceStore.ready;
 
@@ -143,7 +151,10 @@ async function openUserStore(
     },
   });
 
-  const search = createSearchIndex({ buckets: db.search, complaints: db.complaints, meta: userMeta });
+  const keyed = atRest.kind === 'encrypted';
+  const phoneKey = keyed ? keyedPhoneKey(atRest.keys.blind) : clearPhoneKey;
+  const codec = keyed ? keyedCodec(atRest.keys.blind) : plainCodec;
+  const search = createSearchIndex({ buckets: db.search, complaints: db.complaints, meta: userMeta, codec });
   const projector = createProjector(
     db,
     userMeta,
@@ -152,6 +163,7 @@ async function openUserStore(
       return { policy: ref.policy, calendar: ref.calendar };
     },
     search,
+    phoneKey,
   );
   await projector.start();
 
@@ -191,6 +203,7 @@ async function openUserStore(
     user,
     db,
     atRest,
+    phoneKey,
     meta,
     userMeta,
     workstation,

@@ -23,7 +23,7 @@ export async function isRepeatLocally(store: DataStore, phone: string, category:
   if (!digits) return false;
   const windowDays = store.referenceStore.current().policy.repeatComplaint.windowDays;
   const since = new Date(atMs - windowDays * DAY_MS).toISOString();
-  const count = await store.db.complaints.count({ selector: { phoneDigits: digits, category, createdAt: { $gte: since } } }).exec();
+  const count = await store.db.complaints.count({ selector: { phoneDigits: store.phoneKey.of(digits), category, createdAt: { $gte: since } } }).exec();
   return count > 0;
 }
 

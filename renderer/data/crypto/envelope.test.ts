@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSealed, seal, unseal } from './envelope';
+import { fromBase64, toBase64 } from './base64';
 import { deriveDataKeys, generateDataKey } from './data-keys';
 
 describe('sealed values', () => {
@@ -20,7 +21,10 @@ describe('sealed values', () => {
     const other = await deriveDataKeys(await generateDataKey());
     const sealed = await seal(one.cipher, 'x');
     await expect(unseal(other.cipher, sealed)).rejects.toThrow();
-    const flipped = sealed.slice(0, -3) + (sealed.at(-3) === 'A' ? 'B' : 'A') + sealed.slice(-2);
+    const [prefix, iv, body] = sealed.split('.');
+    const altered = fromBase64(body!);
+    altered[0]! ^= 1;
+    const flipped = `${prefix}.${iv}.${toBase64(altered)}`;
     await expect(unseal(one.cipher, flipped)).rejects.toThrow();
   });
 

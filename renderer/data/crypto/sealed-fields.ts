@@ -13,3 +13,12 @@ export const SEALED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   events: ['payload'],
   complaints: ['p'],
 };
+
+/**
+ * Indexed keys a removed document does not need: its tombstone keeps no
+ * lookup to a person (a complaint removed before its phone key was keyed
+ * would otherwise keep the digits).
+ */
+export const BLANKED_WHEN_DELETED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  complaints: { phoneDigits: '' },
+};

@@ -1,7 +1,7 @@
 import { BehaviorSubject, concatMap, filter, firstValueFrom, tap } from 'rxjs';
-import type { BulkWriteRow, RxDocumentData, RxStorage, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb';
+import { createRevision, getChangedDocumentsSince, type BulkWriteRow, type RxDocumentData, type RxStorage, type RxStorageBulkWriteResponse, type RxStorageInstance } from 'rxdb';
 import { isSealed, seal, unseal } from './envelope';
-import { SEALED_FIELDS } from './sealed-fields';
+import { BLANKED_WHEN_DELETED, SEALED_FIELDS } from './sealed-fields';
 
 type Doc = RxDocumentData<Record<string, unknown>>;
 type Instance = RxStorageInstance<Record<string, unknown>, unknown, unknown>;
@@ -9,10 +9,23 @@ type Opener = (doc: Doc) => Promise<Doc>;
 
 /** The opener of each sealing instance, for readers that go around RxDB (search/stored-complaints.ts). */
 const openers = new WeakMap<object, Opener>();
+/** The upgrade of each sealing instance: seals what an older, clear replica stored. */
+const sealers = new WeakMap<object, () => Promise<number>>();
+/** Documents read per step of the upgrade. */
+const SEAL_BATCH = 500;
 
 /** Opens the sealed fields of documents read straight from `instance`'s storage (identity for other instances). */
 export function storedDocOpener(instance: object): Opener {
   return openers.get(instance) ?? ((doc) => Promise.resolve(doc));
+}
+
+/**
+ * Seals every document `instance` still holds with a clear field (a replica
+ * written before it had a key), deleted ones included, and answers how many.
+ * Nothing for a storage without sealing or without a key.
+ */
+export function sealClearDocuments(instance: object): Promise<number> {
+  return sealers.get(instance)?.() ?? Promise.resolve(0);
 }
 
 /**
@@ -30,19 +43,27 @@ export function sealedStorage<I, O>(storage: RxStorage<I, O>, cipher: CryptoKey 
     async createStorageInstance(params: Parameters<RxStorage<I, O>['createStorageInstance']>[0]) {
       const instance = await storage.createStorageInstance(params);
       const fields = SEALED_FIELDS[params.collectionName];
-      return fields ? (sealingInstance(instance as unknown as Instance, fields, cipher) as unknown as typeof instance) : instance;
+      if (!fields) return instance;
+      const blanks = BLANKED_WHEN_DELETED[params.collectionName] ?? {};
+      return sealingInstance(instance as unknown as Instance, fields, blanks, cipher, params.databaseInstanceToken) as unknown as typeof instance;
     },
   });
 }
 
-function sealingInstance(instance: Instance, fields: readonly string[], cipher: CryptoKey | null): Instance {
+function sealingInstance(
+  instance: Instance,
+  fields: readonly string[],
+  blanks: Readonly<Record<string, string>>,
+  cipher: CryptoKey | null,
+  token: string,
+): Instance {
   // Values this instance just sealed, by envelope: the change events of its own writes need no decryption.
   const written = new Map<string, unknown>();
   const processing = new BehaviorSubject(0);
 
   async function toStorage(doc: Doc, sealedHere: string[]): Promise<Doc> {
     if (!cipher) return doc;
-    const out: Doc = { ...doc };
+    const out: Doc = doc._deleted ? { ...doc, ...blanks } : { ...doc };
     for (const f of fields) {
       const value = doc[f];
       if (value === undefined || isSealed(value)) continue;
@@ -140,6 +161,35 @@ function sealingInstance(instance: Instance, fields: readonly string[], cipher: 
       );
     },
   };
+  /**
+   * Rewrites clear documents through this layer with a new revision and
+   * their old `_meta`: their change time stays, so the replication and the
+   * projector's checkpoints do not take the rewrite for new data (the
+   * content they read back is the same). A document changed meanwhile (a
+   * conflict) was written through this layer, so it is sealed already.
+   */
+  async function sealClear(): Promise<number> {
+    if (!cipher) return 0;
+    let sealed = 0;
+    let checkpoint: unknown;
+    for (;;) {
+      const page = await getChangedDocumentsSince(instance, SEAL_BATCH, checkpoint as never);
+      const clear = page.documents.filter(
+        (d) => fields.some((f) => d[f] !== undefined && !isSealed(d[f])) || (d._deleted && Object.entries(blanks).some(([k, v]) => d[k] !== v)),
+      );
+      if (clear.length) {
+        const rows = clear.map((d) => ({ previous: d, document: { ...d, _rev: createRevision(token, d) } }));
+        const { error } = await wrapped.bulkWrite(rows, 'seal-clear-documents');
+        const failed = error.filter((e) => e.status !== 409);
+        if (failed.length) throw new Error(`sealing stored documents: ${failed.length} not written`);
+        sealed += clear.length - error.length;
+      }
+      if (page.documents.length < SEAL_BATCH) return sealed;
+      checkpoint = page.checkpoint;
+    }
+  }
+
   openers.set(wrapped, fromStorage);
+  sealers.set(wrapped, sealClear);
   return wrapped;
 }

@@ -89,7 +89,7 @@ export function repeatCheck$(
     switchMap((ref) => {
       const since = new Date(store.now() - ref.policy.repeatComplaint.windowDays * DAY_MS).toISOString();
       return store.db.complaints.find({
-        selector: { phoneDigits: digits, createdAt: { $gte: since }, category },
+        selector: { phoneDigits: store.phoneKey.of(digits), createdAt: { $gte: since }, category },
         sort: [{ createdAt: 'desc' }],
         limit: 20,
       }).$;

@@ -2,6 +2,7 @@ import type { ComplaintProjection } from '../../../shared/fold/projection';
 import { normalisePhone } from '../../../shared/rules/repeat-complaint';
 import { NO_DEADLINE, isOpenStatus, type ComplaintDoc } from '../schema/complaints-schema';
 import { clockRunning, runningClocks } from '../../../shared/deadlines/running-clocks';
+import { clearPhoneKey, type PhoneKey } from '../search/blind-tokens';
 
 /** UTC ISO, so string order is time order whatever offset the source used. */
 function utc(iso: string | null | undefined): string | null {
@@ -34,8 +35,11 @@ export function storedProjection(p: ComplaintProjection): ComplaintProjection {
   return { ...p, events };
 }
 
-/** Flattens a projection into the indexed document the queues query. */
-export function toComplaintDoc(p: ComplaintProjection): ComplaintDoc {
+/**
+ * Flattens a projection into the indexed document the queues query. The
+ * phone key is the digits themselves only where the replica has no data key.
+ */
+export function toComplaintDoc(p: ComplaintProjection, phoneKey: PhoneKey = clearPhoneKey): ComplaintDoc {
   const next = runningClocks(p)[0];
   const createdBy = p.timeline.find((t) => t.type === 'complaint.created')?.actorId ?? '';
   const assigneeId = p.assigneeId ?? '';
@@ -58,7 +62,7 @@ export function toComplaintDoc(p: ComplaintProjection): ComplaintDoc {
     recency: recencyOf(updatedAt),
     createdAt: utc(p.createdAt) ?? '',
     escalationLevel: p.escalationLevel,
-    phoneDigits: digitsOf(p.complainant?.phone).slice(0, 40),
+    phoneDigits: phoneKey.of(digitsOf(p.complainant?.phone)).slice(0, 40),
     lastHlc: p.lastHlc,
     p: storedProjection(p),
   };

@@ -10,6 +10,7 @@ import type { LocalMeta } from '../local-meta';
 import type { EventDoc } from '../schema/events-schema';
 import type { ComplaintDoc } from '../schema/complaints-schema';
 import { toComplaintDoc } from './complaint-doc';
+import { clearPhoneKey, type PhoneKey } from '../search/blind-tokens';
 import { foldInput } from './fold-input';
 import { FoldedCache } from './folded-cache';
 import { BulkGatherer } from './bulk-gatherer';
@@ -24,6 +25,8 @@ export const PROJECTION_VERSION = 2;
 
 const CHECKPOINT_KEY = 'projector.checkpoint';
 const VERSION_KEY = 'projector.version';
+/** The phone key (PhoneKey.id) the stored complaints were written with; absent means the digits in the clear. */
+const PHONE_KEY_KEY = 'projector.phoneKey';
 const CATCH_UP_BATCH = 1000;
 const REFOLD_BATCH = 200;
 /** Up to this many complaints are read with one exact range each rather than one $in range. */
@@ -63,6 +66,7 @@ export function createProjector(
   meta: LocalMeta,
   context: () => FoldContext,
   follower: ProjectionFollower | null = null,
+  phoneKey: PhoneKey = clearPhoneKey,
 ): Projector {
   let sub: Subscription | null = null;
   let stopped = false;
@@ -99,7 +103,7 @@ export function createProjector(
     const upserts = [];
     const removals: string[] = [];
     for (const [id, p] of results) {
-      if (p) upserts.push(toComplaintDoc(p));
+      if (p) upserts.push(toComplaintDoc(p, phoneKey));
       else removals.push(id);
       folded.delete(id);
     }
@@ -248,7 +252,9 @@ export function createProjector(
   return {
     async start() {
       const version = await meta.get<number>(VERSION_KEY);
-      const saved = version === PROJECTION_VERSION ? await meta.get<unknown>(CHECKPOINT_KEY) : null;
+      // Another phone key (a replica encrypted since): every complaint is rewritten with the new one.
+      const sameKey = ((await meta.get<string>(PHONE_KEY_KEY)) ?? clearPhoneKey.id) === phoneKey.id;
+      const saved = version === PROJECTION_VERSION && sameKey ? await meta.get<unknown>(CHECKPOINT_KEY) : null;
       // Subscribe first, so nothing written during the catch-up is missed; refolding twice is harmless.
       sub = db.events.eventBulks$.subscribe((bulk) => {
         const changes: Change[] = bulk.events.map((e: RxStorageChangeEvent<EventDoc>) => ({
@@ -267,6 +273,7 @@ export function createProjector(
       await enqueue(async () => {
         await catchUp(saved ?? undefined);
         await meta.set(VERSION_KEY, PROJECTION_VERSION);
+        await meta.set(PHONE_KEY_KEY, phoneKey.id);
       });
     },
     idle: jobs.idle,

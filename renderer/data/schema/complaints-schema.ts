@@ -29,7 +29,7 @@ export interface ComplaintDoc {
   recency: string;
   createdAt: string;
   escalationLevel: number;
-  /** The complainant's phone as digits only, for the repeat check. */
+  /** The complainant's phone as digits only, for the repeat check; a keyed hash of them where the replica is encrypted (search/blind-tokens.ts). */
   phoneDigits: string;
   /** The last HLC folded in: an event stamped earlier than this arrived late. */
   lastHlc: string;

@@ -5,7 +5,6 @@ import type { EventType } from '../../../shared/events/catalogue';
 import type { EventDoc } from '../schema/events-schema';
 import { openLocalStore, storedEventDoc, testUsers } from '../test-support';
 import { createSearchIndex, type SearchIndex } from './search-index';
-import { plainCodec } from './search-codec';
 
 const T0 = Date.parse('2026-11-23T02:00:00.000Z');
 const NAMES = ['王小明', '李娜', '欧阳娜娜', 'Chen Wei', '张三'];
@@ -93,13 +92,13 @@ describe('persistent search index against a fresh build', () => {
             const live = await answers(store.search, queries);
 
             const open = (version: number) => {
-              const index = createSearchIndex({ buckets: store.db.search, complaints: store.db.complaints, meta: store.userMeta, codec: { ...plainCodec, version } });
+              const index = createSearchIndex({ buckets: store.db.search, complaints: store.db.complaints, meta: store.userMeta, codec: { ...store.search.codec, version } });
               extra.push(index);
               return index;
             };
             // Loaded from what was persisted, then a fresh build from the final projections.
-            const reloaded = await answers(open(plainCodec.version), queries);
-            const fresh = await answers(open(plainCodec.version + 1), queries);
+            const reloaded = await answers(open(store.search.codec.version), queries);
+            const fresh = await answers(open(store.search.codec.version + 1), queries);
             expect(live).toEqual(fresh);
             expect(reloaded).toEqual(fresh);
             // Not vacuous: every complaint not fully redacted is found by its number.

@@ -5,7 +5,6 @@ import type { DataStore } from '../store';
 import { openLocalStore, testUsers, sampleIntake } from '../test-support';
 import { isSearchable } from './haystack';
 import { BUILD_BATCH, createSearchIndex, INDEX_VERSION_KEY, type SearchIndex } from './search-index';
-import { plainCodec } from './search-codec';
 import type { EventDoc } from '../schema/events-schema';
 
 let store: DataStore | null = null;
@@ -20,7 +19,7 @@ afterEach(async () => {
 });
 
 /** Another index on the same collections, as the next opening of the app makes. */
-function reopen(s: DataStore, codec = plainCodec): SearchIndex {
+function reopen(s: DataStore, codec = s.search.codec): SearchIndex {
   const index = createSearchIndex({ buckets: s.db.search, complaints: s.db.complaints, meta: s.userMeta, codec });
   extra.push(index);
   return index;
@@ -83,7 +82,7 @@ describe('search index', () => {
     await s.db.complaints.bulkInsert(copies);
     await s.db.complaints.findOne('copy-00003').remove();
 
-    const next = reopen(s, { ...plainCodec, version: plainCodec.version + 1 });
+    const next = reopen(s, { ...s.search.codec, version: s.search.codec.version + 1 });
     const progress: ({ done: number; total: number } | null)[] = [];
     const sub = next.building$.subscribe((b) => progress.push(b));
     expect(await next.search('发票', 10)).toEqual([`copy-${String(BUILD_BATCH + 5).padStart(5, '0')}`]);
@@ -95,11 +94,11 @@ describe('search index', () => {
     expect(progress).toContainEqual({ done: 0, total });
     expect(progress).toContainEqual({ done: total, total });
     expect(progress.at(-1)).toBeNull();
-    expect(await s.userMeta.get(INDEX_VERSION_KEY)).toBe(plainCodec.version + 1);
+    expect(await s.userMeta.get(INDEX_VERSION_KEY)).toBe(s.search.codec.version + 1);
 
     // The rebuilt index is what the following opening loads.
     await next.idle();
-    const third = reopen(s, { ...plainCodec, version: plainCodec.version + 1 });
+    const third = reopen(s, { ...s.search.codec, version: s.search.codec.version + 1 });
     expect(await third.search('发票', 10)).toEqual([`copy-${String(BUILD_BATCH + 5).padStart(5, '0')}`]);
   });
 

@@ -20,6 +20,8 @@ import { serialJobs } from '../serial-jobs';
  * right.
  */
 export interface SearchIndex {
+  /** What the entries hold and how a query matches them (plain, or keyed where the replica is encrypted). */
+  readonly codec: SearchCodec;
   /** Ids of matching complaints, most recently updated first (then by id). */
   search(text: string, limit: number): Promise<string[]>;
   /** Emits whenever the indexed content changes. */
@@ -105,10 +107,9 @@ export function createSearchIndex({ buckets, complaints, meta, codec = plainCode
       done += docs.length;
       building.next({ done: Math.min(done, total), total });
     }
-    const old = [];
-    for await (const docs of storedDocs(buckets, 64)) for (const d of docs) if (!d._deleted) old.push(d.id);
-    if (old.length) await buckets.bulkRemove(old);
-    await persist(memory.flatMap((m, b) => (m.size ? [b] : [])));
+    // Every bucket overwritten, empty ones too: a removed document would keep its old entries
+    // (a clear index's names and phones) in the storage as a tombstone.
+    await persist(memory.map((_m, b) => b));
     await meta.set(INDEX_VERSION_KEY, codec.version);
     building.next(null);
   }
@@ -120,6 +121,7 @@ export function createSearchIndex({ buckets, complaints, meta, codec = plainCode
   }).catch(() => undefined);
 
   return {
+    codec,
     async search(text, limit) {
       const match = codec.matcherOf(text);
       if (!match) return [];
