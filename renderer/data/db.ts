@@ -7,6 +7,7 @@ import { referenceSchema, type ReferenceDoc } from './schema/reference-schema';
 import { localSchema, type LocalDoc } from './schema/local-schema';
 import { searchSchema, type SearchBucketDoc } from './schema/search-schema';
 import { migrationStrategies } from './schema/migrations';
+import { migrateCollections, type UpgradeProgress } from './schema/migrate-collections';
 import { eventsConflictHandler } from './schema/events-conflict-handler';
 import { sealedStorage } from './crypto/sealed-storage';
 
@@ -47,6 +48,8 @@ export interface OpenDatabaseOptions {
    * all (the workstation database holds no complaint data).
    */
   cipher?: CryptoKey | null;
+  /** Told how a local schema upgrade advances (schema/migrate-collections.ts), when one runs while opening. */
+  onUpgrade?: (progress: UpgradeProgress) => void;
 }
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -84,7 +87,8 @@ async function createDatabase<C>(options: OpenDatabaseOptions): Promise<RxDataba
  */
 export async function openDeviceDatabase(options: OpenDatabaseOptions): Promise<DeviceDatabase> {
   const db = await createDatabase<DeviceCollections>(options);
-  await db.addCollections({ local: { schema: localSchema, migrationStrategies: migrationStrategies.local } });
+  await db.addCollections({ local: { schema: localSchema, migrationStrategies: migrationStrategies.local, autoMigrate: false } });
+  await migrateCollections(db, options.onUpgrade);
   return db;
 }
 
@@ -96,11 +100,13 @@ export async function openDeviceDatabase(options: OpenDatabaseOptions): Promise<
 export async function openDatabase(options: OpenDatabaseOptions): Promise<HotlineDatabase> {
   const db = await createDatabase<HotlineCollections>(options);
   await db.addCollections({
-    events: { schema: eventsSchema, migrationStrategies: migrationStrategies.events, conflictHandler: eventsConflictHandler },
-    complaints: { schema: complaintsSchema, migrationStrategies: migrationStrategies.complaints },
-    reference: { schema: referenceSchema, migrationStrategies: migrationStrategies.reference },
-    local: { schema: localSchema, migrationStrategies: migrationStrategies.local },
-    search: { schema: searchSchema },
+    events: { schema: eventsSchema, migrationStrategies: migrationStrategies.events, conflictHandler: eventsConflictHandler, autoMigrate: false },
+    complaints: { schema: complaintsSchema, migrationStrategies: migrationStrategies.complaints, autoMigrate: false },
+    reference: { schema: referenceSchema, migrationStrategies: migrationStrategies.reference, autoMigrate: false },
+    local: { schema: localSchema, migrationStrategies: migrationStrategies.local, autoMigrate: false },
+    search: { schema: searchSchema, autoMigrate: false },
   });
+  // Before the database is returned, so nothing reads or writes a collection that is still being carried over.
+  await migrateCollections(db, options.onUpgrade);
   return db;
 }
