@@ -16,6 +16,8 @@ import { SearchBox, SEARCH_INPUT_ID } from '../components/SearchBox';
 import { SignInForm } from '../components/SignInForm';
 import { SignOutDialog } from '../components/SignOutDialog';
 import { SyncBar } from '../components/SyncBar';
+import { LocalUpgradeProgress } from '../components/LocalUpgradeProgress';
+import { useLocalUpgrade } from '../hooks/use-local-upgrade';
 import { CUSTOMER_NAME_ID } from '../screens/IntakeScreen';
 import { ScreenView } from './ScreenView';
 import { SidePanel } from './SidePanel';
@@ -47,6 +49,7 @@ export function Shell({ session, user, onLanguage }: Props) {
   const { t } = useTranslation();
   const an = useAccessibleName();
   const sync = useSyncState();
+  const upgrade = useLocalUpgrade();
   const reference = useReference();
   const rejected = useRejectedEvents();
   const screen = useUiStore((s) => s.screen);
@@ -118,6 +121,7 @@ export function Shell({ session, user, onLanguage }: Props) {
       </header>
       <Nav role={user.role} rejectedCount={rejected.length} pendingCount={sync.pending} />
       <main className="main" ref={mainRef}>
+        {upgrade && <LocalUpgradeProgress progress={upgrade} />}
         <ScreenView screen={current} user={user} onLanguage={onLanguage} />
       </main>
       <aside className="side">

@@ -25,6 +25,7 @@ import type { Reference } from './types/reference';
 import type { SessionUser } from './types/session';
 import type { SyncState } from './types/sync';
 import { changeServer, type ServerChangeResult } from './server-change';
+import type { UpgradeProgress } from './schema/migrate-collections';
 
 export interface OpenDataStoreOptions {
   platform: DataPlatform;
@@ -96,6 +97,8 @@ export interface WorkstationStore {
   session: Session;
   /** The signed-in user's store; null when signed out or while it opens. */
   store$: Observable<DataStore | null>;
+  /** While the user's replica is being upgraded to this build's schema (before store$ has it): how far; else null. */
+  upgrade$: Observable<UpgradeProgress | null>;
   current(): DataStore | null;
   /** Resolves once the store matches the session (after a sign-in or sign-out settled). */
   settled(): Promise<DataStore | null>;
@@ -126,12 +129,13 @@ async function openUserStore(
   user: SessionUser,
   options: OpenDataStoreOptions,
   storage: RxStorage<unknown, unknown>,
+  onUpgrade: (progress: UpgradeProgress) => void,
 ): Promise<DataStore> {
   const now = options.now ?? Date.now;
   const { atRest, meta, workstation, hlc, session } = device;
   const name = await userDatabaseName(options.databaseName ?? DEFAULT_DATABASE_NAME, user.id);
   const cipher = atRest.kind === 'encrypted' ? atRest.keys.cipher : null;
-  const db = await openDatabase({ name, storage, devMode: options.devMode, cipher });
+  const db = await openDatabase({ name, storage, devMode: options.devMode, cipher, onUpgrade });
   const userMeta = localMeta(db.local);
   // A replica from before encryption (or before this workstation had a key) is sealed now, before anything reads it.
   await sealExisting(db, userMeta, cipher !== null);
@@ -281,6 +285,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
 
   const serverUrl = new BehaviorSubject<string>(await options.platform.getServerUrl());
   const subject = new BehaviorSubject<DataStore | null>(null);
+  const upgrade = new BehaviorSubject<UpgradeProgress | null>(null);
   let closed = false;
   const serial = (job: () => Promise<void>) => {
     const next = chain.then(job);
@@ -297,7 +302,13 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
           subject.next(null);
           await open.close();
         }
-        if (owner && !closed) subject.next(await openUserStore(device, owner, options, storage));
+        if (owner && !closed) {
+          try {
+            subject.next(await openUserStore(device, owner, options, storage, (p) => upgrade.next(p)));
+          } finally {
+            upgrade.next(null);
+          }
+        }
       } else if (open && owner) {
         // Same user, fresh details (e.g. a new display name after an online sign-in).
         open.user = owner;
@@ -317,6 +328,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
     hlc,
     session,
     store$: subject.asObservable(),
+    upgrade$: upgrade.asObservable(),
     current: () => subject.getValue(),
     settled: () => chain.then(() => subject.getValue()),
     serverUrl$: serverUrl.asObservable(),

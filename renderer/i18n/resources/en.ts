@@ -7,6 +7,8 @@ export const en = {
   app: {
     name: 'Hotline Desk',
     loading: 'Opening the local database…',
+    upgrading: 'Upgrading local data: {{handled}} of {{total}}',
+    upgradingWait: 'the app opens when it is done',
   },
   language: {
     label: 'Language',

@@ -9,6 +9,8 @@ export const zhCN: Resources = {
   app: {
     name: '热线投诉台',
     loading: '正在打开本地数据库…',
+    upgrading: '正在升级本地数据：{{handled}}/{{total}}',
+    upgradingWait: '完成后即可使用',
   },
   language: {
     label: '语言',
