@@ -15,6 +15,8 @@ import type { SessionUser } from '../../renderer/data/types/session';
 import { demoBranches, generateDataset } from '../../test/fixtures/complaint-dataset';
 import { datasetBootstrapApi } from './dataset-bootstrap-api';
 import { upgradeSchema } from './schema-upgrade';
+import { sealedStorage } from '../../renderer/data/crypto/sealed-storage';
+import type { RxStorage } from 'rxdb';
 
 const DB_NAME = 'hd-bench';
 const OPEN_STATUSES = ['registered', 'filed', 'callback_pending', 'in_progress'] as QueueFilter['status'];
@@ -130,10 +132,14 @@ const api = {
     return { openMs, firstPageMs: first.ms, rows: first.rows, readyAtMs: performance.now() };
   },
   /** Closes the store, then upgrades the local schema one version (schema-upgrade.ts). */
-  async upgrade(o: { user: SessionUser; batch: number; windowMs: number; budgetMs: number }) {
+  async upgrade(o: { user: SessionUser; windowMs: number; budgetMs: number }) {
+    // The replica is sealed with the workstation's key: the migration reads and writes it through the same layer the app opens it with.
+    const { atRest } = need();
+    const cipher = atRest.kind === 'encrypted' ? atRest.keys.cipher : null;
     await api.close();
     const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
-    return upgradeSchema(await userDatabaseName(DB_NAME, o.user.id), getRxStorageDexie() as never, o.batch, o.windowMs, o.budgetMs);
+    const storage = sealedStorage(getRxStorageDexie() as RxStorage<unknown, unknown>, cipher);
+    return upgradeSchema(await userDatabaseName(DB_NAME, o.user.id), storage, o.windowMs, o.budgetMs);
   },
   async close() {
     await store?.close();
