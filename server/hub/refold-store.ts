@@ -26,11 +26,15 @@ export async function refold(tx: Sql, ctx: FoldContext, complaintIds: readonly s
   const empty: string[] = [];
   for (const [id, events] of byComplaint) {
     let p: ComplaintProjection | null = null;
-    try {
-      p = events.length ? fold(events, ctx) : null;
-    } catch {
-      // Only a transfer kept after the complaint left the branch: nothing to show.
-      p = null;
+    // Without its creation a complaint is only the transfers kept after it left
+    // the branch: nothing to show. Folded, they would make a complaint of the old
+    // branch (the transfer's own envelope) that the hub then answers for.
+    if (events.some((e) => e.type === 'complaint.created')) {
+      try {
+        p = fold(events, ctx);
+      } catch {
+        p = null;
+      }
     }
     if (p) folded.push(p);
     else empty.push(id);
@@ -76,20 +80,24 @@ export function acceptedInFeed(eventIds: readonly string[], branchId: string): S
 /**
  * Nothing of another branch stays on the hub: a complaint now in another
  * branch loses its accepted events here (its transfers stay, so the branch's
- * workstations learn it left; events still waiting for central's verdict
- * stay until it comes), their feed rows, and its projection.
+ * workstations learn it left), their feed rows, and its projection. Not
+ * while any of its events waits for central's verdict: that verdict folds
+ * the complaint again (a transfer central refuses brings it back, a
+ * refused note leaves it where it went), and a fold of what was left after
+ * a prune would be wrong; every call site prunes again once it is applied.
  */
 export function pruneStatement(branchId: string): Statement {
   return {
-    text: `with gone as (select id from complaints where branch_id <> $1),
+    text: `with gone as (
+                  select c.id from complaints c
+                   where c.branch_id <> $1
+                     and not exists (select 1 from events p where p.complaint_id = c.id and p.upstream = 'pending')),
                 dropped as (
                   delete from events e using gone g
                    where e.complaint_id = g.id and e.status = 'accepted' and e.type <> 'complaint.transferred'
-                     and e.upstream is distinct from 'pending'
                returning e.id),
                 unfed as (delete from feed f using dropped d where f.event_id = d.id returning 1)
-           delete from complaints c using gone g
-            where c.id = g.id and not exists (select 1 from events e where e.complaint_id = c.id and e.upstream = 'pending')`,
+           delete from complaints c using gone g where c.id = g.id`,
     params: [branchId],
   };
 }
