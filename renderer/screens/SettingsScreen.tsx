@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../data/types/session';
 import { useReference } from '../hooks/use-reference';
+import { useAtRest } from '../hooks/use-at-rest';
+import { AtRestNote } from '../components/AtRestNote';
 import { formatDateTime } from '../i18n/format-date';
 import type { Language } from '../i18n/pick-language';
 import { HOTKEYS } from '../app/hotkeys';
@@ -14,6 +16,7 @@ export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLang
   const an = useAccessibleName();
   const reference = useReference();
   const p = reference.policy;
+  const atRest = useAtRest();
   return (
     <section aria-label={an.either('Settings', t('settings.title'))}>
       <h1>{t('settings.title')}</h1>
@@ -36,6 +39,14 @@ export function SettingsScreen({ user, onLanguage }: { user: SessionUser; onLang
             ? t('settings.reference', { when: formatDateTime(reference.pulledAt, p.timeZone) })
             : t('settings.referenceNever')}
         </dd>
+        {atRest && (
+          <>
+            <dt>{t('settings.atRestLabel')}</dt>
+            <dd>
+              <AtRestNote state={atRest} />
+            </dd>
+          </>
+        )}
       </dl>
       {user.role === 'admin' && <ServerAddressForm />}
       {user.role === 'admin' && <HubLinks timeZone={p.timeZone} />}

@@ -5,7 +5,7 @@ import { deriveDataKeys, generateDataKey, importDataKey, type DataKeys } from '.
 /**
  * How this workstation's replicas are kept at rest: with their personal
  * fields sealed and their search index keyed, or in the clear because there
- * is no key (said so on screen and in docs/desktop.md, never claimed otherwise).
+ * is no key (said so in Settings and in docs/desktop.md, never claimed otherwise).
  */
 export type AtRest =
   | { kind: 'encrypted'; keys: DataKeys; keyHolder: 'os-keychain' | 'browser' }
@@ -21,4 +21,11 @@ export async function atRestFrom(answer: DataKeyAnswer): Promise<AtRest> {
 /** A fresh key for tests and tools: encrypted like the browser build, gone with the object. */
 export async function ephemeralAtRest(): Promise<AtRest> {
   return { kind: 'encrypted', keys: await deriveDataKeys(await generateDataKey()), keyHolder: 'browser' };
+}
+
+/** What the person at the workstation is told about its data at rest: who holds the key, or why there is none. */
+export type AtRestState = 'os-keychain' | 'browser' | 'no-keychain' | 'unreadable';
+
+export function atRestState(atRest: AtRest): AtRestState {
+  return atRest.kind === 'encrypted' ? atRest.keyHolder : atRest.reason;
 }

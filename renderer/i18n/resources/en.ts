@@ -568,6 +568,13 @@ export const en = {
     referenceNever: 'Reference data: defaults (never pulled)',
     policyLabel: 'Policy',
     referenceLabel: 'Reference data',
+    atRestLabel: 'Customer data here',
+    atRest: {
+      'os-keychain': "Encrypted, with a key held by the system keychain",
+      browser: 'Encrypted, with a key this browser keeps (weaker than the desktop app)',
+      'no-keychain': 'Not encrypted: this computer offers no system keychain',
+      unreadable: 'Not encrypted: the system keychain can no longer open this workstation’s key',
+    },
     notifications: 'Deadline notifications',
     server: {
       title: 'Sync server',

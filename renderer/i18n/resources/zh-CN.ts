@@ -569,6 +569,13 @@ export const zhCN: Resources = {
     reference: '基础数据最近拉取：{{when}}',
     referenceNever: '基础数据：默认值（尚未拉取）',
     policyLabel: '策略',
+    atRestLabel: '本机客户数据',
+    atRest: {
+      'os-keychain': '已加密，密钥由系统钥匙串保管',
+      browser: '已加密，密钥由本浏览器保管（弱于桌面版）',
+      'no-keychain': '未加密：本机没有系统钥匙串',
+      unreadable: '未加密：系统钥匙串已无法打开本工作站的密钥',
+    },
     referenceLabel: '基础数据',
     notifications: '时限提醒',
     server: {
