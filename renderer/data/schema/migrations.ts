@@ -13,6 +13,9 @@ export const migrationStrategies: Record<'events' | 'complaints' | 'reference' |
   events: {},
   complaints: {
     // 1: the `open` and `recency` keys and their indexes; the stored projection without its event list.
+    // Its phone key is the clear one (toComplaintDoc's default): version 0 replicas predate the keyed
+    // index, and the projector rewrites every complaint when its recorded phone key differs. A later
+    // version's strategy runs on keyed replicas too and must not write their phone digits in the clear.
     1: (old: { p: ComplaintProjection }) => toComplaintDoc(old.p),
   },
   reference: {},
