@@ -20,10 +20,13 @@ export function App() {
   // A sign-in leads to the role's own work, whatever screen the last person left open.
   const signInAndLand = useCallback(
     async (username: string, password: string) => {
+      const before = useUiStore.getState().screen;
       const result = await signIn(username, password);
       const user = workstation?.session.current().user;
-      if (result.ok && user) {
-        const screen = landingScreen(user.role);
+      const screen = user ? landingScreen(user.role) : null;
+      const now = useUiStore.getState().screen;
+      // The shell can appear before sign-in resolves (and lands there itself): a screen the user already chose wins.
+      if (result.ok && user && screen && (now === before || now === screen)) {
         window.history.replaceState(null, '', formatHash({ screen, complaintId: null }));
         useUiStore.getState().select(null);
         useUiStore.getState().go(screen);
