@@ -5,7 +5,7 @@ import { lockComplaints } from '../complaints/projection-rows';
 import type { SettingsStore } from '../reference/settings-store';
 import { canonicalJson } from '../../shared/json/canonical-json';
 import { cleanText } from '../sync/wire';
-import { acceptedInFeed, projectionStatements, pruneStatement, reannounce, refold, sequenceLock } from './refold-store';
+import { refoldAndAnnounce } from './refold-store';
 import { writeHubStateStatement } from './state-store';
 
 /** RxDB bookkeeping, never part of an event's content. */
@@ -118,27 +118,22 @@ export async function importPage(db: Db, settings: SettingsStore, branchId: stri
       );
     }
     if (confirmed.length) await tx.query(`update events set upstream = 'confirmed' where id = any($1::text[])`, [confirmed]);
-    const fctx = await settings.current(tx);
-    const projections = await refold(tx, { policy: fctx.policy, calendar: fctx.calendar }, touched);
     const feedRows = JSON.stringify(fresh.map((d, n) => ({ n, event_id: d.id, pushed_by: d.actorId, accepted: d.status === 'accepted' })));
     await tx.finish([
-      ...projectionStatements(projections, fctx.policy.revision),
-      ...sequenceLock(db),
-      ...reannounce(
-        db,
-        changed.map((d) => d.id),
-      ),
-      ...acceptedInFeed(
-        changed.filter((d) => d.status === 'accepted').map((d) => d.id),
+      ...(await refoldAndAnnounce(db, tx, settings, {
         branchId,
-      ),
-      {
-        text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
-               select nextval('feed_seq'), r.event_id, $2, r.pushed_by, r.accepted, true
-                 from json_to_recordset($1::json) as r(n int, event_id text, pushed_by text, accepted boolean) order by r.n`,
-        params: [feedRows, branchId],
-      },
-      pruneStatement(branchId),
+        touched,
+        changedIds: changed.map((d) => d.id),
+        acceptedIds: changed.filter((d) => d.status === 'accepted').map((d) => d.id),
+        feed: [
+          {
+            text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)
+                   select nextval('feed_seq'), r.event_id, $2, r.pushed_by, r.accepted, true
+                     from json_to_recordset($1::json) as r(n int, event_id text, pushed_by text, accepted boolean) order by r.n`,
+            params: [feedRows, branchId],
+          },
+        ],
+      })),
       writeHubStateStatement('pull_seq', String(page.checkpoint.seq)),
     ]);
     return fresh.length > 0 || changed.length > 0;

@@ -3,6 +3,7 @@ import { fold, type FoldContext } from '../../shared/fold/fold';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { upsertProjectionsStatement } from '../complaints/projection-rows';
 import { LOCKS, type Db, type Sql, type Statement } from '../db/db';
+import type { SettingsStore } from '../reference/settings-store';
 import { reannounceStatements } from '../erasure/erasure-store';
 
 /**
@@ -100,4 +101,29 @@ export function pruneStatement(branchId: string): Statement {
            delete from complaints c using gone g where c.id = g.id`,
     params: [branchId],
   };
+}
+
+/**
+ * What follows any change central makes to the hub's events (a pulled page,
+ * a verdict): the touched complaints refolded and stored, the changed events
+ * announced again on the hub's feed (those accepted now as the branch's),
+ * `feed` written next, and what left the branch pruned. One sequence, so the
+ * import and the verdicts cannot drift apart.
+ */
+export async function refoldAndAnnounce(
+  db: Db,
+  tx: Sql,
+  settings: SettingsStore,
+  o: { branchId: string; touched: readonly string[]; changedIds: readonly string[]; acceptedIds: readonly string[]; feed?: Statement[] },
+): Promise<Statement[]> {
+  const fctx = await settings.current(tx);
+  const projections = await refold(tx, { policy: fctx.policy, calendar: fctx.calendar }, o.touched);
+  return [
+    ...projectionStatements(projections, fctx.policy.revision),
+    ...sequenceLock(db),
+    ...reannounce(db, o.changedIds),
+    ...acceptedInFeed(o.acceptedIds, o.branchId),
+    ...(o.feed ?? []),
+    pruneStatement(o.branchId),
+  ];
 }

@@ -3,7 +3,7 @@ import { lockComplaints } from '../complaints/projection-rows';
 import type { Db } from '../db/db';
 import type { SettingsStore } from '../reference/settings-store';
 import { cleanText } from '../sync/wire';
-import { acceptedInFeed, projectionStatements, pruneStatement, reannounce, refold, sequenceLock } from './refold-store';
+import { pruneStatement, refoldAndAnnounce } from './refold-store';
 
 /**
  * Central's verdicts on relayed events, applied in one transaction. An
@@ -57,21 +57,14 @@ export async function applyVerdicts(db: Db, settings: SettingsStore, branchId: s
     const changed = [...promoted, ...demoted];
     const touched = [...new Set(changed.map((d) => d.complaint_id).filter((c): c is string => c !== null))];
     await lockComplaints(db, tx, touched);
-    const fctx = await settings.current(tx);
-    const projections = await refold(tx, { policy: fctx.policy, calendar: fctx.calendar }, touched);
-    await tx.finish([
-      ...projectionStatements(projections, fctx.policy.revision),
-      ...sequenceLock(db),
-      ...reannounce(
-        db,
-        changed.map((d) => d.id),
-      ),
-      ...acceptedInFeed(
-        promoted.map((d) => d.id),
+    await tx.finish(
+      await refoldAndAnnounce(db, tx, settings, {
         branchId,
-      ),
-      pruneStatement(branchId),
-    ]);
+        touched,
+        changedIds: changed.map((d) => d.id),
+        acceptedIds: promoted.map((d) => d.id),
+      }),
+    );
     return changed.length > 0;
   });
 }
