@@ -20,14 +20,20 @@ async function refusedNote(store: DataStore, complaintId: string) {
   return r.eventId;
 }
 
+/** An agent's store holding one complaint and a note on it the server refused. */
+async function agentWithRefusedNote() {
+  const store = await openLocalStore(testUsers.agent);
+  stores.push(store);
+  const commands = bindCommands(() => store);
+  const created = await commands.createComplaint(input);
+  if (!created.ok) throw new Error(created.error);
+  const refused = await refusedNote(store, created.complaintId);
+  return { store, commands, created, refused };
+}
+
 describe('dismissing a refused change', () => {
   it('needs a reason, keeps it as a note on the complaint, and takes the item out of Needs attention', async () => {
-    const store = await openLocalStore(testUsers.agent);
-    stores.push(store);
-    const commands = bindCommands(() => store);
-    const created = await commands.createComplaint(input);
-    if (!created.ok) throw new Error(created.error);
-    const refused = await refusedNote(store, created.complaintId);
+    const { store, commands, created, refused } = await agentWithRefusedNote();
     expect((await firstValueFrom(rejectedEvents$(store))).map((r) => r.event.id)).toEqual([refused]);
 
     expect(await commands.dismissRejected(refused, '  ', 'x')).toMatchObject({ ok: false, error: 'invalid' });
@@ -70,12 +76,7 @@ describe('a dismissal made on one workstation', () => {
   });
 
   it("is not taken from another user's note naming the same event", async () => {
-    const store = await openLocalStore(testUsers.agent);
-    stores.push(store);
-    const commands = bindCommands(() => store);
-    const created = await commands.createComplaint(input);
-    if (!created.ok) throw new Error(created.error);
-    const refused = await refusedNote(store, created.complaintId);
+    const { store, created, refused } = await agentWithRefusedNote();
     const p = projectionOf((await store.db.complaints.findOne(created.complaintId).exec())!);
     const other = { ...p, notes: [...p.notes, { eventId: 'n-x', actorId: 'someone-else', at: p.updatedAt, text: 'x', dismisses: refused }] };
     expect(dismissalsInNotes([other], testUsers.agent.id)[refused]).toBeUndefined();
