@@ -9,6 +9,7 @@ import { createRng } from '../fixtures/rng';
 import { nodeIdFor } from '../fixtures/fixture-clock';
 import { makePlan, type PlanOptions } from './chaos-plan';
 import { startClientThread, type ChaosClientThread } from './chaos-client-thread';
+import { applyClientStep } from './client-steps';
 import { verifyConvergence, type Written } from './verify-convergence';
 import { explainProblems, pgliteTemplate, sleep, withTimeout } from './seed-support';
 
@@ -104,6 +105,10 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
 
     t = Date.now();
     for (const step of plan.steps) {
+      if (await applyClientStep(step, clients, stats)) {
+        await sleep(2);
+        continue;
+      }
       const client = 'client' in step ? (clients[step.client] as ChaosClientThread) : null;
       switch (step.kind) {
         case 'write': {
@@ -121,21 +126,6 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
           stats.writes = written.length;
           break;
         }
-        case 'offline':
-          await (client as ChaosClientThread).setOnline(false);
-          stats.offline = (stats.offline ?? 0) + 1;
-          break;
-        case 'online':
-          await (client as ChaosClientThread).setOnline(true);
-          break;
-        case 'duplicate-next-push':
-          await (client as ChaosClientThread).duplicateNextPush();
-          stats.duplicated = (stats.duplicated ?? 0) + 1;
-          break;
-        case 'replay-old-push':
-          await (client as ChaosClientThread).replayOldPush(step.pick);
-          stats.replayed = (stats.replayed ?? 0) + 1;
-          break;
         case 'kill-server-during-next-push':
           killArmed = true;
           break;

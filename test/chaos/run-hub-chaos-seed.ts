@@ -4,6 +4,7 @@ import { createRng } from '../fixtures/rng';
 import { nodeIdFor } from '../fixtures/fixture-clock';
 import { makePlan } from './chaos-plan';
 import { startClientThread, type ChaosClientThread } from './chaos-client-thread';
+import { applyClientStep } from './client-steps';
 import { HUB_BRANCH, OTHER_BRANCH } from './hub-plan';
 import { HUB_ACCOUNT, HUB_ACCOUNT_PASSWORD, startHubSite, type HubSite } from './hub-site';
 import { foreignRowsOnHub, hubSnapshot } from './hub-snapshot';
@@ -88,6 +89,10 @@ export async function runHubChaosSeed(seed: number, options: ChaosOptions): Prom
 
     t = Date.now();
     for (const step of plan.steps) {
+      if (await applyClientStep(step, clients, stats)) {
+        await sleep(2);
+        continue;
+      }
       const client = 'client' in step ? (clients[step.client] as ChaosClientThread) : null;
       switch (step.kind) {
         case 'write': {
@@ -107,21 +112,6 @@ export async function runHubChaosSeed(seed: number, options: ChaosOptions): Prom
           stats.writes = written.length;
           break;
         }
-        case 'offline':
-          await (client as ChaosClientThread).setOnline(false);
-          stats.offline = (stats.offline ?? 0) + 1;
-          break;
-        case 'online':
-          await (client as ChaosClientThread).setOnline(true);
-          break;
-        case 'duplicate-next-push':
-          await (client as ChaosClientThread).duplicateNextPush();
-          stats.duplicated = (stats.duplicated ?? 0) + 1;
-          break;
-        case 'replay-old-push':
-          await (client as ChaosClientThread).replayOldPush(step.pick);
-          stats.replayed = (stats.replayed ?? 0) + 1;
-          break;
         case 'wan-cut':
           s.wan.cut();
           stats.wanCuts = (stats.wanCuts ?? 0) + 1;
