@@ -11,7 +11,7 @@ import { makePlan, type PlanOptions } from './chaos-plan';
 import { startClientThread, type ChaosClientThread } from './chaos-client-thread';
 import { applyClientStep } from './client-steps';
 import { verifyConvergence, type Written } from './verify-convergence';
-import { explainProblems, pgliteTemplate, sleep, withTimeout } from './seed-support';
+import { awaitConvergence, pgliteTemplate, sleep, withTimeout } from './seed-support';
 
 export interface ChaosOptions extends Omit<PlanOptions, 'maxSkewMs'> {
   /** postgres:// URL to run the server on PostgreSQL (fresh schema); absent → embedded PGlite. */
@@ -150,16 +150,8 @@ export async function runChaosSeed(seed: number, options: ChaosOptions): Promise
     killArmed = false;
     await restart();
     for (const c of clients) await c.setOnline(true);
-    const deadline = Date.now() + (options.convergeTimeoutMs ?? 60_000);
-    let verdict = await settleAndVerify();
-    while (verdict.problems.length > 0 && Date.now() < deadline) {
-      await sleep(500);
-      verdict = await settleAndVerify();
-    }
+    await awaitConvergence({ verify: settleAndVerify, timeoutMs: options.convergeTimeoutMs ?? 60_000, clients, errors, problems, stats });
     phase('converge', t);
-    problems.push(...verdict.problems, ...errors.slice(0, 5));
-    if (verdict.problems.length) problems.push(...(await explainProblems(clients, verdict.problems)));
-    Object.assign(stats, verdict.stats);
 
     async function settleAndVerify() {
       await Promise.all(clients.map((c) => withTimeout(c.settle(20_000), 30_000, `client ${c.index} settle`)));

@@ -9,7 +9,7 @@ import { HUB_BRANCH, OTHER_BRANCH } from './hub-plan';
 import { HUB_ACCOUNT, HUB_ACCOUNT_PASSWORD, startHubSite, type HubSite } from './hub-site';
 import { foreignRowsOnHub, hubSnapshot } from './hub-snapshot';
 import type { ChaosOptions, SeedResult } from './run-chaos-seed';
-import { explainProblems, sleep, withTimeout } from './seed-support';
+import { awaitConvergence, sleep, withTimeout } from './seed-support';
 import { verifyConvergence, type ClientState, type Written } from './verify-convergence';
 
 const TRANSFERS = { [HUB_BRANCH]: OTHER_BRANCH, [OTHER_BRANCH]: HUB_BRANCH };
@@ -156,16 +156,8 @@ export async function runHubChaosSeed(seed: number, options: ChaosOptions): Prom
     s.lan.restore();
     for (const c of clients) await c.setOnline(true);
     const hubSessions = await Promise.all(['supervisor.gz', ...new Set(plan.clients.filter((c) => c.site === 'hub').map((c) => c.username))].map((u) => login(s.lan.url, u)));
-    const deadline = Date.now() + (options.convergeTimeoutMs ?? 60_000);
-    let verdict = await settleAndVerify();
-    while (verdict.problems.length > 0 && Date.now() < deadline) {
-      await sleep(500);
-      verdict = await settleAndVerify();
-    }
+    const verdict = await awaitConvergence({ verify: settleAndVerify, timeoutMs: options.convergeTimeoutMs ?? 60_000, clients, errors, problems, stats });
     phase('converge', t);
-    problems.push(...verdict.problems, ...errors.slice(0, 5));
-    if (verdict.problems.length) problems.push(...(await explainProblems(clients, verdict.problems)));
-    Object.assign(stats, verdict.stats);
     if (verdict.problems.length === 0) {
       // The hub's files, read once it stopped: nothing of another branch.
       const elsewhere = Object.entries(verdict.branchOf).filter(([, b]) => b !== HUB_BRANCH).map(([id]) => id);

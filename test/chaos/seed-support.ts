@@ -61,3 +61,29 @@ export async function explainProblems(clients: readonly ChaosClientThread[], pro
   }
   return lines;
 }
+
+/**
+ * Settles and verifies until the run converges or its time is up, then adds
+ * the last verdict's problems (explained by the clients' traces), the
+ * errors seen on the way and its figures to the run's own. Both chaos runs
+ * end this way; the verdict is returned for what a run checks after it.
+ */
+export async function awaitConvergence<V extends { problems: string[]; stats: object }>(o: {
+  verify: () => Promise<V>;
+  timeoutMs: number;
+  clients: readonly ChaosClientThread[];
+  errors: readonly string[];
+  problems: string[];
+  stats: Record<string, number>;
+}): Promise<V> {
+  const deadline = Date.now() + o.timeoutMs;
+  let verdict = await o.verify();
+  while (verdict.problems.length > 0 && Date.now() < deadline) {
+    await sleep(500);
+    verdict = await o.verify();
+  }
+  o.problems.push(...verdict.problems, ...o.errors.slice(0, 5));
+  if (verdict.problems.length) o.problems.push(...(await explainProblems(o.clients, verdict.problems)));
+  Object.assign(o.stats, verdict.stats);
+  return verdict;
+}
