@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { EventFactory } from '../../server/test-support/harness';
+import { pullAll } from '../../bench/lib/api-client';
 import { freePort, startHubProcess, type HubProcess } from '../integration/hub-process';
 import { startTcpProxy, type TcpProxy } from '../integration/tcp-proxy';
 import { expectSynced, syncStatus, workstationFor } from './support/workstation';
@@ -130,11 +131,18 @@ test('a branch on its hub works as a team through a WAN outage, and central sees
   const leadDetail = detailOf(lead.page, number);
   // The branch's officer (at a desk of their own, through the same hub) notifies the agent and the lead: the 二解 callback is due.
   const officer = await hubLogin('officer.gz');
+  const complaintId = openComplaintId(lead.page);
+  // Stamped after the complaint's own events, as the officer's workstation would: other specs fast-forward
+  // their browsers' clocks, and their stamps, shared through central, move this branch's clocks ahead too.
+  const latest = (await pullAll(hub.url, officer.token))
+    .filter((e) => e.complaintId === complaintId)
+    .reduce((max, e) => Math.max(max, Date.parse(e.hlc.slice(0, 24))), 0);
   const notified = new EventFactory().make('parties.notified', {
-    complaintId: openComplaintId(lead.page),
+    complaintId,
     actorId: officer.user.id,
     branchId: 'gz',
     payload: { agentIds: ['user-agent.gz'], leadIds: ['user-lead.gz'] },
+    at: new Date(Math.max(Date.now(), latest + 1_000)),
   });
   const pushed = await fetch(`${hub.url}/api/sync/events/push`, {
     method: 'POST',
