@@ -23,11 +23,11 @@ function isAlive(pid: number): boolean {
 
 async function waitForFile(file: string): Promise<string> {
   for (let i = 0; i < 200; i += 1) {
-    try {
-      return await readFile(file, 'utf8');
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    // The file exists from the moment the writer opens it: an empty read is not yet its content
+    // (an empty pid read as 0 would probe this test's own process group).
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (text !== '') return text;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`${file} never appeared`);
 }
