@@ -2,7 +2,7 @@
  * `npm run bench` (full) and `npm run bench:quick` (smaller data, fewer runs):
  * runs the benchmarks one after another, printing the machine, the command
  * and each benchmark's tables in Markdown, then the goals met and not met.
- * `--only sync,queries,push,propagation,hub,at-rest` picks some (queries also measures
+ * `--only sync,queries,push,propagation,hub,at-rest,typing` picks some (queries also measures
  * the client's memory and cold start).
  */
 import { parseBenchArgs } from './lib/args';
@@ -19,6 +19,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   propagation: async () => (await import('./propagation')).runPropagation,
   hub: async () => (await import('./hub-relay')).runHubRelay,
   'at-rest': async () => (await import('./at-rest/run-at-rest')).runAtRest,
+  typing: async () => (await import('./intake-typing/run-intake-typing')).runIntakeTyping,
 };
 
 async function main(): Promise<void> {
