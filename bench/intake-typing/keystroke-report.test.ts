@@ -13,6 +13,13 @@ describe('keystrokeReport', () => {
     expect(r.p95Ms).toBeGreaterThan(40);
   });
 
+  it('counts keystrokes whose frame began more than one vsync after the key', () => {
+    // A frame beginning 16 ms after the key is the next one; 17 ms and 50 ms mean a frame came without the keystroke.
+    const r = keystrokeReport([20, 21, 30, 60], [-1, 16, 17, 50]);
+    expect(r.lateFrames).toBe(2);
+    expect(r.overBudget).toBe(4);
+  });
+
   it('reports nothing measured as n/a rather than zero', () => {
     const r = keystrokeReport([]);
     expect(r.keystrokes).toBe(0);

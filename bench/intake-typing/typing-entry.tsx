@@ -30,19 +30,24 @@ const platform = memoryPlatform('http://127.0.0.1:9');
 let keyAt: number | null = null;
 /** The longest a key or input event of this keystroke waited for the main thread (handler start − timeStamp). */
 let waited = 0;
-let framePending: Promise<number> | null = null;
+let framePending: Promise<{ beginMs: number; endMs: number }> | null = null;
 const latencies: number[] = [];
 const waits: number[] = [];
+/** Per keystroke: from its key event to the begin of the frame that showed it. */
+const toFrameBegin: number[] = [];
 /** The browser's own measure (Event Timing): key and input events of 16 ms or more, from receipt to the next paint. */
 const eventTimings: { name: string; durationMs: number; startMs: number }[] = [];
 const longFrames: LongFrame[] = [];
 
-/** Resolves at the end of the next rendered frame: a message posted from requestAnimationFrame runs once that frame's rendering is done. */
-function nextFrameEnd(): Promise<number> {
+/**
+ * The next rendered frame: when it began (requestAnimationFrame's time, the frame's vsync) and when its
+ * rendering was done (a message posted from requestAnimationFrame runs once the frame is rendered).
+ */
+function nextFrameEnd(): Promise<{ beginMs: number; endMs: number }> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => {
+    requestAnimationFrame((beginMs) => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port1.onmessage = () => resolve({ beginMs, endMs: performance.now() });
       ch.port2.postMessage(null);
     });
   });
@@ -100,15 +105,16 @@ const api = {
     framePending = null;
     keyAt = null;
     if (start === null) throw new Error('a keystroke without a key event');
-    const ms = frame - start;
+    const ms = frame.endMs - start;
     latencies.push(ms);
+    toFrameBegin.push(frame.beginMs - start);
     waits.push(waited);
     waited = 0;
     return ms;
   },
   /** What was measured since the last take: latencies, the browser's slow events and long frames; then starts afresh. */
   take() {
-    const out = { latencies: latencies.splice(0), waits: waits.splice(0), eventTimings: eventTimings.splice(0), longFrames: longFrames.splice(0) };
+    const out = { latencies: latencies.splice(0), waits: waits.splice(0), toFrameBegin: toFrameBegin.splice(0), eventTimings: eventTimings.splice(0), longFrames: longFrames.splice(0) };
     return out;
   },
   /** The text a field shows now (the runner checks the typing arrived). */
@@ -123,15 +129,15 @@ const api = {
     dataset = generateDataset({ seed: o.seed, complaints: o.complaints, branches: demoBranches(), endMs: o.endMs, spanDays: 45 });
     return { ms: performance.now() - t, complaints: dataset.complaints.length, events: dataset.events.length };
   },
-  /** Starts the first sync in the background (as the sync controller runs it) and returns at once. */
-  startSync() {
+  /** Starts the first sync in the background (as the sync controller runs it) and returns at once; `pageSize` complaints a page (the app's by default). */
+  startSync(pageSize?: number) {
     const s = getActiveStore();
     if (!s || !dataset) throw new Error('no store or no dataset');
     const data = dataset;
     Object.assign(sync, { running: true, done: false, startedMs: performance.now(), error: '' });
     void (async () => {
       try {
-        await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, settled: () => s.projector.idle() });
+        await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, pageSize, settled: () => s.projector.idle() });
         await s.projector.idle();
         await s.search.idle();
       } catch (err) {
