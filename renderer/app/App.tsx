@@ -1,7 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkstationStore } from '../data/context';
 import { useUiStore } from '../state/ui-store';
+import { openDrafts, useDraftStore } from '../state/intake-draft-store';
 import { landingScreen } from './landing';
 import { formatHash } from './route';
 import { useSession } from '../hooks/use-session';
@@ -17,6 +18,11 @@ export function App() {
   // The workstation's session knows who signed in; the user's own store opens only after that.
   const workstation = useWorkstationStore();
   const { signIn } = session;
+  // The intake drafts are sealed with the workstation's key: read once it is known, and the shell waits for them.
+  useEffect(() => {
+    if (workstation) void openDrafts(workstation.atRest);
+  }, [workstation]);
+  const draftsReady = useDraftStore((s) => s.ready);
   // A sign-in leads to the role's own work, whatever screen the last person left open.
   const signInAndLand = useCallback(
     async (username: string, password: string) => {
@@ -35,14 +41,15 @@ export function App() {
     },
     [signIn, workstation],
   );
-  if (session.status === 'loading') {
+  const signedIn = session.user !== null && session.status !== 'signed_out';
+  if (session.status === 'loading' || (signedIn && !draftsReady)) {
     return (
       <div className="signin" aria-busy="true">
         <p style={{ color: '#fff' }}>{t('app.loading')}</p>
       </div>
     );
   }
-  if (!session.user || session.status === 'signed_out') {
+  if (!signedIn || !session.user) {
     return <SignInScreen signIn={signInAndLand} onLanguage={changeLanguage} />;
   }
   return <Shell session={session} user={session.user} onLanguage={changeLanguage} />;
