@@ -11,7 +11,7 @@ import { createServerSettings } from './settings';
 
 function memoryFile() {
   let value: unknown;
-  return { read: async () => value, write: async (next: unknown) => void (value = next) };
+  return { read: async () => value, write: async (next: unknown) => void (value = next), exists: async () => value !== undefined };
 }
 
 function setup(frame: SenderFrameLike | null = { url: 'app://hotline-desk/queue', parent: null }) {

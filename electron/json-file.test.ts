@@ -34,4 +34,11 @@ describe('createJsonFile', () => {
     await writeFile(target, '{"half');
     expect(await createJsonFile(target).read()).toBeUndefined();
   });
+
+  it('tells a missing file from one it cannot read', async () => {
+    const target = path.join(dir, 'data-key.json');
+    expect(await createJsonFile(target).exists()).toBe(false);
+    await writeFile(target, '{"half');
+    expect(await createJsonFile(target).exists()).toBe(true);
+  });
 });

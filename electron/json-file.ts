@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A small JSON document on disk (settings, window state, encrypted secrets). */
@@ -10,13 +10,28 @@ export interface JsonFile {
   write(value: unknown): Promise<void>;
 }
 
+/** A JSON file that can also tell a missing file from one it cannot read. */
+export interface JsonFileOnDisk extends JsonFile {
+  /** True when the file is there, whatever it holds (read() answers undefined for a torn or hand-edited one too). */
+  exists(): Promise<boolean>;
+}
+
 /**
  * Writes go to a temporary sibling and are renamed over the file, so a crash
  * mid-write leaves the previous version intact. Files are private to the user
  * (0600) because one of them holds the encrypted secrets.
  */
-export function createJsonFile(filePath: string): JsonFile {
+export function createJsonFile(filePath: string): JsonFileOnDisk {
   return {
+    async exists() {
+      try {
+        await access(filePath);
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'ENOENT') return false;
+        throw error;
+      }
+    },
     async read() {
       let text: string;
       try {

@@ -9,7 +9,7 @@ import { fakeCipher } from './test-support/fake-keychain';
 
 function memoryFile() {
   let value: unknown;
-  return { read: async () => value, write: async (next: unknown) => void (value = next) };
+  return { read: async () => value, write: async (next: unknown) => void (value = next), exists: async () => value !== undefined };
 }
 
 describe('createPreloadBridge', () => {

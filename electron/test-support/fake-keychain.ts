@@ -1,13 +1,20 @@
-import type { JsonFile } from '../json-file';
+import type { JsonFileOnDisk } from '../json-file';
 import type { SecretCipher } from '../secret-store';
 
-/** A JSON file in memory that counts its writes. */
-export function memoryFile(initial?: unknown): JsonFile & { content: () => string | undefined; writes: () => number } {
-  let text = initial === undefined ? undefined : JSON.stringify(initial);
+/** A JSON file in memory that counts its writes; `text` stands for a file whose content is not JSON (torn, hand-edited). */
+export function memoryFile(initial?: unknown, text: string | undefined = initial === undefined ? undefined : JSON.stringify(initial)): JsonFileOnDisk & { content: () => string | undefined; writes: () => number } {
   let writes = 0;
   return {
     async read() {
-      return text === undefined ? undefined : (JSON.parse(text) as unknown);
+      if (text === undefined) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    async exists() {
+      return text !== undefined;
     },
     async write(value) {
       writes += 1;
