@@ -18,6 +18,8 @@ import { SignOutDialog } from '../components/SignOutDialog';
 import { SyncBar } from '../components/SyncBar';
 import { LocalUpgradeProgress } from '../components/LocalUpgradeProgress';
 import { useLocalUpgrade } from '../hooks/use-local-upgrade';
+import { useReplicaRefusal } from '../hooks/use-replica-refusal';
+import { SealedReplicaNotice } from '../components/SealedReplicaNotice';
 import { CUSTOMER_NAME_ID } from '../screens/IntakeScreen';
 import { ScreenView } from './ScreenView';
 import { SidePanel } from './SidePanel';
@@ -50,6 +52,7 @@ export function Shell({ session, user, onLanguage }: Props) {
   const an = useAccessibleName();
   const sync = useSyncState();
   const upgrade = useLocalUpgrade();
+  const refused = useReplicaRefusal();
   const reference = useReference();
   const rejected = useRejectedEvents();
   const screen = useUiStore((s) => s.screen);
@@ -122,6 +125,7 @@ export function Shell({ session, user, onLanguage }: Props) {
       <Nav role={user.role} rejectedCount={rejected.length} pendingCount={sync.pending} />
       <main className="main" ref={mainRef}>
         {upgrade && <LocalUpgradeProgress progress={upgrade} />}
+        {refused === 'sealed-without-key' && <SealedReplicaNotice />}
         <ScreenView screen={current} user={user} onLanguage={onLanguage} />
       </main>
       <aside className="side">

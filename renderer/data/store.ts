@@ -16,7 +16,7 @@ import { ensureWorkstationCode } from './workstation-code';
 import { userDatabaseName } from './user-database-name';
 import type { DataPlatform } from './platform-port';
 import { atRestFrom, type AtRest } from './crypto/at-rest';
-import { sealExisting } from './crypto/seal-existing';
+import { sealExisting, SealedWithoutKeyError } from './crypto/seal-existing';
 import { clearPhoneKey, keyedPhoneKey, type PhoneKey } from './search/blind-tokens';
 import { keyedCodec } from './search/keyed-codec';
 import { plainCodec } from './search/search-codec';
@@ -99,6 +99,12 @@ export interface WorkstationStore {
   store$: Observable<DataStore | null>;
   /** While the user's replica is being upgraded to this build's schema (before store$ has it): how far; else null. */
   upgrade$: Observable<UpgradeProgress | null>;
+  /**
+   * Why the signed-in user's replica is not open, when it was refused:
+   * 'sealed-without-key' when it is sealed and this workstation's key can no
+   * longer be unwrapped (kept unopened and unchanged); null otherwise.
+   */
+  refused$: Observable<ReplicaRefusal | null>;
   current(): DataStore | null;
   /** Resolves once the store matches the session (after a sign-in or sign-out settled). */
   settled(): Promise<DataStore | null>;
@@ -108,6 +114,8 @@ export interface WorkstationStore {
   changeServer(address: string): Promise<ServerChangeResult>;
   close(): Promise<void>;
 }
+
+export type ReplicaRefusal = 'sealed-without-key';
 
 export const DEFAULT_DATABASE_NAME = 'hotline-desk';
 
@@ -137,8 +145,14 @@ async function openUserStore(
   const cipher = atRest.kind === 'encrypted' ? atRest.keys.cipher : null;
   const db = await openDatabase({ name, storage, devMode: options.devMode, cipher, onUpgrade });
   const userMeta = localMeta(db.local);
-  // A replica from before encryption (or before this workstation had a key) is sealed now, before anything reads it.
-  await sealExisting(db, userMeta, cipher !== null);
+  // A replica from before encryption (or before this workstation had a key) is sealed now, before anything reads it;
+  // a sealed one without its key is refused before anything is written to it.
+  try {
+    await sealExisting(db, userMeta, cipher !== null);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const referenceStore = createReferenceStore(db.reference);
   await referenceStore.ready;
 
@@ -286,6 +300,8 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
   const serverUrl = new BehaviorSubject<string>(await options.platform.getServerUrl());
   const subject = new BehaviorSubject<DataStore | null>(null);
   const upgrade = new BehaviorSubject<UpgradeProgress | null>(null);
+  const refused = new BehaviorSubject<ReplicaRefusal | null>(null);
+  let refusedFor: string | undefined;
   let closed = false;
   const serial = (job: () => Promise<void>) => {
     const next = chain.then(job);
@@ -302,9 +318,19 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
           subject.next(null);
           await open.close();
         }
+        // A refused replica is tried again at the next session change (cheap: the look stops at the first sealed value); its notice stays meanwhile.
+        if (refusedFor !== owner?.id) refused.next(null);
         if (owner && !closed) {
           try {
             subject.next(await openUserStore(device, owner, options, storage, (p) => upgrade.next(p)));
+            refusedFor = undefined;
+            refused.next(null);
+          } catch (error) {
+            if (error instanceof SealedWithoutKeyError) {
+              refusedFor = owner.id;
+              refused.next('sealed-without-key');
+            }
+            throw error;
           } finally {
             upgrade.next(null);
           }
@@ -329,6 +355,7 @@ export async function openWorkstationStore(options: OpenDataStoreOptions): Promi
     session,
     store$: subject.asObservable(),
     upgrade$: upgrade.asObservable(),
+    refused$: refused.asObservable(),
     current: () => subject.getValue(),
     settled: () => chain.then(() => subject.getValue()),
     serverUrl$: serverUrl.asObservable(),

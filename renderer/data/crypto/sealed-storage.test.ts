@@ -5,6 +5,7 @@ import { openDatabase } from '../db';
 import { storedEventDoc, uniqueName } from '../test-support';
 import { deriveDataKeys, generateDataKey } from './data-keys';
 import { isSealed } from './envelope';
+import { holdsSealedDocuments } from './sealed-storage';
 
 const storage = () => getRxStorageMemory() as RxStorage<unknown, unknown>;
 const T0 = Date.parse('2026-11-23T02:00:00.000Z');
@@ -52,6 +53,25 @@ describe('sealed storage', () => {
     await db.close();
     const keyless = await openDatabase({ name, storage: s, cipher: null });
     await expect(keyless.events.findOne('e-c-1-1').exec()).rejects.toThrow(/data key/);
+    // Told without the key, before reading anything through it.
+    expect(await holdsSealedDocuments(keyless.events.storageInstance.originalStorageInstance)).toBe(true);
     await keyless.remove();
+  });
+
+  it('tells a storage holding only clear values from one holding a sealed one, deleted documents included', async () => {
+    const name = uniqueName('sealed');
+    const s = storage();
+    const keyless = await openDatabase({ name, storage: s, cipher: null });
+    await keyless.events.insert(storedEventDoc({ i: 0, type: 'note.added', complaintId: 'c-1', wallMs: T0, payload: { text: 'clear' } }));
+    expect(await holdsSealedDocuments(keyless.events.storageInstance.originalStorageInstance)).toBe(false);
+    await keyless.close();
+    const { cipher } = await deriveDataKeys(await generateDataKey());
+    const keyed = await openDatabase({ name, storage: s, cipher });
+    await keyed.events.insert(storedEventDoc({ i: 1, type: 'note.added', complaintId: 'c-1', wallMs: T0 + 1, payload: { text: 'sealed' } }));
+    await keyed.events.findOne('e-c-1-1').remove();
+    await keyed.close();
+    const again = await openDatabase({ name, storage: s, cipher: null });
+    expect(await holdsSealedDocuments(again.events.storageInstance.originalStorageInstance)).toBe(true);
+    await again.remove();
   });
 });

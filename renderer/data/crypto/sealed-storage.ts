@@ -11,6 +11,8 @@ type Opener = (doc: Doc) => Promise<Doc>;
 const openers = new WeakMap<object, Opener>();
 /** The upgrade of each sealing instance: seals what an older, clear replica stored. */
 const sealers = new WeakMap<object, () => Promise<number>>();
+/** The probe of each sealing instance: whether it holds any sealed value (read below the sealing layer). */
+const probes = new WeakMap<object, () => Promise<boolean>>();
 /** Documents read per step of the upgrade. */
 const SEAL_BATCH = 500;
 
@@ -26,6 +28,15 @@ export function storedDocOpener(instance: object): Opener {
  */
 export function sealClearDocuments(instance: object): Promise<number> {
   return sealers.get(instance)?.() ?? Promise.resolve(0);
+}
+
+/**
+ * Whether `instance` stores any sealed value, deleted documents included;
+ * false for a storage without sealing. Reads below the sealing layer, so it
+ * answers without a key, and stops at the first sealed value.
+ */
+export function holdsSealedDocuments(instance: object): Promise<boolean> {
+  return probes.get(instance)?.() ?? Promise.resolve(false);
 }
 
 /**
@@ -189,7 +200,18 @@ function sealingInstance(
     }
   }
 
+  async function holdsSealed(): Promise<boolean> {
+    let checkpoint: unknown;
+    for (;;) {
+      const page = await getChangedDocumentsSince(instance, SEAL_BATCH, checkpoint as never);
+      if (page.documents.some((d) => fields.some((f) => isSealed(d[f])))) return true;
+      if (page.documents.length < SEAL_BATCH) return false;
+      checkpoint = page.checkpoint;
+    }
+  }
+
   openers.set(wrapped, fromStorage);
   sealers.set(wrapped, sealClear);
+  probes.set(wrapped, holdsSealed);
   return wrapped;
 }

@@ -9,6 +9,8 @@ export const en = {
     loading: 'Opening the local database…',
     upgrading: 'Upgrading local data: {{handled}} of {{total}}',
     upgradingWait: 'the app opens when it is done',
+    sealedWithoutKey:
+      'Your customer data on this workstation is encrypted with its key, and the system keychain can no longer open that key. The data is kept unchanged and cannot be shown or worked on here until the keychain is restored; what was already synced is on the server. Ask your administrator.',
   },
   language: {
     label: 'Language',
@@ -573,7 +575,8 @@ export const en = {
       'os-keychain': "Encrypted, with a key held by the system keychain",
       browser: 'Encrypted, with a key this browser keeps (weaker than the desktop app)',
       'no-keychain': 'Not encrypted: this computer offers no system keychain',
-      unreadable: 'Not encrypted: the system keychain can no longer open this workstation’s key',
+      unreadable:
+        'Not encrypted: the system keychain can no longer open this workstation’s key (customer data encrypted before stays encrypted, unopened; anything new is stored unencrypted)',
     },
     notifications: 'Deadline notifications',
     server: {

@@ -11,6 +11,7 @@ export const zhCN: Resources = {
     loading: '正在打开本地数据库…',
     upgrading: '正在升级本地数据：{{handled}}/{{total}}',
     upgradingWait: '完成后即可使用',
+    sealedWithoutKey: '本工作站上的客户数据已用其密钥加密，而系统钥匙串已无法打开该密钥。这些数据原样保留，在钥匙串恢复之前无法在此显示或处理；已同步的内容仍在服务器上。请联系管理员。',
   },
   language: {
     label: '语言',
@@ -574,7 +575,7 @@ export const zhCN: Resources = {
       'os-keychain': '已加密，密钥由系统钥匙串保管',
       browser: '已加密，密钥由本浏览器保管（弱于桌面版）',
       'no-keychain': '未加密：本机没有系统钥匙串',
-      unreadable: '未加密：系统钥匙串已无法打开本工作站的密钥',
+      unreadable: '未加密：系统钥匙串已无法打开本工作站的密钥（此前加密的客户数据仍保持加密，无法打开；新数据不加密保存）',
     },
     referenceLabel: '基础数据',
     notifications: '时限提醒',
