@@ -16,7 +16,7 @@ import { memoryPlatform } from '../../renderer/data/platform-port';
 import { openWorkstationStore } from '../../renderer/data/store';
 import { runBootstrap } from '../../renderer/data/sync/bootstrap';
 import { initI18n } from '../../renderer/i18n/i18n';
-import { useDraftStore } from '../../renderer/state/intake-draft-store';
+import { openDrafts, useDraftStore } from '../../renderer/state/intake-draft-store';
 import type { SessionUser } from '../../renderer/data/types/session';
 import { demoBranches, generateDataset, type Dataset } from '../../test/fixtures/complaint-dataset';
 import { datasetBootstrapApi } from '../local-queries/dataset-bootstrap-api';
@@ -159,6 +159,8 @@ const api = {
 async function start(me: SessionUser): Promise<void> {
   const ws = await openWorkstationStore({ platform, databaseName: DB_NAME, breachWatcher: false });
   await ws.meta.set('session.current', { user: me, offline: true });
+  // As App does before the shell shows: the drafts are read with the workstation's key, then sealed at every keystroke.
+  await openDrafts(ws.atRest);
   await ws.close();
   initI18n('zh-CN');
   const root = document.getElementById('root');
