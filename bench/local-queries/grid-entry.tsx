@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 import '../../renderer/styles/app.css';
 import { ComplaintGrid } from '../../renderer/components/ComplaintGrid';
 import { DataProvider } from '../../renderer/data/provider';
-import { memoryPlatform } from '../../renderer/data/platform-port';
+import { benchPlatform } from './bench-platform';
 import { useReference } from '../../renderer/hooks/use-reference';
 import { initI18n } from '../../renderer/i18n/i18n';
 import type { QueueFilter } from '../../renderer/data/types/queue';
@@ -18,7 +18,7 @@ import { frameReport, type FrameReport } from './frame-report';
 
 const FILTER: QueueFilter = { scope: 'branch', status: ['registered', 'filed', 'callback_pending', 'in_progress'], sort: 'deadline' };
 const NO_PENDING: ReadonlySet<string> = new Set();
-const platform = memoryPlatform('http://127.0.0.1:9');
+const platform = benchPlatform();
 
 function Harness() {
   const reference = useReference();

@@ -5,7 +5,7 @@
  */
 import { firstValueFrom } from 'rxjs';
 import { openWorkstationStore, type DataStore } from '../../renderer/data/store';
-import { memoryPlatform } from '../../renderer/data/platform-port';
+import { benchPlatform } from './bench-platform';
 import { queue$ } from '../../renderer/data/live/queue';
 import { search$ } from '../../renderer/data/live/search';
 import { runBootstrap } from '../../renderer/data/sync/bootstrap';
@@ -24,7 +24,7 @@ let store: DataStore | null = null;
 
 async function open(user: SessionUser): Promise<number> {
   const t = performance.now();
-  const ws = await openWorkstationStore({ platform: memoryPlatform('http://127.0.0.1:9'), databaseName: DB_NAME, breachWatcher: false });
+  const ws = await openWorkstationStore({ platform: benchPlatform(), databaseName: DB_NAME, breachWatcher: false });
   // A restart restores the last session locally, as the app does before any network.
   await ws.meta.set('session.current', { user, offline: true });
   await ws.session.restore();

@@ -35,7 +35,7 @@ const QUEUE_STATUSES = ['registered', 'filed', 'callback_pending', 'in_progress'
 const USER: SessionUser = { id: 'user-supervisor-gz', username: 'supervisor.gz', displayName: '主管', role: 'supervisor', branchId: 'gz', teamId: null };
 const DATASET_SEED = 50_000;
 /** Sources that decide what the replica stores: a change to any of them builds the cached replica anew. */
-const REPLICA_SOURCES = ['renderer/data/schema', 'renderer/data/projection', 'renderer/data/search', 'renderer/data/sync/bootstrap.ts', 'shared/fold', 'test/fixtures', 'bench/local-queries/dataset-bootstrap-api.ts'];
+const REPLICA_SOURCES = ['renderer/data/schema', 'renderer/data/projection', 'renderer/data/search', 'renderer/data/sync/bootstrap.ts', 'shared/fold', 'test/fixtures', 'bench/local-queries/dataset-bootstrap-api.ts', 'bench/local-queries/bench-platform.ts', 'renderer/data/crypto'];
 const KINDS = ['number', 'phone', 'name', 'text'] as const;
 type Kind = (typeof KINDS)[number];
 const KIND_LABEL: Record<Kind, string> = {
