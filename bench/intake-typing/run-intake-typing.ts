@@ -231,7 +231,7 @@ export async function runIntakeTyping(args: BenchArgs): Promise<BenchResult> {
       : '';
     const note = [
       `Sync: ${n.toLocaleString('en-US')} complaints, ${gen.events.toLocaleString('en-US')} events (generated in the page beforehand in ${formatNumber(gen.ms / 1000)} s), written by the bootstrap (${syncPage === undefined ? `the app's pages of ${BOOTSTRAP_PAGE.toLocaleString('en-US')} complaints` : `pages of ${syncPage} complaints (--sync-page)`}) with projector and search index in ${formatNumber(syncS)} s; the replica then held ${stored.complaints.toLocaleString('en-US')} complaints, ${stored.events.toLocaleString('en-US')} events.`,
-      `Typing: one keystroke every ${intervalMs} ms (waiting for each keystroke's frame first), pinyin through the IME for Chinese; ${typist.forms + fresh.forms} full forms typed and cleared; fields not showing what was typed: ${fresh.mismatches.length + typist.mismatches.length ? [...typist.mismatches, ...fresh.mismatches].join('; ') : 'none'}.`,
+      `Typing: one keystroke every ${intervalMs} ms (waiting for each keystroke's frame first), pinyin through the IME for Chinese; forms typed in full and cleared: ${typist.forms + fresh.forms}; fields not showing what was typed: ${fresh.mismatches.length + typist.mismatches.length ? [...typist.mismatches, ...fresh.mismatches].join('; ') : 'none'}.`,
       `Load average (1/5/15 min) at start ${loadStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${loadEnd.map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores.`,
     ].join('\n');
     const goals: GoalCheck[] = phases.map((p) => {
