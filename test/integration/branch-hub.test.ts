@@ -7,6 +7,7 @@ import { openDb } from '../../server/db/open-db';
 import { defaultConfig } from '../../server/config';
 import { SseClient } from '../../server/test-support/sse-client';
 import { ApiClient, EventFactory, storageKinds, type Json, type TestServer } from '../../server/test-support/harness';
+import type { EventType } from '../../shared/events/catalogue';
 import { HUB_PASSWORD, startCentral } from '../../server/test-support/hub-pair';
 import { freePort, startHubProcess, type HubProcess } from './hub-process';
 import { HttpApi } from './http-api';
@@ -44,6 +45,34 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
       const u = await h.upstream();
       return u.connected && u.pendingUp === 0;
     }, 'the hub to have relayed everything');
+  const cutWan = async () => {
+    wan.cut();
+    await connected(false);
+  };
+  const restoreWan = async () => {
+    wan.restore();
+    await drained();
+  };
+  /** A complaint the agent registers at the hub, relayed to central before the WAN goes down. */
+  const relayedThenCut = async (agent: { token: string; user: Json }) => {
+    const created = f.created(agent.user);
+    expect(await h.push(agent.token, [created])).toEqual([]);
+    await drained();
+    await cutWan();
+    return created;
+  };
+  /** An event of a central user on a gz complaint, accepted at central. */
+  const acceptedAtCentral = async (username: string, type: EventType, complaintId: string) => {
+    const actor = await c.login(username);
+    const event = f.make(type, { complaintId, actorId: actor.user.id, branchId: 'gz' });
+    expect((await c.push(actor.token, [event])).json).toEqual([]);
+    return event;
+  };
+  /** The complaint as the hub and as central show it, each to its own user. */
+  const complaintViews = async (complaintId: string, hubToken: string, centralToken: string) => ({
+    hub: (await h.request('GET', `/api/complaints/${complaintId}`, { token: hubToken })).json,
+    central: (await c.request('GET', `/api/complaints/${complaintId}`, { token: centralToken })).json,
+  });
 
   beforeAll(async () => {
     const started = await startCentral(storage);
@@ -63,8 +92,7 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
   });
 
   it('keeps the branch working through a WAN outage (sign-in, push, pull, stream) and converges after it', async () => {
-    wan.cut();
-    await connected(false);
+    await cutWan();
     // Nobody has signed in at this hub before: the verifiers came from central.
     const agent = await h.login('agent.gz');
     const lead = await h.login('lead.gz');
@@ -81,31 +109,22 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
     const centralLead = await c.login('lead.gz');
     expect((await c.pullAll(centralLead.token)).documents.some((d) => d.id === created.id)).toBe(false);
 
-    wan.restore();
-    await drained();
+    await restoreWan();
     const atCentral = (await c.pullAll(centralLead.token)).documents;
     for (const e of [created, note, leadNote]) expect(content(atCentral.find((d) => d.id === e.id))).toEqual(e);
-    const hubView = await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token });
-    const centralView = await c.request('GET', `/api/complaints/${created.complaintId}`, { token: centralLead.token });
-    expect(hubView.json).toEqual(centralView.json);
+    const views = await complaintViews(created.complaintId, agent.token, centralLead.token);
+    expect(views.hub).toEqual(views.central);
   }, 30_000);
 
   it('turns what central refuses into a rejection at the hub: a note on a complaint central transferred meanwhile', async () => {
     const agent = await h.login('agent.gz');
-    const created = f.created(agent.user);
-    expect(await h.push(agent.token, [created])).toEqual([]);
-    await drained();
-    wan.cut();
-    await connected(false);
-    const officer = await c.login('officer.gz');
-    const transfer = f.make('complaint.transferred', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
-    expect((await c.push(officer.token, [transfer])).json).toEqual([]);
+    const created = await relayedThenCut(agent);
+    const transfer = await acceptedAtCentral('officer.gz', 'complaint.transferred', created.complaintId);
     const note = f.make('note.added', { complaintId: created.complaintId, actorId: agent.user.id, branchId: 'gz' });
     expect(await h.push(agent.token, [note])).toEqual([]);
     const { seq } = await h.pullAll(agent.token);
 
-    wan.restore();
-    await drained();
+    await restoreWan();
     const after = await waitFor(async () => {
       const docs = (await h.pullAll(agent.token, seq)).documents;
       return docs.some((d) => d.id === transfer.id) ? docs : null;
@@ -122,21 +141,14 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
   it("lets central decide what the hub refused for the state it knew: a resolution refused at the hub is accepted by central, where the work order was filed", async () => {
     const agent = await h.login('agent.gz');
     const lead = await h.login('lead.gz');
-    const created = f.created(agent.user);
-    expect(await h.push(agent.token, [created])).toEqual([]);
-    await drained();
-    wan.cut();
-    await connected(false);
+    const created = await relayedThenCut(agent);
     // At central, the officer filed the work order; the hub cannot know yet, and holds the complaint as just registered.
-    const officer = await c.login('officer.gz');
-    const filed = f.make('work_order.filed', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
-    expect((await c.push(officer.token, [filed])).json).toEqual([]);
+    await acceptedAtCentral('officer.gz', 'work_order.filed', created.complaintId);
     const resolved = f.make('resolution.recorded', { complaintId: created.complaintId, actorId: lead.user.id, branchId: 'gz' });
     const refused = await h.push(lead.token, [resolved]);
     expect(refused).toEqual([expect.objectContaining({ id: resolved.id, status: 'rejected', reason: expect.objectContaining({ code: 'illegal_state' }) })]);
 
-    wan.restore();
-    await drained();
+    await restoreWan();
     const centralLead = await c.login('lead.gz');
     const atCentral = (await c.pullAll(centralLead.token)).documents.find((d) => d.id === resolved.id);
     expect(atCentral).toMatchObject({ status: 'accepted' });
@@ -146,16 +158,14 @@ describe.each(storageKinds())('branch hub with central on %s', (storage) => {
       return d?.status === 'accepted' ? d : null;
     }, 'the resolution accepted at the hub');
     expect(content(atHub)).toEqual(resolved);
-    const hubView = await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token });
-    const centralView = await c.request('GET', `/api/complaints/${created.complaintId}`, { token: centralLead.token });
-    expect((hubView.json as { status: string }).status).toBe('resolved');
-    expect(hubView.json).toEqual(centralView.json);
+    const views = await complaintViews(created.complaintId, agent.token, centralLead.token);
+    expect((views.hub as { status: string }).status).toBe('resolved');
+    expect(views.hub).toEqual(views.central);
   }, 30_000);
 
   it('loses and doubles nothing when the hub is killed while relaying', async () => {
     const agent = await h.login('agent.gz');
-    wan.cut();
-    await connected(false);
+    await cutWan();
     const events: Json[] = [];
     for (let i = 0; i < 200; i++) {
       const created = f.created(agent.user);
