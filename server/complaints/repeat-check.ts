@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Category } from '../../shared/events/fields';
 import { phoneForRole } from '../../shared/reports/masking';
-import { normalisePhone, phoneWorthMatching } from '../../shared/rules/repeat-complaint';
+import { matchablePhone } from '../../shared/rules/repeat-complaint';
 import { caller } from '../auth/guards';
 import type { AuthUser } from '../auth/tokens';
 import type { Sql } from '../db/db';
@@ -56,8 +56,8 @@ export async function priorComplaints(
   windowDays: number,
   now: Date,
 ): Promise<PriorComplaint[]> {
-  if (!phoneWorthMatching(check.phone)) return [];
-  const digits = normalisePhone(check.phone);
+  const digits = matchablePhone(check.phone);
+  if (digits === null) return [];
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const found = await priorProjections(db, user, { phoneDigits: digits.slice(0, 40), category: check.category, since, limit: MAX_ITEMS });
   return found.map((p) => ({

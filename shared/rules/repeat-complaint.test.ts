@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, phoneWorthMatching, repeatComplaint } from './repeat-complaint';
+import { matchablePhone, normalisePhone, phoneWorthMatching, repeatComplaint } from './repeat-complaint';
 import { defaultPolicy, parsePolicy } from '../policy/policy';
 
 const current = { id: 'c9', phone: '138 0013 8000', category: 'attitude' as const, receivedAt: '2026-11-23T10:00:00+08:00' };
@@ -55,5 +55,11 @@ describe('a phone worth matching for the repeat check', () => {
     expect(phoneWorthMatching('0086 1380')).toBe(false);
     expect(phoneWorthMatching('13800')).toBe(true);
     expect(phoneWorthMatching('138-00')).toBe(true);
+  });
+
+  it('hands the repeat check the digits it looks up, or nothing to look up', () => {
+    expect(matchablePhone('0086 138-00')).toBe('13800');
+    expect(matchablePhone('+86 (138) 0013-8000')).toBe('13800138000');
+    expect(matchablePhone('0086 1380')).toBeNull();
   });
 });

@@ -12,9 +12,19 @@ export interface ComplaintKey {
 /** Fewer digits than this is not a phone number worth matching: the workstation and the server check the same bound. */
 export const MIN_REPEAT_PHONE_DIGITS = 5;
 
+/**
+ * The digits the repeat check looks for earlier complaints with, or null when
+ * a typed phone has too few to be worth matching: one normalisation for both
+ * the bound and the look-up.
+ */
+export function matchablePhone(phone: string): string | null {
+  const digits = normalisePhone(phone);
+  return digits.length >= MIN_REPEAT_PHONE_DIGITS ? digits : null;
+}
+
 /** Whether a typed phone has enough digits for the repeat check to look for earlier complaints. */
 export function phoneWorthMatching(phone: string): boolean {
-  return normalisePhone(phone).length >= MIN_REPEAT_PHONE_DIGITS;
+  return matchablePhone(phone) !== null;
 }
 
 /**

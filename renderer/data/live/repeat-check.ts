@@ -1,10 +1,9 @@
 import { combineLatest, map, Observable, of, startWith, switchMap, timer } from 'rxjs';
 import type { Category } from '../../../shared/events/fields';
-import { phoneWorthMatching } from '../../../shared/rules/repeat-complaint';
+import { matchablePhone } from '../../../shared/rules/repeat-complaint';
 import type { DataStore } from '../store';
 import type { ComplaintProjection } from '../../../shared/fold/projection';
 import type { PriorComplaint } from '../types/prior-complaint';
-import { digitsOf } from '../projection/complaint-doc';
 import { projectionOf } from './projection-of';
 
 const DAY_MS = 86_400_000;
@@ -83,8 +82,8 @@ export function repeatCheck$(
   category: Category,
   debounceMs: number = REPEAT_CHECK_DEBOUNCE_MS,
 ): Observable<PriorComplaint[]> {
-  if (!phoneWorthMatching(phone)) return of([]);
-  const digits = digitsOf(phone);
+  const digits = matchablePhone(phone);
+  if (digits === null) return of([]);
   const local$ = store.reference$.pipe(
     switchMap((ref) => {
       const since = new Date(store.now() - ref.policy.repeatComplaint.windowDays * DAY_MS).toISOString();
