@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, GRADES, type Category, type Grade } from '../../shared/events/fields';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/fold/projection';
 import type { QueueFilter, QueueScope } from '../data/types/queue';
 import type { SessionUser } from '../data/types/session';
-import { useNow } from '../hooks/use-now';
-import { usePendingEvents } from '../hooks/use-pending-events';
-import { useReference } from '../hooks/use-reference';
+import { useGridContext } from '../hooks/use-grid-context';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { useUiStore, type ScreenId } from '../state/ui-store';
 import { scopesFor, wideScope } from '../app/default-scope';
@@ -26,20 +24,15 @@ interface Props {
 export function QueueScreen({ user, screen, title, scope, initial }: Props) {
   const { t } = useTranslation();
   const an = useAccessibleName();
-  const reference = useReference();
-  const now = useNow(30_000);
-  const pending = usePendingEvents();
+  const grid = useGridContext();
   const stored = useUiStore((s) => s.filters[screen]);
   const setFilter = useUiStore((s) => s.setFilter);
-  const selectedId = useUiStore((s) => s.selectedId);
-  const select = useUiStore((s) => s.select);
   const [count, setCount] = useState<number | null>(null);
   const scopes = scopesFor(user.role);
   const base: QueueFilter = stored ?? { scope, sort: 'deadline', ...initial };
   const fallbackScope = scopes.includes(scope) ? scope : wideScope(user.role);
   const filter: QueueFilter = scopes.includes(base.scope) ? base : { ...base, scope: fallbackScope };
   const change = (c: Partial<QueueFilter>) => setFilter(screen, { ...filter, ...c });
-  const pendingIds = useMemo(() => new Set(pending.map((p) => p.event.complaintId)), [pending]);
 
   const one = <T,>(v: T | T[] | undefined): T | '' => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
@@ -121,15 +114,7 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
         </label>
         <span className="hint" style={{ marginLeft: 'auto' }}>{t('queue.keyboardHint')}</span>
       </div>
-      <ComplaintGrid
-        filter={filter}
-        selectedId={selectedId}
-        onOpen={select}
-        now={now}
-        policy={reference.policy}
-        pendingIds={pendingIds}
-        onCount={setCount}
-      />
+      <ComplaintGrid filter={filter} {...grid} onCount={setCount} />
     </section>
   );
 }

@@ -2,13 +2,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueFilter } from '../data/types/queue';
 import type { SessionUser } from '../data/types/session';
-import { useNow } from '../hooks/use-now';
-import { usePendingEvents } from '../hooks/use-pending-events';
+import { useGridContext } from '../hooks/use-grid-context';
 import { useReference } from '../hooks/use-reference';
 import { useSupervisorAttention } from '../hooks/use-supervisor-attention';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { HubLinks } from '../components/HubLinks';
-import { useUiStore } from '../state/ui-store';
 import { wideScope } from '../app/default-scope';
 import { attentionLists, type AttentionEntry } from '../app/supervisor-attention';
 import { useAccessibleName } from '../i18n/use-accessible-name';
@@ -23,10 +21,8 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const an = useAccessibleName();
   const reference = useReference();
-  const now = useNow(30_000);
-  const pending = usePendingEvents();
-  const selectedId = useUiStore((s) => s.selectedId);
-  const select = useUiStore((s) => s.select);
+  const grid = useGridContext();
+  const { selectedId, onOpen: select } = grid;
   const scope = wideScope(user.role);
   const overdue = useMemo<QueueFilter>(() => ({ scope, overdue: true, sort: 'deadline' }), [scope]);
   const attention = useSupervisorAttention();
@@ -34,7 +30,6 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
     () => attentionLists(attention.entries.values(), scope === 'all' ? null : user.branchId),
     [attention.entries, scope, user.branchId],
   );
-  const pendingIds = useMemo(() => new Set(pending.map((p) => p.event.complaintId)), [pending]);
   const label = (type: string) => (i18n.exists(`events.${type}`) ? t(`events.${type}`) : type);
   const who = (id: string) => reference.users.find((u) => u.id === id)?.displayName ?? id;
   const currency = reference.policy.refund.currency;
@@ -76,7 +71,7 @@ export function SupervisorScreen({ user }: { user: SessionUser }) {
       <HubLinks timeZone={reference.policy.timeZone} />
       <h2>{t('queue.overdue')}</h2>
       <div className="compact-grid">
-        <ComplaintGrid filter={overdue} selectedId={selectedId} onOpen={select} now={now} policy={reference.policy} pendingIds={pendingIds} />
+        <ComplaintGrid filter={overdue} {...grid} />
       </div>
       {list(t('queue.escalatedBadge', { level: t('levels.3') }), lists.escalated, t('supervisor.noEscalated'), (e) =>
         t(`levels.${e.escalationLevel}`),
