@@ -15,13 +15,15 @@ function ev(i: number, type: EventType, complaintId = 'c-1') {
   return storedEventDoc({ i, type, complaintId, wallMs: T0 + i * 60_000 });
 }
 
-const story = (): EventDoc[] => [
-  ev(0, 'complaint.created'),
-  ev(1, 'soothing.recorded'),
-  ev(2, 'note.added'),
-  ev(3, 'work_order.filed'),
-  ev(4, 'complaint.graded'),
+const story = (complaintId = 'c-1'): EventDoc[] => [
+  ev(0, 'complaint.created', complaintId),
+  ev(1, 'soothing.recorded', complaintId),
+  ev(2, 'note.added', complaintId),
+  ev(3, 'work_order.filed', complaintId),
+  ev(4, 'complaint.graded', complaintId),
 ];
+/** The story with a note after the grading: six events a complaint, for the batching tests. */
+const longerStory = (complaintId: string): EventDoc[] => [...story(complaintId), ev(5, 'note.added', complaintId)];
 
 async function projection(store: DataStore, id = 'c-1') {
   await store.projector.idle();
@@ -123,14 +125,7 @@ describe('projector', () => {
 
   it('folds pulled batches once per complaint, whatever the split and order, to the fold of all events', async () => {
     const store = await open();
-    const stories = ['c-1', 'c-2', 'c-3'].map((id) => [
-      ev(0, 'complaint.created', id),
-      ev(1, 'soothing.recorded', id),
-      ev(2, 'note.added', id),
-      ev(3, 'work_order.filed', id),
-      ev(4, 'complaint.graded', id),
-      ev(5, 'note.added', id),
-    ]);
+    const stories = ['c-1', 'c-2', 'c-3'].map(longerStory);
     // Interleaved across complaints and shuffled in time: some bulks carry late events, some several per complaint.
     const all = stories.flat();
     const order = [7, 0, 12, 3, 1, 14, 2, 9, 17, 4, 5, 6, 13, 8, 15, 10, 11, 16];
@@ -144,14 +139,7 @@ describe('projector', () => {
   it('folds pulled pages arriving back to back to the fold of all events', async () => {
     const store = await open();
     const ids = Array.from({ length: 30 }, (_, i) => `c-${i}`);
-    const stories = ids.map((id) => [
-      ev(0, 'complaint.created', id),
-      ev(1, 'soothing.recorded', id),
-      ev(2, 'note.added', id),
-      ev(3, 'work_order.filed', id),
-      ev(4, 'complaint.graded', id),
-      ev(5, 'note.added', id),
-    ]);
+    const stories = ids.map(longerStory);
     // Server order: every complaint's first event, then every second one, and so on; full pages, then a short last one.
     const pulled = [0, 1, 2, 3, 4, 5].flatMap((k) => stories.map((s) => s[k]!));
     for (const page of [pulled.slice(0, 120), pulled.slice(120, 240), pulled.slice(240, 360), pulled.slice(360)]) {

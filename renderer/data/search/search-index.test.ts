@@ -33,6 +33,17 @@ async function copiesOf(s: DataStore, complaintId: string, count: number, descri
   });
 }
 
+/** An agent's store holding one sample complaint, projected and indexed. */
+async function indexedComplaint() {
+  store = await openLocalStore(testUsers.agent);
+  const s = store;
+  const created = await bindCommands(() => s).createComplaint(sampleIntake);
+  if (!created.ok) throw new Error(created.error);
+  await s.projector.idle();
+  await s.search.idle();
+  return { s, created };
+}
+
 describe('search index', () => {
   it('finds by number (with or without dashes), 4+ phone digits, name and 2+ Chinese characters, and follows new complaints', async () => {
     store = await openLocalStore(testUsers.agent);
@@ -53,12 +64,7 @@ describe('search index', () => {
   });
 
   it('persists with the replica: the next opening loads it instead of reading every complaint', async () => {
-    store = await openLocalStore(testUsers.agent);
-    const s = store;
-    const created = await bindCommands(() => s).createComplaint(sampleIntake);
-    if (!created.ok) throw new Error(created.error);
-    await s.projector.idle();
-    await s.search.idle();
+    const { s, created } = await indexedComplaint();
     // Written behind the projector's back: only a rebuild from the complaints would see it.
     await s.db.complaints.bulkInsert(await copiesOf(s, created.complaintId, 1, () => '发票开错了'));
 
@@ -72,12 +78,7 @@ describe('search index', () => {
   });
 
   it('is rebuilt from every stored complaint, with progress, when missing or of another version', async () => {
-    store = await openLocalStore(testUsers.agent);
-    const s = store;
-    const created = await bindCommands(() => s).createComplaint(sampleIntake);
-    if (!created.ok) throw new Error(created.error);
-    await s.projector.idle();
-    await s.search.idle();
+    const { s, created } = await indexedComplaint();
     const copies = await copiesOf(s, created.complaintId, BUILD_BATCH + 10, (i) => (i === BUILD_BATCH + 5 ? '最后一批里的发票' : '态度冷淡'));
     await s.db.complaints.bulkInsert(copies);
     await s.db.complaints.findOne('copy-00003').remove();
