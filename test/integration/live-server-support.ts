@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer } from '../../server/app';
+import { memoryPlatform } from '../../renderer/data/platform-port';
+import type { OpenDataStoreOptions, WorkstationStore } from '../../renderer/data/store';
+import { openTestWorkstation } from '../../renderer/data/test-support';
 
 export type LiveServer = Awaited<ReturnType<typeof startServer>>;
 
@@ -49,6 +52,20 @@ export function liveServerForFile(dirPrefix: string): LiveServerFixture {
     live.stores = [];
   });
   return live;
+}
+
+/** A workstation of this file's server, retrying soon after a failed sync, closed after the test. */
+export async function liveWorkstation(live: LiveServerFixture, options: Partial<OpenDataStoreOptions> = {}): Promise<WorkstationStore> {
+  const ws = await openTestWorkstation({ platform: memoryPlatform(live.server.url), retryTimeMs: 200, ...options });
+  live.stores.push(ws);
+  return ws;
+}
+
+/** A fetch that fails like a dropped network while `offline` is set. */
+export function switchableFetch() {
+  const state = { offline: false };
+  const f: typeof fetch = (input, init) => (state.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
+  return { state, fetch: f };
 }
 
 /** Polls until the probe gives something truthy. */

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { liveServerForFile, waitFor } from './live-server-support';
-import { memoryPlatform } from '../../renderer/data/platform-port';
-import { openWorkstationStore, type WorkstationStore } from '../../renderer/data/store';
-import { memoryStorage, signInStore, uniqueName } from '../../renderer/data/test-support';
+import { liveServerForFile, liveWorkstation, switchableFetch, waitFor } from './live-server-support';
+import type { WorkstationStore } from '../../renderer/data/store';
+import { signInStore, uniqueName } from '../../renderer/data/test-support';
 
 const live = liveServerForFile('hd-cred-');
 
-/** A fetch that fails like a dropped network while `offline` is set. */
-function switchableFetch() {
-  const state = { offline: false };
-  const f: typeof fetch = (input, init) => (state.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
-  return { state, fetch: f };
-}
-
-async function workstation(doFetch: typeof fetch): Promise<WorkstationStore> {
-  const ws = await openWorkstationStore({
-    platform: memoryPlatform(live.server.url),
-    storage: memoryStorage(),
-    databaseName: uniqueName('cred'),
-    fetch: doFetch,
-    breachWatcher: false,
-    verifierIterations: 1000,
-    retryTimeMs: 200,
-  });
-  live.stores.push(ws);
-  return ws;
-}
+const workstation = (doFetch: typeof fetch) => liveWorkstation(live, { databaseName: uniqueName('cred'), fetch: doFetch });
 
 async function adminPatch(username: string, patch: Record<string, unknown>): Promise<void> {
   const login = await fetch(`${live.server.url}/api/auth/login`, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveServerForFile, waitFor } from './live-server-support';
+import { liveServerForFile, liveWorkstation, switchableFetch, waitFor } from './live-server-support';
 import { withoutEvents } from '../../shared/fold/projection';
 import { SECRET_NAMES } from '../../shared/platform/bridge';
 import { bindCommands, type CreateComplaintInput } from '../../renderer/data/commands';
@@ -13,28 +13,8 @@ const input: CreateComplaintInput = { ...sampleIntake, complainedSerial: 'SN-ABO
 
 const live = liveServerForFile('hd-sync-');
 
-
-/** A fetch that fails like a dropped network while `offline` is set. */
-function switchableFetch() {
-  const state = { offline: false };
-  const f: typeof fetch = (input, init) =>
-    state.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
-  return { state, fetch: f };
-}
-
-async function client(platform: DataPlatform = memoryPlatform(live.server.url), doFetch?: typeof fetch): Promise<WorkstationStore> {
-  const store = await openWorkstationStore({
-    platform,
-    storage: memoryStorage(),
-    databaseName: uniqueName('sync'),
-    fetch: doFetch,
-    breachWatcher: false,
-    verifierIterations: 1000,
-    retryTimeMs: 200,
-  });
-  live.stores.push(store);
-  return store;
-}
+const client = (platform: DataPlatform = memoryPlatform(live.server.url), doFetch?: typeof fetch): Promise<WorkstationStore> =>
+  liveWorkstation(live, { platform, databaseName: uniqueName('sync'), fetch: doFetch });
 
 async function signedIn(username: string, doFetch?: typeof fetch): Promise<DataStore> {
   const ws = await client(memoryPlatform(live.server.url), doFetch);
@@ -137,16 +117,7 @@ describe('replication against the server', () => {
 
   it('a workstation whose wall clock is two hours ahead learns the server time and writes events the server accepts', async () => {
     const ahead = 2 * 3600_000;
-    const ws = await openWorkstationStore({
-      platform: memoryPlatform(live.server.url),
-      storage: memoryStorage(),
-      databaseName: uniqueName('sync'),
-      breachWatcher: false,
-      verifierIterations: 1000,
-      retryTimeMs: 200,
-      now: () => Date.now() + ahead,
-    });
-    live.stores.push(ws);
+    const ws = await liveWorkstation(live, { databaseName: uniqueName('sync'), now: () => Date.now() + ahead });
     const store = await signInStore(ws, 'agent.gz');
     await waitFor(async () => (store.hlc.offsetMs() < -ahead + 60_000 ? true : null), 'the server time learned from a pull');
     const created = await bindCommands(() => store).createComplaint(input);
