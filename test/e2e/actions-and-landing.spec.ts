@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { makeEvent } from '../../shared/events/make-event';
 import { formatHlc } from '../../shared/hlc/hlc';
 import { apiFromPage, expectSynced, openWorkstation, signIn, workstationFor } from './support/workstation';
-import { detailOf, goTo, openAction, openComplaintId, openFromGrid, registerAndFile, registerComplaint, uniquePhone } from './support/ui';
+import { detailOf, goTo, openAction, openFromGrid, openSyncedFromQueue, registerAndFile, registerComplaint, uniquePhone } from './support/ui';
 
 const HOUR_MS = 3_600_000;
 
@@ -173,10 +173,7 @@ test('needs attention: a change refused because of a transfer says so, not “as
     description: '资费与宣传不符',
     demands: '退差价',
   });
-  await expectSynced(page);
-  await goTo(page, 'Queue');
-  await openFromGrid(page, number);
-  const complaintId = openComplaintId(page);
+  const complaintId = await openSyncedFromQueue(page, number);
 
   const supervisor = await workstationFor(browser, 'supervisor.gz');
   await goTo(supervisor.page, 'Queue');

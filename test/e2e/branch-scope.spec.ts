@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiFromPage, expectSynced, workstationFor } from './support/workstation';
-import { complaintsGrid, goTo, openComplaintId, openFromGrid, queueRow, registerAndFile, uniquePhone } from './support/ui';
+import { complaintsGrid, expectNotOnWorkstation, goTo, openSyncedFromQueue, queueRow, registerAndFile, uniquePhone } from './support/ui';
 
 test('an agent of another branch never sees a complaint of gz', async ({ browser }) => {
   const gz = await workstationFor(browser, 'agent.gz');
@@ -12,10 +12,7 @@ test('an agent of another branch never sees a complaint of gz', async ({ browser
     description: '套餐资费与番禺宣传单不符，广州营业厅拒绝解释',
     demands: '按宣传价格收费',
   });
-  await expectSynced(gz.page);
-  await goTo(gz.page, 'Queue');
-  await openFromGrid(gz.page, number);
-  const complaintId = openComplaintId(gz.page);
+  const complaintId = await openSyncedFromQueue(gz.page, number);
 
   const dg = await workstationFor(browser, 'agent.dg');
   const { page } = dg;
@@ -26,18 +23,9 @@ test('an agent of another branch never sees a complaint of gz', async ({ browser
   await expect(complaintsGrid(page)).toBeVisible();
   await expect(queueRow(page, number)).toHaveCount(0);
 
-  // Search finds nothing by number, by phone digits, by name, or by Chinese words of the description.
-  const search = page.getByRole('searchbox', { name: 'Search' });
-  for (const text of [number, phone.slice(-6), '欧阳先生', '番禺宣传单']) {
-    await search.fill(text);
-    await expect(page.getByText('Nothing found on this workstation.')).toBeVisible();
-  }
-  await search.fill('');
-
-  // The direct address of the complaint opens nothing.
-  await page.goto(`/#/queue/${encodeURIComponent(complaintId)}`);
-  await expect(page.getByText('This complaint is not on this workstation.')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('heading', { name: number })).toHaveCount(0);
+  // Search finds nothing by number, by phone digits, by name, or by Chinese words of the description;
+  // the direct address of the complaint opens nothing.
+  await expectNotOnWorkstation(page, { number, complaintId }, [number, phone.slice(-6), '欧阳先生', '番禺宣传单']);
 
   // The server holds the line too: no existence leak, and no event of it in the branch's pull.
   const direct = await apiFromPage<unknown>(page, 'GET', `/api/complaints/${encodeURIComponent(complaintId)}`);

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { makeEvent } from '../../shared/events/make-event';
 import { formatHlc } from '../../shared/hlc/hlc';
-import { apiFromPage, expectSynced, workstationFor } from './support/workstation';
-import { detailOf, goTo, openComplaintId, openFromGrid, registerAndFile, registerComplaint, timeline, uniquePhone } from './support/ui';
+import { apiFromPage, workstationFor } from './support/workstation';
+import { detailOf, goTo, openSyncedFromQueue, registerAndFile, registerComplaint, timeline, uniquePhone } from './support/ui';
 
 interface StoredEvent {
   id: string;
@@ -21,10 +21,7 @@ test('an event the role may not write lands in "Needs attention" with the server
     description: '话费多扣了三十元，坐席答复错误',
     demands: '退还多扣话费',
   });
-  await expectSynced(page);
-  await goTo(page, 'Queue');
-  await openFromGrid(page, number);
-  const complaintId = openComplaintId(page);
+  const complaintId = await openSyncedFromQueue(page, number);
 
   // Agents may not close complaints; the UI offers no such action, so the
   // event is forced through the sync protocol with this workstation's own token.
@@ -73,10 +70,7 @@ test('an event the role may not write lands in "Needs attention" with the server
     description: '宽带安装预约超过一周仍未上门',
     demands: '尽快安装',
   });
-  await expectSynced(page);
-  await goTo(page, 'Queue');
-  await openFromGrid(page, next);
-  const nextId = openComplaintId(page);
+  const nextId = await openSyncedFromQueue(page, next);
   const onServer = await apiFromPage<{ number: string; status: string }>(page, 'GET', `/api/complaints/${encodeURIComponent(nextId)}`);
   expect(onServer.status).toBe(200);
   expect(onServer.json.number).toBe(next);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectSynced, openWorkstation, signIn, workstationFor } from './support/workstation';
-import { goTo, openComplaintId, registerComplaint, uniquePhone } from './support/ui';
+import { expectNotOnWorkstation, goTo, openComplaintId, registerComplaint, uniquePhone } from './support/ui';
 
 test("on one workstation, the next user finds none of the director's complaints", async ({ browser }) => {
   // Three sign-ins and two initial syncs on one profile; the shared build machine is slow.
@@ -36,14 +36,7 @@ test("on one workstation, the next user finds none of the director's complaints"
   await signIn(page, 'agent.dg');
   await expectSynced(page);
   await goTo(page, 'Queue');
-  for (const text of [number, phone.slice(-6), '司马女士', '合同不一致']) {
-    await search.fill(text);
-    await expect(page.getByText('Nothing found on this workstation.')).toBeVisible();
-  }
-  await search.fill('');
-  await page.goto(`/#/queue/${encodeURIComponent(complaintId)}`);
-  await expect(page.getByText('This complaint is not on this workstation.')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('heading', { name: number })).toHaveCount(0);
+  await expectNotOnWorkstation(page, { number, complaintId }, [number, phone.slice(-6), '司马女士', '合同不一致']);
 
   // The director, back on the workstation, finds it again in their own replica.
   await page.getByRole('button', { name: 'Sign out' }).click();

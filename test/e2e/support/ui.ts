@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { expectSynced } from './workstation';
 
 export interface IntakeInput {
   name: string;
@@ -85,6 +86,30 @@ export function openComplaintId(page: Page): string {
   const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   if (!id) throw new Error(`no complaint open at ${page.url()}`);
   return id;
+}
+
+/** Once this workstation has synced, opens the complaint from the queue; answers its id. */
+export async function openSyncedFromQueue(page: Page, number: string): Promise<string> {
+  await expectSynced(page);
+  await goTo(page, 'Queue');
+  await openFromGrid(page, number);
+  return openComplaintId(page);
+}
+
+/**
+ * The complaint is nowhere on this workstation: none of the searches finds
+ * anything, and its direct address opens nothing.
+ */
+export async function expectNotOnWorkstation(page: Page, complaint: { number: string; complaintId: string }, searches: readonly string[]): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  for (const text of searches) {
+    await search.fill(text);
+    await expect(page.getByText('Nothing found on this workstation.')).toBeVisible();
+  }
+  await search.fill('');
+  await page.goto(`/#/queue/${encodeURIComponent(complaint.complaintId)}`);
+  await expect(page.getByText('This complaint is not on this workstation.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: complaint.number })).toHaveCount(0);
 }
 
 export function timeline(page: Page) {
