@@ -3,6 +3,7 @@ import type { AssessmentDecisionRow, AssessmentReport, Directory } from '../../s
 import type { Drill } from './Figure';
 import { figureWithValue } from './chart-data';
 import { EmptyRow } from './EmptyRow';
+import { PrintRecordCell } from './PrintRecordCell';
 
 interface Props {
   report: AssessmentReport;
@@ -176,11 +177,7 @@ export function AssessmentView({ report, directory, onDrill, onPrint }: Props) {
               <td>{t(`reports.assessment.outcomes.${d.outcome}`)}</td>
               <td>{explain(d)}</td>
               <td>{d.callback ? user(d.callback.callerId) : ''}</td>
-              <td>
-                <button type="button" aria-label={t('reports.printRecordOf', { number: d.number })} onClick={() => onPrint(d.complaintId)}>
-                  {t('reports.printRecord')}
-                </button>
-              </td>
+              <PrintRecordCell number={d.number} onPrint={() => onPrint(d.complaintId)} />
             </tr>
           ))}
         </tbody>

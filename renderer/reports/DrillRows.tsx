@@ -4,6 +4,7 @@ import type { ReportRow } from '../../shared/reports/types';
 import { formatInstant } from '../../shared/reports/format';
 import type { Directory } from '../../shared/reports/types';
 import type { Drill } from './Figure';
+import { PrintRecordCell } from './PrintRecordCell';
 
 interface Props {
   drill: Drill;
@@ -62,11 +63,7 @@ export function DrillRows({ drill, rows, directory, timeZone, onClose, onPrint }
                 <td>{formatInstant(r.resolvedAt, timeZone)}</td>
                 <td>{formatInstant(r.handlingDeadline, timeZone)}</td>
                 <td>{yesNo(r.onTime)}</td>
-                <td>
-                  <button type="button" aria-label={t('reports.printRecordOf', { number: r.number })} onClick={() => onPrint(r.id)}>
-                    {t('reports.printRecord')}
-                  </button>
-                </td>
+                <PrintRecordCell number={r.number} onPrint={() => onPrint(r.id)} />
               </tr>
             ))}
           </tbody>
