@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
-import { makeEvent } from '../../shared/events/make-event';
-import { formatHlc } from '../../shared/hlc/hlc';
-import { apiFromPage, expectSynced, openWorkstation, signIn, workstationFor } from './support/workstation';
+import { expectSynced, openWorkstation, pushPastTheUi, signIn, workstationFor } from './support/workstation';
 import { detailOf, goTo, openAction, openFromGrid, openSyncedFromQueue, registerAndFile, registerComplaint, uniquePhone } from './support/ui';
 
 const HOUR_MS = 3_600_000;
@@ -184,20 +181,11 @@ test('needs attention: a change refused because of a transfer says so, not “as
   await expectSynced(supervisor.page);
 
   // The agent's note, written before the transfer reached this workstation, is refused as out of scope.
-  const now = Date.now();
-  const note = makeEvent({
-    id: uuidv7(),
-    type: 'note.added',
-    complaintId,
-    actorId: 'user-agent.gz',
-    branchId: 'gz',
-    payload: { text: '客户下午再来电' },
-    hlc: formatHlc({ wallMs: now, counter: 0, node: '00000000e2e00002' }),
-    occurredAt: new Date(now).toISOString(),
-  });
-  const pushed = await apiFromPage<{ status?: string; reason?: { code: string } }[]>(page, 'POST', '/api/sync/events/push', [
-    { assumedMasterState: null, newDocumentState: note },
-  ]);
+  const pushed = await pushPastTheUi<'note.added', { status?: string; reason?: { code: string } }[]>(
+    page,
+    { type: 'note.added', complaintId, payload: { text: '客户下午再来电' } },
+    '00000000e2e00002',
+  );
   expect(pushed.json[0]?.reason?.code).toBe('out_of_scope');
 
   // agent.gz is shared with other specs, whose refused changes may be listed too (and a dismissal

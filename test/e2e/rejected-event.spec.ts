@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
-import { makeEvent } from '../../shared/events/make-event';
-import { formatHlc } from '../../shared/hlc/hlc';
-import { apiFromPage, workstationFor } from './support/workstation';
+import { apiFromPage, pushPastTheUi, workstationFor } from './support/workstation';
 import { detailOf, goTo, openSyncedFromQueue, registerAndFile, registerComplaint, timeline, uniquePhone } from './support/ui';
 
 interface StoredEvent {
@@ -26,20 +23,7 @@ test('an event the role may not write lands in "Needs attention" with the server
   // Agents may not close complaints; the UI offers no such action, so the
   // event is forced through the sync protocol with this workstation's own token.
   await expect(detailOf(page, number)).not.toContainText('Close complaint');
-  const now = Date.now();
-  const forced = makeEvent({
-    id: uuidv7(),
-    type: 'complaint.closed',
-    complaintId,
-    actorId: 'user-agent.gz',
-    branchId: 'gz',
-    payload: { note: '客户已满意' },
-    hlc: formatHlc({ wallMs: now, counter: 0, node: '00000000e2e00001' }),
-    occurredAt: new Date(now).toISOString(),
-  });
-  const pushed = await apiFromPage<StoredEvent[]>(page, 'POST', '/api/sync/events/push', [
-    { assumedMasterState: null, newDocumentState: forced },
-  ]);
+  const pushed = await pushPastTheUi<'complaint.closed', StoredEvent[]>(page, { type: 'complaint.closed', complaintId, payload: { note: '客户已满意' } }, '00000000e2e00001');
   expect(pushed.status).toBe(200);
   expect(pushed.json).toHaveLength(1);
   expect(pushed.json[0]?.status).toBe('rejected');

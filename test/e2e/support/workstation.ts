@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventType, PayloadOf } from '../../../shared/events/catalogue';
+import { makeEvent } from '../../../shared/events/make-event';
+import { formatHlc } from '../../../shared/hlc/hlc';
 import { SECRET_NAMES } from '../../../shared/platform/bridge';
 import { WEB_STORAGE_KEYS } from '../../../renderer/platform/web';
 
@@ -144,4 +148,26 @@ export async function apiFromPage<T>(page: Page, method: 'GET' | 'POST', urlPath
     },
     { method, urlPath, body, token },
   );
+}
+
+/**
+ * An event of agent.gz (branch gz), stamped now on HLC node `node`, pushed
+ * through the sync protocol with this workstation's own token, past the UI
+ * that would not offer it; answers the push's reply.
+ */
+export async function pushPastTheUi<T extends EventType, R>(
+  page: Page,
+  e: { type: T; complaintId: string; payload: PayloadOf<T> },
+  node: string,
+): Promise<{ status: number; json: R }> {
+  const now = Date.now();
+  const event = makeEvent({
+    id: uuidv7(),
+    ...e,
+    actorId: 'user-agent.gz',
+    branchId: 'gz',
+    hlc: formatHlc({ wallMs: now, counter: 0, node }),
+    occurredAt: new Date(now).toISOString(),
+  });
+  return apiFromPage<R>(page, 'POST', '/api/sync/events/push', [{ assumedMasterState: null, newDocumentState: event }]);
 }
