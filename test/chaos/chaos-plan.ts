@@ -1,5 +1,6 @@
 import { createRng, type Rng } from '../fixtures/rng';
 import { makeHubPlan } from './hub-plan';
+import { killSchedule, toggleOffline } from './plan-steps';
 
 /**
  * The seeded plan of one chaos run: who the clients are, how skewed their
@@ -70,27 +71,18 @@ export function makePlan(seed: number, options: PlanOptions): ChaosPlan {
   const clients = planClients(rng, options.clients, options.maxSkewMs);
   const steps: Step[] = [];
   const offline = new Set<number>();
-  const killAt = new Set<number>();
-  while (killAt.size < options.kills) killAt.add(rng.int(Math.floor(options.steps * 0.2), Math.floor(options.steps * 0.8)));
-  let restartAt = -1;
+  const kills = killSchedule(rng, { ...options, from: 0.2, to: 0.8, kill: { kind: 'kill-server-during-next-push' }, restart: { kind: 'restart-server' } });
   for (let i = 0; i < options.steps; i++) {
-    if (killAt.has(i)) {
-      steps.push({ kind: 'kill-server-during-next-push' });
-      restartAt = i + rng.int(2, 6);
-    }
-    if (i === restartAt) steps.push({ kind: 'restart-server' });
+    kills.at(i, steps);
     const client = rng.int(0, clients.length - 1);
     const roll = rng.next();
     if (roll < 0.62) steps.push({ kind: 'write', client, actionRoll: rng.next(), complaintRoll: rng.next() });
-    else if (roll < 0.72) {
-      steps.push(offline.has(client) ? { kind: 'online', client } : { kind: 'offline', client });
-      if (offline.has(client)) offline.delete(client);
-      else offline.add(client);
-    } else if (roll < 0.8) steps.push({ kind: 'duplicate-next-push', client });
+    else if (roll < 0.72) steps.push(toggleOffline(offline, client));
+    else if (roll < 0.8) steps.push({ kind: 'duplicate-next-push', client });
     else if (roll < 0.88) steps.push({ kind: 'replay-old-push', client, pick: rng.next() });
     else steps.push({ kind: 'pause', ms: rng.int(20, 250) });
     if (rng.chance(0.5)) steps.push({ kind: 'pause', ms: rng.int(0, 40) });
   }
-  if (restartAt >= options.steps) steps.push({ kind: 'restart-server' });
+  kills.finish(steps);
   return { seed, clients, steps };
 }

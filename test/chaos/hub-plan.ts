@@ -1,5 +1,6 @@
 import { createRng } from '../fixtures/rng';
 import type { ChaosPlan, ClientPlan, PlanOptions, Step } from './chaos-plan';
+import { killSchedule, toggleOffline } from './plan-steps';
 
 /**
  * The seeded plan of a hub run: branch gz's workstations on its hub, and at
@@ -35,23 +36,14 @@ export function makeHubPlan(seed: number, options: PlanOptions): ChaosPlan {
   const offline = new Set<number>();
   let wanCut = false;
   let lanCut = false;
-  const killAt = new Set<number>();
-  while (killAt.size < options.kills) killAt.add(rng.int(Math.floor(options.steps * 0.15), Math.floor(options.steps * 0.85)));
-  let restartAt = -1;
+  const kills = killSchedule(rng, { ...options, from: 0.15, to: 0.85, kill: { kind: 'kill-hub-during-next-push' }, restart: { kind: 'restart-hub' } });
   for (let i = 0; i < options.steps; i++) {
-    if (killAt.has(i)) {
-      steps.push({ kind: 'kill-hub-during-next-push' });
-      restartAt = i + rng.int(2, 6);
-    }
-    if (i === restartAt) steps.push({ kind: 'restart-hub' });
+    kills.at(i, steps);
     const client = rng.int(0, clients.length - 1);
     const roll = rng.next();
     if (roll < 0.56) steps.push({ kind: 'write', client, actionRoll: rng.next(), complaintRoll: rng.next() });
-    else if (roll < 0.63) {
-      steps.push(offline.has(client) ? { kind: 'online', client } : { kind: 'offline', client });
-      if (offline.has(client)) offline.delete(client);
-      else offline.add(client);
-    } else if (roll < 0.71) {
+    else if (roll < 0.63) steps.push(toggleOffline(offline, client));
+    else if (roll < 0.71) {
       steps.push({ kind: wanCut ? 'wan-restore' : 'wan-cut' });
       wanCut = !wanCut;
     } else if (roll < 0.75) {
@@ -62,6 +54,6 @@ export function makeHubPlan(seed: number, options: PlanOptions): ChaosPlan {
     else steps.push({ kind: 'pause', ms: rng.int(20, 250) });
     if (rng.chance(0.5)) steps.push({ kind: 'pause', ms: rng.int(0, 40) });
   }
-  if (restartAt >= options.steps) steps.push({ kind: 'restart-hub' });
+  kills.finish(steps);
   return { seed, clients, steps };
 }
