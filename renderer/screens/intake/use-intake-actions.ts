@@ -3,6 +3,7 @@ import { computeDeadlines } from '../../../shared/deadlines/deadlines';
 import type { Grade } from '../../../shared/events/fields';
 import { gradeSuggestion, type GradeSuggestion } from '../../../shared/rules/grade-suggestion';
 import { commands } from '../../data/commands';
+import type { CommandResult } from '../../data/types/command-result';
 import type { SessionUser } from '../../data/types/session';
 import { useReference } from '../../hooks/use-reference';
 import { useRepeatCheck } from '../../hooks/use-repeat-check';
@@ -116,54 +117,52 @@ export function useIntakeActions(user: SessionUser) {
   const fail = (error: { error?: string; message?: string }) =>
     status.set({ busy: false, message: { tone: 'error', key: 'detail.failed', values: { message: errorText(error) } } });
 
-  const withdraw = async (reason: string) => {
+  /**
+   * How each soothing outcome ends the call: the complaint saved first, then
+   * `write` with the draft as saved; its refusal shown, or the outcome kept
+   * and said.
+   */
+  const endCall = async (outcome: NonNullable<IntakeDraft['outcome']>, done: string, write: (complaintId: string, d: IntakeDraft) => Promise<CommandResult>) => {
     const saved = await save();
     if (!saved) return;
     const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
     status.set({ busy: true });
-    const r = await commands.recordSoothing(saved.complaintId, {
-      ...soothingPayload(d),
-      outcome: 'withdrawn',
-      withdrawalReason: reason.trim(),
-      // The complained-about call's serial, not the serial of this call.
-      ...(d.complainedSerial.trim() ? { complainedSerial: d.complainedSerial.trim() } : {}),
-    });
+    const r = await write(saved.complaintId, d);
     if (!r.ok) return fail(r);
-    update({ outcome: 'withdrawn' });
-    status.set({ busy: false, message: { tone: 'ok', key: 'soothing.withdrawn' } });
+    update({ outcome });
+    status.set({ busy: false, message: { tone: 'ok', key: done } });
   };
 
-  const file = async (withoutSoothingConfirmed: boolean) => {
-    const saved = await save();
-    if (!saved) return;
-    const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
-    status.set({ busy: true });
-    const r1 = await commands.recordSoothing(saved.complaintId, {
-      ...soothingPayload(d),
-      outcome: 'not_accepted',
-      ...(withoutSoothingConfirmed ? { withoutSoothingConfirmed: true } : {}),
-    });
-    if (!r1.ok) return fail(r1);
-    const r2 = await commands.fileWorkOrder(saved.complaintId, { subject: workOrderSubject(d.category || null, reference.policy) });
-    if (!r2.ok) return fail(r2);
-    update({ outcome: 'filed' });
-    status.set({ busy: false, message: { tone: 'ok', key: 'soothing.filed' } });
-  };
+  const withdraw = (reason: string) =>
+    endCall('withdrawn', 'soothing.withdrawn', (complaintId, d) =>
+      commands.recordSoothing(complaintId, {
+        ...soothingPayload(d),
+        outcome: 'withdrawn',
+        withdrawalReason: reason.trim(),
+        // The complained-about call's serial, not the serial of this call.
+        ...(d.complainedSerial.trim() ? { complainedSerial: d.complainedSerial.trim() } : {}),
+      }),
+    );
 
-  const notAccept = async (reason: string) => {
-    const saved = await save();
-    if (!saved) return;
-    const d = useDraftStore.getState().drafts[user.id] ?? emptyDraft();
-    status.set({ busy: true });
-    const failed = failedAcceptance(d);
-    const r = await commands.markNotAccepted(saved.complaintId, {
-      reason: reason.trim(),
-      ...(failed.length ? { failedConditions: failed } : {}),
+  const file = (withoutSoothingConfirmed: boolean) =>
+    endCall('filed', 'soothing.filed', async (complaintId, d) => {
+      const soothed = await commands.recordSoothing(complaintId, {
+        ...soothingPayload(d),
+        outcome: 'not_accepted',
+        ...(withoutSoothingConfirmed ? { withoutSoothingConfirmed: true } : {}),
+      });
+      if (!soothed.ok) return soothed;
+      return commands.fileWorkOrder(complaintId, { subject: workOrderSubject(d.category || null, reference.policy) });
     });
-    if (!r.ok) return fail(r);
-    update({ outcome: 'not_accepted' });
-    status.set({ busy: false, message: { tone: 'ok', key: 'intake.notAcceptedDone' } });
-  };
+
+  const notAccept = (reason: string) =>
+    endCall('not_accepted', 'intake.notAcceptedDone', (complaintId, d) => {
+      const failed = failedAcceptance(d);
+      return commands.markNotAccepted(complaintId, {
+        reason: reason.trim(),
+        ...(failed.length ? { failedConditions: failed } : {}),
+      });
+    });
 
   const startOver = () => {
     clearDraft(user.id);
