@@ -15,6 +15,7 @@ import { csvReport, exportCsv, exportedComplaintIds, exportXlsx } from './export
 import { useRecordAccess } from '../hooks/use-access-recording';
 import { useReport } from './use-report';
 import { agentBars, categoryBars, figureWithValue, timelinessBars } from './chart-data';
+import { FilterSelect } from './FilterSelect';
 import { useReference } from '../hooks/use-reference';
 import './print.css';
 
@@ -191,39 +192,9 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
           {t('reports.to')}
           <input type="date" aria-label={t('reports.to')} value={current.to} min={current.from} onChange={(e) => setDay('to', e.target.value)} />
         </label>
-        <label>
-          {t('reports.branch')}
-          <select aria-label={t('reports.branch')} value={filter.branchId ?? ''} onChange={(e) => choose('branchId', e.target.value)}>
-            <option value="">{t('reports.all')}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reports.team')}
-          <select aria-label={t('reports.team')} value={filter.teamId ?? ''} onChange={(e) => choose('teamId', e.target.value)}>
-            <option value="">{t('reports.all')}</option>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reports.agent')}
-          <select aria-label={t('reports.agent')} value={filter.agentId ?? ''} onChange={(e) => choose('agentId', e.target.value)}>
-            <option value="">{t('reports.all')}</option>
-            {agents.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('reports.branch')} value={filter.branchId} options={branches} onChange={(v) => choose('branchId', v)} />
+        <FilterSelect label={t('reports.team')} value={filter.teamId} options={teams} onChange={(v) => choose('teamId', v)} />
+        <FilterSelect label={t('reports.agent')} value={filter.agentId} options={agents.map((u) => ({ id: u.id, name: u.displayName }))} onChange={(v) => choose('agentId', v)} />
         <button type="button" className="btn" aria-label={t('reports.exportCsv')} onClick={runCsv}>
           {t('reports.exportCsv')}
         </button>
