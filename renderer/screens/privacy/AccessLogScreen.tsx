@@ -4,6 +4,7 @@ import { ACCESS_ACTIONS, type AccessAction, type AccessLogEntry } from '../../..
 import { useAccessLog } from '../../hooks/use-privacy-records';
 import { useReference } from '../../hooks/use-reference';
 import { formatDateTime } from '../../i18n/format-date';
+import { ServerListView } from './ServerListView';
 
 /**
  * Who viewed, printed or exported customers' personal data: admins see every
@@ -47,11 +48,7 @@ export function AccessLogScreen() {
           <input value={complaintId} maxLength={64} onChange={(e) => setComplaintId(e.target.value)} />
         </label>
       </form>
-      {list.error ? (
-        <p role="alert">{t('privacy.needsServer', { message: list.error })}</p>
-      ) : list.items.length === 0 ? (
-        <p className="empty">{list.loading ? t('privacy.loading') : t('privacy.empty')}</p>
-      ) : (
+      <ServerListView list={list}>
         <table className="list">
           <thead>
             <tr>
@@ -81,12 +78,7 @@ export function AccessLogScreen() {
             ))}
           </tbody>
         </table>
-      )}
-      {list.more && (
-        <button type="button" className="btn" disabled={list.loading} onClick={list.loadMore}>
-          {t('privacy.more')}
-        </button>
-      )}
+      </ServerListView>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { ErasureOutcome } from '../../data/audit/privacy-api';
 import { useErasures, useRequestErasure } from '../../hooks/use-privacy-records';
 import { useReference } from '../../hooks/use-reference';
 import { formatDateTime } from '../../i18n/format-date';
+import { ServerListView } from './ServerListView';
 
 /**
  * The admin's erasure: the chosen personal fields of one complaint go from
@@ -91,11 +92,7 @@ export function ErasureScreen() {
       )}
 
       <h2>{t('privacy.erasures')}</h2>
-      {erasures.error ? (
-        <p role="alert">{t('privacy.needsServer', { message: erasures.error })}</p>
-      ) : erasures.items.length === 0 ? (
-        <p className="empty">{erasures.loading ? t('privacy.loading') : t('privacy.empty')}</p>
-      ) : (
+      <ServerListView list={erasures}>
         <table className="list">
           <thead>
             <tr>
@@ -120,12 +117,7 @@ export function ErasureScreen() {
             ))}
           </tbody>
         </table>
-      )}
-      {erasures.more && (
-        <button type="button" className="btn" disabled={erasures.loading} onClick={erasures.loadMore}>
-          {t('privacy.more')}
-        </button>
-      )}
+      </ServerListView>
     </section>
   );
 }
