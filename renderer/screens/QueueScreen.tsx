@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, GRADES, type Category, type Grade } from '../../shared/events/fields';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/fold/projection';
+import { CATEGORIES, GRADES } from '../../shared/events/fields';
+import { COMPLAINT_STATUSES } from '../../shared/fold/projection';
 import type { QueueFilter, QueueScope } from '../data/types/queue';
 import type { SessionUser } from '../data/types/session';
 import { useGridContext } from '../hooks/use-grid-context';
+import { AnyOfSelect } from '../components/AnyOfSelect';
 import { ComplaintGrid } from '../components/ComplaintGrid';
 import { useUiStore, type ScreenId } from '../state/ui-store';
 import { scopesFor, wideScope } from '../app/default-scope';
@@ -52,43 +53,22 @@ export function QueueScreen({ user, screen, title, scope, initial }: Props) {
             </select>
           </label>
         )}
-        <label>
-          {t('queue.status')}
-          <select
-            value={one(filter.status)}
-            onChange={(e) => change({ status: (e.target.value || undefined) as ComplaintStatus | undefined })}
-          >
-            <option value="">{t('queue.any')}</option>
-            {COMPLAINT_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`statuses.${s}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.grade')}
-          <select
-            value={String(one(filter.grade))}
-            onChange={(e) => change({ grade: e.target.value ? (Number(e.target.value) as Grade) : undefined })}
-          >
-            <option value="">{t('queue.any')}</option>
-            {GRADES.map((g) => (
-              <option key={g} value={g}>{t(`grades.${g}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('queue.category')}
-          <select
-            aria-label={an.either('Category filter', t('queue.category'))}
-            value={one(filter.category)}
-            onChange={(e) => change({ category: (e.target.value || undefined) as Category | undefined })}
-          >
-            <option value="">{t('queue.any')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>{t(`categories.${c}`)}</option>
-            ))}
-          </select>
-        </label>
+        <AnyOfSelect
+          label={t('queue.status')}
+          value={one(filter.status)}
+          values={COMPLAINT_STATUSES}
+          text={(s) => t(`statuses.${s}`)}
+          onChange={(status) => change({ status })}
+        />
+        <AnyOfSelect label={t('queue.grade')} value={one(filter.grade)} values={GRADES} text={(g) => t(`grades.${g}`)} onChange={(grade) => change({ grade })} />
+        <AnyOfSelect
+          label={t('queue.category')}
+          ariaLabel={an.either('Category filter', t('queue.category'))}
+          value={one(filter.category)}
+          values={CATEGORIES}
+          text={(c) => t(`categories.${c}`)}
+          onChange={(category) => change({ category })}
+        />
         <label className="check">
           <input
             type="checkbox"
