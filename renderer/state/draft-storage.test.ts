@@ -2,24 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ephemeralAtRest } from '../data/crypto/at-rest';
 import { isSealed, seal, unseal } from '../data/crypto/envelope';
 import { draftStorage, type DraftSealer } from './draft-storage';
+import { memoryWebStorage } from './memory-web-storage';
 
 const NAME = '欧阳娜娜';
 const PHONE = '13912345678';
 const ITEM = 'drafts';
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, String(v)),
-    removeItem: (k: string) => void items.delete(k),
-    clear: () => items.clear(),
-    key: (i: number) => [...items.keys()][i] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-}
 
 async function cipherKey(): Promise<CryptoKey> {
   const atRest = await ephemeralAtRest();
@@ -32,7 +20,7 @@ const value = (customerName: string, phone = PHONE): Value => ({ state: { drafts
 
 describe('draft storage', () => {
   it('reads and writes nothing before the key is known', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     backing.setItem(ITEM, JSON.stringify(value(NAME)));
     const storage = draftStorage<Value['state']>(() => backing);
     expect(storage.keyed()).toBe(false);
@@ -42,7 +30,7 @@ describe('draft storage', () => {
   });
 
   it('keeps drafts in clear JSON, written at once, on a workstation without a key', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const storage = draftStorage<Value['state']>(() => backing);
     storage.useKey(null);
     void storage.setItem(ITEM, value(NAME) as never);
@@ -51,7 +39,7 @@ describe('draft storage', () => {
   });
 
   it('with a key, stores one sealed envelope holding no name or phone, and opens it again', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const key = await cipherKey();
     const storage = draftStorage<Value['state']>(() => backing);
     storage.useKey(key);
@@ -67,7 +55,7 @@ describe('draft storage', () => {
   });
 
   it('still reads a draft an older build wrote in the clear', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     backing.setItem(ITEM, JSON.stringify(value(NAME)));
     const storage = draftStorage<Value['state']>(() => backing);
     storage.useKey(await cipherKey());
@@ -75,7 +63,7 @@ describe('draft storage', () => {
   });
 
   it('lands the latest write when an earlier one is sealed last', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const key = await cipherKey();
     // The first seal is held back until the second has been written.
     let releaseFirst: () => void = () => undefined;
@@ -100,7 +88,7 @@ describe('draft storage', () => {
   });
 
   it('writes nothing back after a removal (sign-out) that came while sealing', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const storage = draftStorage<Value['state']>(() => backing);
     storage.useKey(await cipherKey());
     const pending = storage.setItem(ITEM, value(NAME) as never);
@@ -110,7 +98,7 @@ describe('draft storage', () => {
   });
 
   it('keeps drafts sealed with a key it does not have, untouched, until sign-out removes them', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const first = draftStorage<Value['state']>(() => backing);
     first.useKey(await cipherKey());
     await first.setItem(ITEM, value(NAME) as never);

@@ -1,23 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The drafts persist to localStorage; Node has none, so a plain one stands in (before the store's import).
-vi.hoisted(() => {
-  const items = new Map<string, string>();
-  globalThis.localStorage = {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, String(v)),
-    removeItem: (k: string) => void items.delete(k),
-    clear: () => items.clear(),
-    key: (i: number) => [...items.keys()][i] ?? null,
-    get length() {
-      return items.size;
-    },
-  } as Storage;
+await vi.hoisted(async () => {
+  const { memoryWebStorage } = await import('./memory-web-storage');
+  globalThis.localStorage = memoryWebStorage();
 });
 import { draftHasContent, emptyDraft } from './intake-draft';
 import { ephemeralAtRest, type AtRest } from '../data/crypto/at-rest';
 import { isSealed, unseal } from '../data/crypto/envelope';
 import { draftStorage } from './draft-storage';
+import { memoryWebStorage } from './memory-web-storage';
 import { createDraftStore, DRAFT_STORAGE_KEY, openDrafts, useDraftStore } from './intake-draft-store';
 
 describe('intake drafts', () => {
@@ -58,20 +50,7 @@ describe('intake drafts sealed at rest', () => {
   const NAME = '欧阳娜娜';
   const PHONE = '13912345678';
 
-  function memoryStorage(): Storage {
-    const items = new Map<string, string>();
-    return {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, String(v)),
-      removeItem: (k: string) => void items.delete(k),
-      clear: () => items.clear(),
-      key: (i: number) => [...items.keys()][i] ?? null,
-      get length() {
-        return items.size;
-      },
-    };
-  }
-  /** The app's store over `backing` as a fresh run of the app would make it: nothing read yet. */
+    /** The app's store over `backing` as a fresh run of the app would make it: nothing read yet. */
   const newRun = (backing: Storage) => createDraftStore(draftStorage(() => backing));
   const storedDrafts = async (backing: Storage, atRest: AtRest) => {
     const raw = backing.getItem(DRAFT_STORAGE_KEY);
@@ -81,7 +60,7 @@ describe('intake drafts sealed at rest', () => {
   };
 
   it('keeps no caller name or phone in localStorage and gives the draft back after a reload', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const atRest = await ephemeralAtRest();
     const run1 = newRun(backing);
     await run1.open(atRest);
@@ -99,7 +78,7 @@ describe('intake drafts sealed at rest', () => {
   });
 
   it('lands every keystroke of fast typing in order: the last one is what a reload reads', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const atRest = await ephemeralAtRest();
     const run1 = newRun(backing);
     await run1.open(atRest);
@@ -114,7 +93,7 @@ describe('intake drafts sealed at rest', () => {
   });
 
   it('reads a draft an older build left in the clear and writes it back sealed', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     backing.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ state: { drafts: { u1: { customerName: NAME, phone: PHONE } } }, version: 1 }));
     const atRest = await ephemeralAtRest();
     const run = newRun(backing);
@@ -125,7 +104,7 @@ describe('intake drafts sealed at rest', () => {
   });
 
   it('a change before the drafts are read (a screen pop at start) is applied on top of them, never in their place', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const atRest = await ephemeralAtRest();
     const run1 = newRun(backing);
     await run1.open(atRest);
@@ -144,7 +123,7 @@ describe('intake drafts sealed at rest', () => {
   });
 
   it('sign-out before the drafts are read removes them and the form does not wait for ever', async () => {
-    const backing = memoryStorage();
+    const backing = memoryWebStorage();
     const atRest = await ephemeralAtRest();
     const run1 = newRun(backing);
     await run1.open(atRest);
