@@ -169,6 +169,19 @@ describe('decidePush (pure)', () => {
     ]);
   });
 
+  it('a complaint created and transferred in one push stays in the feed of the branch it was created in', () => {
+    const c = { ...created('c7b'), actorId: 'u-officer' };
+    const transfer = ev('complaint.transferred', 'c7b', 'u-officer');
+    const plan = decidePush(empty(), officer, prepare(rows(c, transfer)), RECEIVED);
+    expect(verdicts(plan)).toEqual([[c.id, 'accepted'], [transfer.id, 'accepted']]);
+    expect(plan.feed.map((f) => [f.event_id, f.branch_id, f.origin])).toEqual([
+      [c.id, 'dg', true],
+      [c.id, 'gz', false],
+      [transfer.id, 'dg', true],
+      [transfer.id, 'gz', false],
+    ]);
+  });
+
   it('judges each event against the state the events before it left: after a transfer to dg, a gz officer\'s note is out of scope', () => {
     const s = stateWith(created('c8'));
     const transfer = ev('complaint.transferred', 'c8', 'u-officer');

@@ -284,10 +284,14 @@ function decideOnce(
       for (const e of f.before.events) add(e.id, post, true, false);
     }
   }
+  // A complaint created by this request was in its creator's branch before any transfer in it: that branch keeps the
+  // events, as it would had they come in two requests (the author's own pull would otherwise never show them).
+  const bornIn = new Map<string, string>();
+  for (const d of fresh) if (d.reason === null && d.event?.type === 'complaint.created') bornIn.set(d.event.complaintId, d.event.branchId);
   for (const d of fresh) {
     const f = d.reason === null && d.complaintId ? folded.get(d.complaintId) : undefined;
     add(d.incoming.id, f ? f.after.branchId : null, d.reason === null, true);
-    const pre = f?.before?.branchId;
+    const pre = f ? (f.before ? f.before.branchId : bornIn.get(f.after.id)) : undefined;
     if (f && pre && pre !== f.after.branchId) add(d.incoming.id, pre, true, false);
   }
 
