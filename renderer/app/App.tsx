@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkstationStore } from '../data/context';
 import { useUiStore } from '../state/ui-store';
 import { openDrafts, useDraftStore } from '../state/intake-draft-store';
-import { landingScreen } from './landing';
+import { landingScreen, landsAfterSignIn } from './landing';
 import { formatHash } from './route';
 import { useSession } from '../hooks/use-session';
 import { SignInScreen } from '../screens/SignInScreen';
@@ -26,13 +26,12 @@ export function App() {
   // A sign-in leads to the role's own work, whatever screen the last person left open.
   const signInAndLand = useCallback(
     async (username: string, password: string) => {
-      const before = useUiStore.getState().screen;
+      const hashBefore = window.location.hash;
       const result = await signIn(username, password);
       const user = workstation?.session.current().user;
       const screen = user ? landingScreen(user.role) : null;
-      const now = useUiStore.getState().screen;
-      // The shell can appear before sign-in resolves (and lands there itself): a screen the user already chose wins.
-      if (result.ok && user && screen && (now === before || now === screen)) {
+      const landing = screen && landsAfterSignIn({ hashBefore, hashNow: window.location.hash, screenNow: useUiStore.getState().screen, landing: screen });
+      if (result.ok && user && screen && landing) {
         window.history.replaceState(null, '', formatHash({ screen, complaintId: null }));
         useUiStore.getState().select(null);
         useUiStore.getState().go(screen);

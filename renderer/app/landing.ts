@@ -25,6 +25,18 @@ export function landingScreen(role: Role): ScreenId {
 }
 
 /**
+ * Whether a sign-in that just resolved should still lead to the role's
+ * landing screen. The shell can appear before the sign-in resolves, and the
+ * person may already have gone somewhere (a link, a deep address, a screen
+ * pop): any change of the address since the sign-in began is their choice and
+ * wins, even a return to the screen the last person left open. Already on the
+ * landing screen, landing again only clears the selection.
+ */
+export function landsAfterSignIn(o: { hashBefore: string; hashNow: string; screenNow: ScreenId; landing: ScreenId }): boolean {
+  return o.hashNow === o.hashBefore || o.screenNow === o.landing;
+}
+
+/**
  * The "Queue" screen's starting scope. People handling their own cases start
  * on theirs; supervisors and quality managers, who are assigned nothing, start
  * on the branch, directors on every branch.
