@@ -12,17 +12,18 @@ import { visitEveryScreen, type UiLanguage } from './support/screens';
  */
 const OUT = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
+const LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly UiLanguage[];
+
 test.skip(!process.env.SCREENSHOTS, 'npm run screenshots takes them');
 
-for (const language of ['en', 'zh-CN'] as const satisfies readonly UiLanguage[]) {
-  test(`screenshots of every screen in ${language}`, async ({ browser }) => {
-    test.setTimeout(600_000);
-    const dir = path.join(OUT, language);
-    await mkdir(dir, { recursive: true });
-    let n = 0;
-    await visitEveryScreen(browser, language, async (name, page) => {
-      n += 1;
-      await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`) });
-    });
+// One walk for both languages; each language's files are numbered in the walk's order.
+test(`screenshots of every screen in ${LANGUAGES.join(' and ')}`, async ({ browser }) => {
+  test.setTimeout(600_000);
+  const taken = new Map<UiLanguage, number>();
+  for (const language of LANGUAGES) await mkdir(path.join(OUT, language), { recursive: true });
+  await visitEveryScreen(browser, LANGUAGES, async (name, page, language) => {
+    const n = (taken.get(language) ?? 0) + 1;
+    taken.set(language, n);
+    await page.screenshot({ path: path.join(OUT, language, `${String(n).padStart(2, '0')}-${name}.png`) });
   });
-}
+});
