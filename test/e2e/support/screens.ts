@@ -81,6 +81,24 @@ async function visitDialog(walk: Walk, page: Page, name: string, open: () => Pro
   }
 }
 
+/**
+ * Visits a screen with a part whose text is fixed when it opens (the rows
+ * behind a report figure name the figure as it read then): after each switch
+ * the part is opened again, so it too reads in the new language.
+ */
+async function visitReopened(walk: Walk, page: Page, name: string, open: () => Promise<void>, opened: Locator): Promise<void> {
+  const order = await languageOrder(page, walk.languages);
+  for (const [i, language] of order.entries()) {
+    if (i > 0 || (await displayLanguage(page)) !== language) {
+      const before = await opened.innerText();
+      await useLanguage(page, language, title(page, false));
+      await open();
+      await expect(opened).not.toHaveText(before);
+    }
+    await walk.visit(name, page, language);
+  }
+}
+
 async function show(page: Page, screen: string): Promise<void> {
   // The landing after sign-in may still move the page to the role's own screen: ask again until the address holds.
   await expect(async () => {
@@ -108,6 +126,25 @@ async function openFirstRow(page: Page): Promise<void> {
   await expect(row).toBeVisible({ timeout: 20_000 });
   await row.click();
   await expect(page.locator('article.detail h2, article.detail h1').first()).toBeVisible();
+}
+
+/** Waits out a smooth scroll that brings `part` into view: its place unchanged from one frame to the next. */
+async function scrolledIntoView(part: Locator): Promise<void> {
+  await part.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last = Number.NaN;
+        const frame = () => {
+          const top = el.getBoundingClientRect().top;
+          if (top === last) resolve();
+          else {
+            last = top;
+            requestAnimationFrame(frame);
+          }
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
 
 async function closeDialogWithEscape(page: Page): Promise<void> {
@@ -216,11 +253,32 @@ export async function visitEveryScreen(browser: Browser, languages: readonly UiL
   const kpis = page.locator('.kpis button');
   await expect(kpis.first()).toBeVisible({ timeout: 20_000 });
   await visitScreen(walk, page, 'reports', () => expect(kpis.first()).toBeVisible());
-  await kpis.first().click();
-  await expect(page.locator('.drill')).toBeVisible();
-  await visitScreen(walk, page, 'reports-drill-down', () => expect(page.locator('.drill')).toBeVisible());
-  await page.getByRole('tab').nth(1).click();
-  await visitScreen(walk, page, 'reports-assessment', () => expect(page.getByRole('tab').nth(1)).toHaveAttribute('aria-selected', 'true'));
+  const drill = page.locator('.drill h3');
+  const drillDown = async () => {
+    await kpis.first().click();
+    await expect(drill).toBeInViewport();
+    await scrolledIntoView(drill);
+  };
+  await drillDown();
+  await visitReopened(walk, page, 'reports-drill-down', drillDown, drill);
+  // The assessment tab keeps the rows opened on the figures' tab below it.
+  const tabs = page.getByRole('tab');
+  const assessment = async () => {
+    await tabs.nth(1).click();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  };
+  await assessment();
+  await visitReopened(
+    walk,
+    page,
+    'reports-assessment',
+    async () => {
+      await tabs.nth(0).click();
+      await drillDown();
+      await assessment();
+    },
+    drill,
+  );
   await showAndVisit(walk, page, 'accessLog', 'access-log');
   await quality.close();
 
