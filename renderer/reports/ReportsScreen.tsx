@@ -14,6 +14,7 @@ import { Figure, type Drill } from './Figure';
 import { csvReport, exportCsv, exportedComplaintIds, exportXlsx } from './export-report';
 import { useRecordAccess } from '../hooks/use-access-recording';
 import { useReport } from './use-report';
+import { useDrill } from './use-drill';
 import { agentBars, categoryBars, figureWithValue, timelinessBars } from './chart-data';
 import { FilterSelect } from './FilterSelect';
 import { useReference } from '../hooks/use-reference';
@@ -110,7 +111,7 @@ export function ReportsScreen({ user }: { user: SessionUser }) {
   const [period, setPeriod] = useState<ReportPeriod | null>(null);
   const [filter, setFilter] = useState<ReportFilter>({});
   const [tab, setTab] = useState<Tab>('kpis');
-  const [drill, setDrill] = useState<Drill | null>(null);
+  const [drill, setDrill] = useDrill();
   const [printId, setPrintId] = useState<string | null>(null);
   const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const recordAccess = useRecordAccess();
