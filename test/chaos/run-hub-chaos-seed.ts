@@ -92,13 +92,12 @@ export async function runHubChaosSeed(seed: number, options: ChaosOptions): Prom
         await Promise.all(run.clients.map((c) => withTimeout(c.settle(20_000), 30_000, `client ${c.index} settle`)));
         const states: ClientState[] = [];
         for (const c of run.clients) {
-          const where = plan.clients[c.index]?.site;
-          states.push({
-            index: c.index,
-            session: atCentral[c.index] as Session,
-            snapshot: await c.snapshot(),
-            ...(where === 'hub' ? { scope: { branchId: HUB_BRANCH, strict: false } } : {}),
-          });
+          const session = atCentral[c.index] as Session;
+          // A branch user's projections are compared for the complaints in their branch now, wherever they sync: of a
+          // complaint that left, a workstation keeps what its branch saw (the feed carries the new branch's events no
+          // longer), at the hub as at central.
+          const branchId = session.user.branchId;
+          states.push({ index: c.index, session, snapshot: await c.snapshot(), ...(branchId ? { scope: { branchId, strict: false } } : {}) });
         }
         const complaintIds = [...new Set((await pullAll(s.central.url, director.token, 1000)).map((e) => e.complaintId))];
         states.push({ index: -1, label: 'hub', session: hubAccount, snapshot: await hubSnapshot(s.lan.url, hubSessions, complaintIds), scope: { branchId: HUB_BRANCH, strict: true } });
