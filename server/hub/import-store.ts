@@ -109,10 +109,12 @@ export async function importPage(db: Db, settings: SettingsStore, branchId: stri
       );
     }
     if (changed.length) {
-      // The hub's copy becomes central's, and whatever was waiting upstream is decided.
+      // The hub's copy becomes central's, and whatever was waiting upstream is decided (a refusal of the hub's that
+      // central accepted is `overruled`, as in verdict-store.ts).
       await tx.query(
         `update events e set doc = r.doc, status = r.status, reason_code = r.reason_code, reason_message = r.reason_message,
-                upstream = case when e.upstream is null then null when r.status = 'accepted' then 'confirmed' else 'rejected' end
+                upstream = case when e.upstream is null then null when r.status = 'accepted' then 'confirmed' else 'rejected' end,
+                overruled = e.overruled or (e.upstream = 'pending' and e.status = 'rejected' and r.status = 'accepted')
            from ${recordset} where e.id = r.id`,
         [rows(changed)],
       );

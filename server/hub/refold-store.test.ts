@@ -75,4 +75,48 @@ describe.each(storageKinds())('a complaint that leaves the branch with an event 
       { type: 'note.added', status: 'rejected' },
     ]);
   });
+
+  /**
+   * The hub relays a transfer out with other events of the complaint in one
+   * batch; central accepts them all (the resolution the hub had refused too:
+   * central held the work order the hub had not pulled yet). The verdict
+   * prunes the complaint, and the pull that follows brings back central's
+   * copies of those events, which the branch's feed still lists up to the
+   * transfer (found by the hub chaos run, seed 102).
+   */
+  it("keeps nothing of the complaint when central's copies of its last events come after the prune, and tells the author of an overruled refusal", async () => {
+    const agent = await h.login('agent.gz');
+    const lead = await h.login('lead.gz');
+    const supervisor = await h.login('supervisor.gz');
+    const officer = await c.login('officer.gz');
+    const created = f.created(agent.user);
+    expect((await h.push(agent.token, [created])).json).toEqual([]);
+    await hub.server.upstream?.syncNow();
+    const filed = f.make('work_order.filed', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
+    expect((await c.push(officer.token, [filed])).json).toEqual([]);
+
+    const note = f.make('note.added', { complaintId: created.complaintId, actorId: agent.user.id, branchId: 'gz' });
+    expect((await h.push(agent.token, [note])).json).toEqual([]);
+    const resolved = f.make('resolution.recorded', { complaintId: created.complaintId, actorId: lead.user.id, branchId: 'gz' });
+    const refused = (await h.push(lead.token, [resolved])).json as { id: string; reason?: { code: string } }[];
+    expect(refused.map((d) => [d.id, d.reason?.code])).toEqual([[resolved.id, 'illegal_state']]);
+    const transfer = f.make('complaint.transferred', { complaintId: created.complaintId, actorId: supervisor.user.id, branchId: 'gz' });
+    expect((await h.push(supervisor.token, [transfer])).json).toEqual([]);
+    // One round: the three relayed in one batch and accepted by central, then the pull.
+    await hub.server.upstream?.syncNow();
+
+    const director = await c.login('director');
+    const atCentral = await c.request('GET', `/api/complaints/${created.complaintId}`, { token: director.token });
+    expect(atCentral.json).toMatchObject({ branchId: 'dg', status: 'resolved' });
+    const kept = await hub.server.db.query<{ id: string; status: string; reason_code: string | null }>(
+      `select id, status, reason_code from events where complaint_id = $1 and type <> 'complaint.transferred' order by id`,
+      [created.complaintId],
+    );
+    // Of the complaint only its transfer, and the resolution for its author alone: accepted by central, moved since.
+    expect(kept).toEqual([{ id: resolved.id, status: 'rejected', reason_code: 'accepted_then_moved' }]);
+    expect(await hub.server.db.query('select id from complaints where id = $1', [created.complaintId])).toEqual([]);
+    const pulled = async (token: string) => ((await h.pullAll(token)).documents as { id: string; status: string; reason?: { code: string } }[]).filter((d) => d.id === resolved.id);
+    expect((await pulled(lead.token)).map((d) => [d.status, d.reason?.code])).toEqual([['rejected', 'accepted_then_moved']]);
+    expect(await pulled(agent.token)).toEqual([]);
+  });
 });

@@ -1,10 +1,11 @@
 import type { StoredEvent } from '../../shared/events/envelope';
-import { fold, type FoldContext } from '../../shared/fold/fold';
+import { compareEvents, fold, type FoldContext } from '../../shared/fold/fold';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import { upsertProjectionsStatement } from '../complaints/projection-rows';
 import { LOCKS, type Db, type Sql, type Statement } from '../db/db';
 import type { SettingsStore } from '../reference/settings-store';
 import { reannounceStatements } from '../erasure/erasure-store';
+import { REJECT } from '../sync/reasons';
 
 /**
  * Statements the hub writes when central's word changes what it holds
@@ -13,9 +14,18 @@ import { reannounceStatements } from '../erasure/erasure-store';
  * branch's copies of complaints that left the branch dropped.
  */
 
-/** The projections of these complaints from their accepted events; those that fold to nothing are listed apart. */
-export async function refold(tx: Sql, ctx: FoldContext, complaintIds: readonly string[]): Promise<{ folded: ComplaintProjection[]; empty: string[] }> {
-  if (!complaintIds.length) return { folded: [], empty: [] };
+/**
+ * The projections of these complaints from their accepted events; those that
+ * fold to nothing are listed apart, with where the last transfer the hub
+ * holds of each took it (`movedTo`; absent without one).
+ */
+export async function refold(
+  tx: Sql,
+  ctx: FoldContext,
+  complaintIds: readonly string[],
+): Promise<{ folded: ComplaintProjection[]; empty: string[]; movedTo: Map<string, string> }> {
+  const movedTo = new Map<string, string>();
+  if (!complaintIds.length) return { folded: [], empty: [], movedTo };
   const byComplaint = new Map<string, StoredEvent[]>(complaintIds.map((id) => [id, []]));
   for (const r of await tx.query<{ complaint_id: string; doc: string }>(
     `select complaint_id, doc from events where complaint_id = any($1::text[]) and status = 'accepted'`,
@@ -38,9 +48,14 @@ export async function refold(tx: Sql, ctx: FoldContext, complaintIds: readonly s
       }
     }
     if (p) folded.push(p);
-    else empty.push(id);
+    else {
+      empty.push(id);
+      const last = events.filter((e) => e.type === 'complaint.transferred').sort(compareEvents).at(-1);
+      const to = (last?.payload as { toBranchId?: unknown } | undefined)?.toBranchId;
+      if (typeof to === 'string') movedTo.set(id, to);
+    }
   }
-  return { folded, empty };
+  return { folded, empty, movedTo };
 }
 
 /** Writes refolded projections and removes the rows of complaints that fold to nothing. */
@@ -86,20 +101,48 @@ export function acceptedInFeed(eventIds: readonly string[], branchId: string): S
  * the complaint again (a transfer central refuses brings it back, a
  * refused note leaves it where it went), and a fold of what was left after
  * a prune would be wrong; every call site prunes again once it is applied.
+ *
+ * `left` names complaints with no projection any more whose last transfer
+ * took them elsewhere (`refold`'s `movedTo`): events of theirs that came in
+ * after the prune, such as central's copies of the events it accepted with
+ * the transfer, pulled once the verdict had pruned the complaint, go too.
+ *
+ * An event the hub had refused and central accepted (`overruled`) is not
+ * dropped without a word: its author was told "refused" when pushing, and
+ * central's acceptance may never have reached that workstation. It stays
+ * for its author alone, as a refusal does (no branch on its feed row,
+ * announced again), with the reason `accepted_then_moved`: accepted by
+ * central, the complaint now in another branch. Its workstation shows that,
+ * never "refused", and nothing of it is shown to anyone else. Its one
+ * row: how many events it announced so to their authors (`told`).
  */
-export function pruneStatement(branchId: string): Statement {
+export function pruneStatement(branchId: string, left: readonly string[] = []): Statement {
+  const told = REJECT.acceptedThenMoved();
   return {
     text: `with gone as (
-                  select c.id from complaints c
-                   where c.branch_id <> $1
-                     and not exists (select 1 from events p where p.complaint_id = c.id and p.upstream = 'pending')),
+                  select g.id from (select c.id from complaints c where c.branch_id <> $1
+                                    union select x.id from unnest($2::text[]) as x(id)) g
+                   where not exists (select 1 from events p where p.complaint_id = g.id and p.upstream = 'pending')),
                 dropped as (
                   delete from events e using gone g
-                   where e.complaint_id = g.id and e.status = 'accepted' and e.type <> 'complaint.transferred'
+                   where e.complaint_id = g.id and e.status = 'accepted' and e.type <> 'complaint.transferred' and not e.overruled
                returning e.id),
-                unfed as (delete from feed f using dropped d where f.event_id = d.id returning 1)
-           delete from complaints c using gone g where c.id = g.id`,
-    params: [branchId],
+                told as (
+                  update events e set status = 'rejected', reason_code = $3, reason_message = $4
+                    from gone g
+                   where e.complaint_id = g.id and e.status = 'accepted' and e.type <> 'complaint.transferred' and e.overruled
+               returning e.id),
+                unfed as (
+                  delete from feed f
+                   where f.event_id in (select id from dropped) or (f.event_id in (select id from told) and not f.origin)
+               returning 1),
+                refed as (
+                  update feed f set fseq = nextval('feed_seq'), accepted = false, branch_id = null
+                   where f.origin and f.event_id in (select id from told)
+               returning 1),
+                unfolded as (delete from complaints c using gone g where c.id = g.id returning 1)
+           select count(*) as told from told`,
+    params: [branchId, [...left], told.code, told.message],
   };
 }
 
@@ -118,12 +161,13 @@ export async function refoldAndAnnounce(
 ): Promise<Statement[]> {
   const fctx = await settings.current(tx);
   const projections = await refold(tx, { policy: fctx.policy, calendar: fctx.calendar }, o.touched);
+  const left = projections.empty.filter((id) => (projections.movedTo.get(id) ?? o.branchId) !== o.branchId);
   return [
     ...projectionStatements(projections, fctx.policy.revision),
     ...sequenceLock(db),
     ...reannounce(db, o.changedIds),
     ...acceptedInFeed(o.acceptedIds, o.branchId),
     ...(o.feed ?? []),
-    pruneStatement(o.branchId),
+    pruneStatement(o.branchId, left),
   ];
 }

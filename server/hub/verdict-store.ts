@@ -3,13 +3,14 @@ import { lockComplaints } from '../complaints/projection-rows';
 import type { Db } from '../db/db';
 import type { SettingsStore } from '../reference/settings-store';
 import { cleanText } from '../sync/wire';
-import { pruneStatement, refoldAndAnnounce } from './refold-store';
+import { pruneStatement, refoldAndAnnounce, sequenceLock } from './refold-store';
 
 /**
  * Central's verdicts on relayed events, applied in one transaction. An
  * accepted event is confirmed; one the hub had refused for the state it
- * knew (relay-up.ts) becomes accepted here too, its complaint is folded
- * again with it, and it is announced again to the whole branch. A rejected
+ * knew (relay-up.ts) becomes accepted here too (marked `overruled`: its
+ * author was told otherwise, which the prune remembers), its complaint is
+ * folded again with it, and it is announced again to the whole branch. A rejected
  * one becomes rejected here too,
  * with central's reason: its complaint is folded again without it, and it
  * is announced again on the hub's feed (a fresh sequence number, still
@@ -23,7 +24,7 @@ export async function applyVerdicts(db: Db, settings: SettingsStore, branchId: s
   return db.transaction(async (tx) => {
     const promoted = accepted.length
       ? await tx.query<{ id: string; complaint_id: string | null }>(
-          `update events set status = 'accepted', reason_code = null, reason_message = null, upstream = 'confirmed'
+          `update events set status = 'accepted', reason_code = null, reason_message = null, upstream = 'confirmed', overruled = true
             where id = any($1::text[]) and upstream = 'pending' and status = 'rejected'
            returning id, complaint_id`,
           [accepted],
@@ -33,9 +34,9 @@ export async function applyVerdicts(db: Db, settings: SettingsStore, branchId: s
       await tx.query(`update events set upstream = 'confirmed' where id = any($1::text[]) and upstream = 'pending'`, [accepted]);
     }
     if (!rejected.length && !promoted.length) {
-      // A confirmed transfer out of the branch: the complaint's copy leaves the hub now.
-      await tx.finish([pruneStatement(branchId)]);
-      return false;
+      // A confirmed transfer out of the branch: the complaint's copy leaves the hub now (the prune may announce again: feed order).
+      const [pruned] = await tx.finish<{ told: unknown }>([...sequenceLock(db), pruneStatement(branchId)]);
+      return Number(pruned?.told ?? 0) > 0;
     }
     const demoted = rejected.length
       ? await tx.query<{ id: string; complaint_id: string | null }>(

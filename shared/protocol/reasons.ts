@@ -51,6 +51,15 @@ export const REJECT = {
         ? `${field} lies further back than the policy allows (${limit}): correct the date, then make the change again`
         : `${field} lies further ahead than the policy allows (${limit}): correct the date or this workstation's clock, then make the change again`,
   }),
+  /**
+   * Not a refusal: a branch hub's word to the author of an event it had
+   * refused and central then accepted, on a complaint that has since left
+   * the branch (the hub keeps none of it; the new branch holds it).
+   */
+  acceptedThenMoved: (): RejectReason => ({
+    code: 'accepted_then_moved',
+    message: 'Accepted by the central server after the branch hub had refused it; the complaint has since moved to another branch, which holds it now',
+  }),
   duplicateId: (): RejectReason => ({
     code: 'duplicate_id',
     message: 'Another event already has this id; write the event again with a new id',

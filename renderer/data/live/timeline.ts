@@ -7,7 +7,8 @@ import { eventSyncState } from './event-sync-state';
 /**
  * The fold's timeline joined with each event's state on this workstation.
  * Rejected events are not folded, so they are added in their HLC place,
- * marked invalid with the server's reason.
+ * marked invalid with the server's reason; but one a branch hub refused and
+ * central accepted after all (`accepted_then_moved`) is shown as confirmed by central.
  */
 export function timeline$(store: DataStore, complaintId: string): Observable<TimelineRow[]> {
   const events$ = store.db.events.find({ selector: { complaintId }, sort: [{ hlc: 'asc' }] }).$;
@@ -28,6 +29,11 @@ export function timeline$(store: DataStore, complaintId: string): Observable<Tim
       const shown = new Set(rows.map((r) => r.eventId));
       for (const e of events) {
         if (shown.has(e.id) || e.status !== 'rejected') continue;
+        if (e.reason?.code === 'accepted_then_moved') {
+          // Not a refusal: central accepted it after the hub had refused it, and the complaint has left the branch since.
+          rows.push({ eventId: e.id, type: e.type, hlc: e.hlc, actorId: e.actorId, occurredAt: e.occurredAt, state: 'applied', sync: 'central', payload: e.payload as Record<string, unknown> });
+          continue;
+        }
         rows.push({
           eventId: e.id,
           type: e.type,

@@ -12,6 +12,13 @@ import { useUiStore } from '../../state/ui-store';
 import { adviceFor } from './advice';
 import { useAccessibleName } from '../../i18n/use-accessible-name';
 
+/**
+ * Not a refusal: a branch hub's word that central accepted what the hub had
+ * refused, on a complaint since moved to another branch (docs/branch-hub.md).
+ * Listed here so its author learns it; nothing to redo.
+ */
+const ACCEPTED_THEN_MOVED = 'accepted_then_moved';
+
 /** The detail's action titles, for the "allowed now" list. */
 const ACTION_TITLE: Partial<Record<ActionId, string>> = {
   escalate: 'detail.escalate',
@@ -36,7 +43,7 @@ interface Props {
 }
 
 /**
- * One refused change: the server's reason in the user's language, advice
+ * One refused change (or one a hub refused and central accepted after all): the server's reason in the user's language, advice
  * that fits it and the complaint as it is now, and two ways out: redo it as
  * something allowed now, or dismiss it with a reason that is kept.
  */
@@ -82,7 +89,11 @@ export function AttentionItem({ item: r, user, reference, now }: Props) {
         <span>{label(r.event.type)}</span>
         <span className="hint">{formatDateTime(r.event.occurredAt, reference.policy.timeZone)}</span>
       </div>
-      <div className="notice error">{t('outcome.refused', { reason: reasonText(t, r.reason, r.event.type) })}</div>
+      {r.reason.code === ACCEPTED_THEN_MOVED ? (
+        <div className="notice ok">{t('outcome.acceptedThenMoved')}</div>
+      ) : (
+        <div className="notice error">{t('outcome.refused', { reason: reasonText(t, r.reason, r.event.type) })}</div>
+      )}
       <div className="hint">{t('attentionFix.serverSaid', { message: r.reason.message, code: r.reason.code })}</div>
       <div>
         <strong>{t('attention.what')}:</strong>{' '}

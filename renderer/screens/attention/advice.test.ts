@@ -28,5 +28,7 @@ describe('adviceFor a complaint transferred away', () => {
     expect(adviceFor('out_of_scope', { transferredAway: true })).toBe('transferred');
     expect(adviceFor('out_of_scope', { transferredAway: false })).toBe('forbidden');
     expect(adviceFor('illegal_state', { transferredAway: true })).toBe('conflict');
+    // A hub's refusal central overruled, on a complaint gone since: nothing to redo.
+    expect(adviceFor('accepted_then_moved')).toBe('transferred');
   });
 });

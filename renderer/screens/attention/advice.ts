@@ -8,6 +8,8 @@ export type Advice = 'forbidden' | 'transferred' | 'invalid' | 'conflict' | 'unk
  */
 export function adviceFor(code: string, now: { transferredAway?: boolean } = {}): Advice {
   if (code === 'out_of_scope' && now.transferredAway) return 'transferred';
+  // Accepted by central after the hub refused it, the complaint gone since: nothing to redo, the other branch has it.
+  if (code === 'accepted_then_moved') return 'transferred';
   switch (code) {
     case 'role_not_allowed':
     case 'out_of_scope':

@@ -8,6 +8,7 @@ import { usernamesIgnoreCase } from './007-usernames-ignore-case';
 import { branchHub } from './008-branch-hub';
 import { feedByEvent } from './009-feed-by-event';
 import { scriptAudience } from './010-script-audience';
+import { hubOverruled } from './011-hub-overruled';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   branchHub,
   feedByEvent,
   scriptAudience,
+  hubOverruled,
 ];
