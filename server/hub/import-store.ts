@@ -59,7 +59,7 @@ interface ExistingRow {
  * Central's word is final: nothing pulled is decided again here.
  * Resolves to true when the feed changed.
  */
-export async function importPage(db: Db, settings: SettingsStore, branchId: string, page: PullPage): Promise<boolean> {
+export async function importPage(db: Db, settings: SettingsStore, branchId: string, page: PullPage, o: { morePages?: boolean } = {}): Promise<boolean> {
   const byId = new Map<string, Pulled>();
   for (const doc of page.documents) {
     const p = pulled(doc as unknown as Record<string, unknown>);
@@ -127,6 +127,7 @@ export async function importPage(db: Db, settings: SettingsStore, branchId: stri
         touched,
         changedIds: changed.map((d) => d.id),
         acceptedIds: changed.filter((d) => d.status === 'accepted').map((d) => d.id),
+        morePages: o.morePages,
         feed: [
           {
             text: `insert into feed (fseq, event_id, branch_id, pushed_by, accepted, origin)

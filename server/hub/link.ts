@@ -155,10 +155,11 @@ export class UpstreamLink {
     for (;;) {
       if (this.stopped) return;
       const page = await this.client.pull(seq, PULL_PAGE);
+      const morePages = page.documents.length >= PULL_PAGE;
       // The page and its checkpoint are written together.
-      if (await importPage(this.db, this.settings, branchId, page)) this.hooks.fed();
+      if (await importPage(this.db, this.settings, branchId, page, { morePages })) this.hooks.fed();
       seq = page.checkpoint.seq;
-      if (page.documents.length < PULL_PAGE) return;
+      if (!morePages) return;
     }
   }
 }

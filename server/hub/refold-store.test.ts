@@ -44,6 +44,20 @@ describe.each(storageKinds())('a complaint that leaves the branch with an event 
     await importPage(hub.server.db, hub.server.settings, 'gz', res.json as unknown as PullPage);
   };
 
+  /** The hub's pull through to the end in pages of `limit`, imported as its link imports them. */
+  const pullInPages = async (limit: number) => {
+    const account = await c.login(hubUser, HUB_PASSWORD);
+    for (;;) {
+      const seq = Number((await readHubState(hub.server.db, 'pull_seq')) ?? 0);
+      const res = await c.request('GET', `/api/sync/events/pull?seq=${seq}&limit=${limit}`, { token: account.token });
+      expect(res.status).toBe(200);
+      const page = res.json as unknown as PullPage;
+      const morePages = page.documents.length >= limit;
+      await importPage(hub.server.db, hub.server.settings, 'gz', page, { morePages });
+      if (!morePages) return;
+    }
+  };
+
   it('leaves the hub once central refuses the waiting note', async () => {
     const agent = await h.login('agent.gz');
     const officer = await c.login('officer.gz');
@@ -118,5 +132,43 @@ describe.each(storageKinds())('a complaint that leaves the branch with an event 
     const pulled = async (token: string) => ((await h.pullAll(token)).documents as { id: string; status: string; reason?: { code: string } }[]).filter((d) => d.id === resolved.id);
     expect((await pulled(lead.token)).map((d) => [d.status, d.reason?.code])).toEqual([['rejected', 'accepted_then_moved']]);
     expect(await pulled(agent.token)).toEqual([]);
+  });
+
+  /**
+   * A complaint that comes back to the branch: central announces its whole
+   * history to the branch again, then the transfer back. A pull page that
+   * ends inside that history left the complaint folded as it was when it
+   * left (its old transfer out is the last the hub held), and the prune took
+   * it; the pages after it then had no creation to fold, and the branch never
+   * saw the complaint again.
+   */
+  it('keeps a complaint transferred back into the branch whose history comes over several pull pages', async () => {
+    const agent = await h.login('agent.gz');
+    const officer = await c.login('officer.gz');
+    const dgSupervisor = await c.login('supervisor.dg');
+    const dgAgent = await c.login('agent.dg');
+    const created = f.created(agent.user);
+    const filed = f.make('work_order.filed', { complaintId: created.complaintId, actorId: agent.user.id, branchId: 'gz' });
+    expect((await h.push(agent.token, [created, filed])).json).toEqual([]);
+    await hub.server.upstream?.syncNow();
+    const away = f.make('complaint.transferred', { complaintId: created.complaintId, actorId: officer.user.id, branchId: 'gz' });
+    expect((await c.push(officer.token, [away])).json).toEqual([]);
+    await hub.server.upstream?.syncNow();
+    expect((await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token })).status).toBe(404);
+
+    const dgNote = f.make('note.added', { complaintId: created.complaintId, actorId: dgAgent.user.id, branchId: 'dg' });
+    const back = f.make('complaint.transferred', {
+      complaintId: created.complaintId,
+      actorId: dgSupervisor.user.id,
+      branchId: 'dg',
+      payload: { toBranchId: 'gz', reason: '属地受理' },
+    });
+    expect((await c.push(dgAgent.token, [dgNote])).json).toEqual([]);
+    expect((await c.push(dgSupervisor.token, [back])).json).toEqual([]);
+    await pullInPages(2);
+
+    const atHub = await h.request('GET', `/api/complaints/${created.complaintId}`, { token: agent.token });
+    expect(atHub.status).toBe(200);
+    expect(atHub.json).toMatchObject({ branchId: 'gz', eventCount: 5 });
   });
 });

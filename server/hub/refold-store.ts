@@ -115,12 +115,17 @@ export function acceptedInFeed(eventIds: readonly string[], branchId: string): S
  * central, the complaint now in another branch. Its workstation shows that,
  * never "refused", and nothing of it is shown to anyone else. Its one
  * row: how many events it announced so to their authors (`told`).
+ *
+ * `byRow: false` leaves the complaints whose row names another branch for a
+ * later prune: while a pull is paging through a complaint's history
+ * re-announced to the branch (a transfer back in), its row still says where
+ * it went until the page with the transfer in arrives.
  */
-export function pruneStatement(branchId: string, left: readonly string[] = []): Statement {
+export function pruneStatement(branchId: string, left: readonly string[] = [], o: { byRow?: boolean } = {}): Statement {
   const told = REJECT.acceptedThenMoved();
   return {
     text: `with gone as (
-                  select g.id from (select c.id from complaints c where c.branch_id <> $1
+                  select g.id from (select c.id from complaints c where $5::boolean and c.branch_id <> $1
                                     union select x.id from unnest($2::text[]) as x(id)) g
                    where not exists (select 1 from events p where p.complaint_id = g.id and p.upstream = 'pending')),
                 dropped as (
@@ -142,7 +147,7 @@ export function pruneStatement(branchId: string, left: readonly string[] = []): 
                returning 1),
                 unfolded as (delete from complaints c using gone g where c.id = g.id returning 1)
            select count(*) as told from told`,
-    params: [branchId, [...left], told.code, told.message],
+    params: [branchId, [...left], told.code, told.message, o.byRow ?? true],
   };
 }
 
@@ -157,7 +162,15 @@ export async function refoldAndAnnounce(
   db: Db,
   tx: Sql,
   settings: SettingsStore,
-  o: { branchId: string; touched: readonly string[]; changedIds: readonly string[]; acceptedIds: readonly string[]; feed?: Statement[] },
+  o: {
+    branchId: string;
+    touched: readonly string[];
+    changedIds: readonly string[];
+    acceptedIds: readonly string[];
+    feed?: Statement[];
+    /** More pages of the same pull follow: complaints whose row names another branch are pruned after the last. */
+    morePages?: boolean;
+  },
 ): Promise<Statement[]> {
   const fctx = await settings.current(tx);
   const projections = await refold(tx, { policy: fctx.policy, calendar: fctx.calendar }, o.touched);
@@ -168,6 +181,6 @@ export async function refoldAndAnnounce(
     ...reannounce(db, o.changedIds),
     ...acceptedInFeed(o.acceptedIds, o.branchId),
     ...(o.feed ?? []),
-    pruneStatement(o.branchId, left),
+    pruneStatement(o.branchId, left, { byRow: !o.morePages }),
   ];
 }
