@@ -1,5 +1,8 @@
 import type { RejectReason } from '../events/envelope';
 
+/** The reason code that is no refusal (see `REJECT.acceptedThenMoved`): workstations show it as accepted by central. */
+export const ACCEPTED_THEN_MOVED = 'accepted_then_moved';
+
 /**
  * The rejection reasons of the sync protocol (`reason` of a rejected event),
  * beyond validateEvent's `schema` / `unknown_type`: the server gives them,
@@ -57,7 +60,7 @@ export const REJECT = {
    * the branch (the hub keeps none of it; the new branch holds it).
    */
   acceptedThenMoved: (): RejectReason => ({
-    code: 'accepted_then_moved',
+    code: ACCEPTED_THEN_MOVED,
     message: 'Accepted by the central server after the branch hub had refused it; the complaint has since moved to another branch, which holds it now',
   }),
   duplicateId: (): RejectReason => ({

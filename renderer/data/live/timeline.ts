@@ -1,3 +1,4 @@
+import { ACCEPTED_THEN_MOVED } from '../../../shared/protocol/reasons';
 import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
 import { compareEvents } from '../../../shared/fold/order';
 import type { DataStore } from '../store';
@@ -29,7 +30,7 @@ export function timeline$(store: DataStore, complaintId: string): Observable<Tim
       const shown = new Set(rows.map((r) => r.eventId));
       for (const e of events) {
         if (shown.has(e.id) || e.status !== 'rejected') continue;
-        if (e.reason?.code === 'accepted_then_moved') {
+        if (e.reason?.code === ACCEPTED_THEN_MOVED) {
           // Not a refusal: central accepted it after the hub had refused it, and the complaint has left the branch since.
           rows.push({ eventId: e.id, type: e.type, hlc: e.hlc, actorId: e.actorId, occurredAt: e.occurredAt, state: 'applied', sync: 'central', payload: e.payload as Record<string, unknown> });
           continue;

@@ -1,3 +1,4 @@
+import { ACCEPTED_THEN_MOVED } from '../../../shared/protocol/reasons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableActions, transferredAway, type ActionId } from '../../../shared/rules/available-actions';
@@ -11,13 +12,6 @@ import { reasonText } from '../../i18n/reason-text';
 import { useUiStore } from '../../state/ui-store';
 import { adviceFor } from './advice';
 import { useAccessibleName } from '../../i18n/use-accessible-name';
-
-/**
- * Not a refusal: a branch hub's word that central accepted what the hub had
- * refused, on a complaint since moved to another branch (docs/branch-hub.md).
- * Listed here so its author learns it; nothing to redo.
- */
-const ACCEPTED_THEN_MOVED = 'accepted_then_moved';
 
 /** The detail's action titles, for the "allowed now" list. */
 const ACTION_TITLE: Partial<Record<ActionId, string>> = {
@@ -89,6 +83,7 @@ export function AttentionItem({ item: r, user, reference, now }: Props) {
         <span>{label(r.event.type)}</span>
         <span className="hint">{formatDateTime(r.event.occurredAt, reference.policy.timeZone)}</span>
       </div>
+      {/* Not a refusal: central accepted what the hub had refused, on a complaint since moved (docs/branch-hub.md); nothing to redo. */}
       {r.reason.code === ACCEPTED_THEN_MOVED ? (
         <div className="notice ok">{t('outcome.acceptedThenMoved')}</div>
       ) : (

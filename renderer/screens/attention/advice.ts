@@ -1,3 +1,4 @@
+import { ACCEPTED_THEN_MOVED } from '../../../shared/protocol/reasons';
 export type Advice = 'forbidden' | 'transferred' | 'invalid' | 'conflict' | 'unknown' | 'skew' | 'clockAhead' | 'default';
 
 /**
@@ -9,7 +10,7 @@ export type Advice = 'forbidden' | 'transferred' | 'invalid' | 'conflict' | 'unk
 export function adviceFor(code: string, now: { transferredAway?: boolean } = {}): Advice {
   if (code === 'out_of_scope' && now.transferredAway) return 'transferred';
   // Accepted by central after the hub refused it, the complaint gone since: nothing to redo, the other branch has it.
-  if (code === 'accepted_then_moved') return 'transferred';
+  if (code === ACCEPTED_THEN_MOVED) return 'transferred';
   switch (code) {
     case 'role_not_allowed':
     case 'out_of_scope':
