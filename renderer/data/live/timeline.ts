@@ -30,21 +30,17 @@ export function timeline$(store: DataStore, complaintId: string): Observable<Tim
       const shown = new Set(rows.map((r) => r.eventId));
       for (const e of events) {
         if (shown.has(e.id) || e.status !== 'rejected') continue;
+        const base = { eventId: e.id, type: e.type, hlc: e.hlc, actorId: e.actorId, occurredAt: e.occurredAt, payload: e.payload as Record<string, unknown> };
         if (e.reason?.code === ACCEPTED_THEN_MOVED) {
           // Not a refusal: central accepted it after the hub had refused it, and the complaint has left the branch since.
-          rows.push({ eventId: e.id, type: e.type, hlc: e.hlc, actorId: e.actorId, occurredAt: e.occurredAt, state: 'applied', sync: 'central', payload: e.payload as Record<string, unknown> });
+          rows.push({ ...base, state: 'applied', sync: 'central' });
           continue;
         }
         rows.push({
-          eventId: e.id,
-          type: e.type,
-          hlc: e.hlc,
-          actorId: e.actorId,
-          occurredAt: e.occurredAt,
+          ...base,
           state: 'invalid',
           why: e.reason?.message,
           sync: 'rejected',
-          payload: e.payload as Record<string, unknown>,
           reason: e.reason ? { code: e.reason.code, message: e.reason.message } : undefined,
         });
       }
