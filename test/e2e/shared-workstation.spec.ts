@@ -41,6 +41,9 @@ test("on one workstation, the next user finds none of the director's complaints"
   // The director, back on the workstation, finds it again in their own replica.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'director');
+  // Signing in leads to the role's own work, whatever address the last user left (here this very complaint's):
+  // the deep link is opened once the landing is done, as a person would open it.
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible({ timeout: 20_000 });
   await page.goto(`/#/queue/${encodeURIComponent(complaintId)}`);
   await expect(page.getByRole('heading', { name: number })).toBeVisible({ timeout: 20_000 });
 
