@@ -10,7 +10,7 @@ import { percentile } from '../lib/stats';
 import { hotSpotTable } from '../lib/hot-spot-table';
 import { profileTop } from '../local-queries/cpu-profile';
 import { DEFAULT_PAGE_ORIGIN, routeFolder } from '../local-queries/page-route';
-import { BOOTSTRAP_PAGE } from '../../renderer/data/sync/bootstrap';
+import { BOOTSTRAP_PAGE, BOOTSTRAP_SLICE } from '../../renderer/data/sync/bootstrap';
 import { buildTypingPage } from './build-typing-page';
 import { CALLER_SCRIPT } from './caller-script';
 import { isKeystroke, keystrokePlan, typedText, type Step } from './keystroke-plan';
@@ -47,7 +47,7 @@ declare const hdTyping: {
   fieldText(id: string): string | null;
   clearForm(): void;
   prepareSync(o: { complaints: number; seed: number; endMs: number }): { ms: number; complaints: number; events: number };
-  startSync(pageSize?: number): void;
+  startSync(sizes: { pageSize?: number; sliceSize?: number }): void;
   syncStatus(): { running: boolean; done: boolean; startedMs: number; endedMs: number; error: string };
   count(): Promise<{ complaints: number; events: number }>;
 };
@@ -134,6 +134,8 @@ export async function runIntakeTyping(args: BenchArgs): Promise<BenchResult> {
   const profiling = args.flags.get('profile') === 'true';
   // Complaints per bootstrap page: the app's (BOOTSTRAP_PAGE) unless `--sync-page N` tries another.
   const syncPage = args.flags.has('sync-page') ? Number(args.flags.get('sync-page')) : undefined;
+  // Complaints per bulk write: the app's (BOOTSTRAP_SLICE) unless `--sync-slice N` tries another.
+  const syncSlice = args.flags.has('sync-slice') ? Number(args.flags.get('sync-slice')) : undefined;
   const loadStart = os.loadavg();
   const work = await mkdtemp(path.join(os.tmpdir(), 'hd-bench-typing-'));
   // A profile needs readable function names; the measured runs use the minified build the app ships.
@@ -168,7 +170,7 @@ export async function runIntakeTyping(args: BenchArgs): Promise<BenchResult> {
     phases.push({ label: 'idle, empty replica', taken: await page.evaluate(() => hdTyping.take()) });
 
     say(`during the first sync of ${n} complaints (${gen.events} events)`);
-    await page.evaluate((size) => hdTyping.startSync(size), syncPage);
+    await page.evaluate((sizes) => hdTyping.startSync(sizes), { pageSize: syncPage, sliceSize: syncSlice });
     // Polled beside the typing: keystrokes go on until the sync has written its last page.
     let syncRunning = true;
     const duringSync = async () => {
@@ -230,7 +232,7 @@ export async function runIntakeTyping(args: BenchArgs): Promise<BenchResult> {
         )
       : '';
     const note = [
-      `Sync: ${n.toLocaleString('en-US')} complaints, ${gen.events.toLocaleString('en-US')} events (generated in the page beforehand in ${formatNumber(gen.ms / 1000)} s), written by the bootstrap (${syncPage === undefined ? `the app's pages of ${BOOTSTRAP_PAGE.toLocaleString('en-US')} complaints` : `pages of ${syncPage} complaints (--sync-page)`}) with projector and search index in ${formatNumber(syncS)} s; the replica then held ${stored.complaints.toLocaleString('en-US')} complaints, ${stored.events.toLocaleString('en-US')} events.`,
+      `Sync: ${n.toLocaleString('en-US')} complaints, ${gen.events.toLocaleString('en-US')} events (generated in the page beforehand in ${formatNumber(gen.ms / 1000)} s), written by the bootstrap (${syncPage === undefined ? `the app's pages of ${BOOTSTRAP_PAGE.toLocaleString('en-US')} complaints` : `pages of ${syncPage} complaints (--sync-page)`}, ${syncSlice === undefined ? `the app's bulk writes of ${BOOTSTRAP_SLICE} complaints` : `bulk writes of ${syncSlice} complaints (--sync-slice)`}) with projector and search index in ${formatNumber(syncS)} s; the replica then held ${stored.complaints.toLocaleString('en-US')} complaints, ${stored.events.toLocaleString('en-US')} events.`,
       `Typing: one keystroke every ${intervalMs} ms (waiting for each keystroke's frame first), pinyin through the IME for Chinese; forms typed in full and cleared: ${typist.forms + fresh.forms}; fields not showing what was typed: ${fresh.mismatches.length + typist.mismatches.length ? [...typist.mismatches, ...fresh.mismatches].join('; ') : 'none'}.`,
       `Load average (1/5/15 min) at start ${loadStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${loadEnd.map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores.`,
     ].join('\n');

@@ -129,15 +129,23 @@ const api = {
     dataset = generateDataset({ seed: o.seed, complaints: o.complaints, branches: demoBranches(), endMs: o.endMs, spanDays: 45 });
     return { ms: performance.now() - t, complaints: dataset.complaints.length, events: dataset.events.length };
   },
-  /** Starts the first sync in the background (as the sync controller runs it) and returns at once; `pageSize` complaints a page (the app's by default). */
-  startSync(pageSize?: number) {
+  /** Starts the first sync in the background (as the sync controller runs it) and returns at once; `pageSize` complaints a page and `sliceSize` a bulk write (the app's by default). */
+  startSync(sizes: { pageSize?: number; sliceSize?: number } = {}) {
     const s = getActiveStore();
     if (!s || !dataset) throw new Error('no store or no dataset');
     const data = dataset;
     Object.assign(sync, { running: true, done: false, startedMs: performance.now(), error: '' });
     void (async () => {
       try {
-        await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, pageSize, settled: () => s.projector.idle() });
+        await runBootstrap({
+          api: datasetBootstrapApi(data),
+          events: s.db.events,
+          meta: s.userMeta,
+          now: Date.now,
+          ...sizes,
+          settled: () => s.projector.idle(),
+          index: s.search,
+        });
         await s.projector.idle();
         await s.search.idle();
       } catch (err) {

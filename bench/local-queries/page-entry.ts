@@ -55,7 +55,7 @@ const api = {
     const g = await timed(async () => generateDataset({ seed: o.seed, complaints: o.complaints, branches: demoBranches(), endMs: o.endMs, spanDays: 45 }));
     const data = g.value;
     const b = await timed(async () => {
-      await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, settled: () => s.projector.idle() });
+      await runBootstrap({ api: datasetBootstrapApi(data), events: s.db.events, meta: s.userMeta, now: Date.now, settled: () => s.projector.idle(), index: s.search });
       await s.projector.idle();
       await s.search.idle();
     });

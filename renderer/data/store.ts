@@ -195,6 +195,7 @@ async function openUserStore(
     meta: userMeta,
     referenceStore,
     projector,
+    searchIndex: search,
     platform: options.platform,
     now,
     retryTimeMs: options.retryTimeMs,

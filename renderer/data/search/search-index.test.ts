@@ -103,6 +103,40 @@ describe('search index', () => {
     expect(await third.search('发票', 10)).toEqual([`copy-${String(BUILD_BATCH + 5).padStart(5, '0')}`]);
   });
 
+  it('holds its writes through a bulk load: searchable at once, written once on release, rebuilt after a crash meanwhile', async () => {
+    const { s, created } = await indexedComplaint();
+    await s.search.hold();
+    const commands = bindCommands(() => s);
+    const during = await commands.createComplaint({ ...sampleIntake, description: '发票开错了' });
+    if (!during.ok) throw new Error(during.error);
+    await s.projector.idle();
+    await s.search.idle();
+    // In memory at once, not yet stored: the stored buckets still lack it, and the index is marked incomplete.
+    expect(await s.search.search('发票', 10)).toEqual([during.complaintId]);
+    expect(JSON.stringify((await s.db.search.find().exec()).map((d) => d.toJSON()))).not.toContain(during.complaintId);
+    expect(await s.userMeta.get(INDEX_VERSION_KEY)).toBeNull();
+
+    // A crash now: the next opening finds no complete index and rebuilds it from the complaints.
+    const crashed = reopen(s);
+    const builds: unknown[] = [];
+    const sub = crashed.building$.subscribe((b) => builds.push(b));
+    expect(await crashed.search('发票', 10)).toEqual([during.complaintId]);
+    sub.unsubscribe();
+    expect(builds).toContainEqual({ done: 2, total: 2 });
+    await crashed.idle();
+    await s.userMeta.remove(INDEX_VERSION_KEY); // the held index is still incomplete
+
+    await s.search.release();
+    expect(await s.userMeta.get(INDEX_VERSION_KEY)).toBe(s.search.codec.version);
+    const next = reopen(s);
+    const loads: unknown[] = [];
+    const sub2 = next.building$.subscribe((b) => loads.push(b));
+    expect(await next.search('发票', 10)).toEqual([during.complaintId]);
+    expect(await next.search('态度冷淡', 10)).toContain(created.complaintId);
+    sub2.unsubscribe();
+    expect(loads).toEqual([null]);
+  });
+
   it('loses the erased personal data when a scrubbed copy of the events arrives, in memory and in storage', async () => {
     store = await openLocalStore(testUsers.agent);
     const s = store;

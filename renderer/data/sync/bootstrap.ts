@@ -1,4 +1,4 @@
-import { bootstrapPageSchema } from '../../../shared/protocol/bootstrap';
+import { bootstrapPageSchema, type BootstrapPage } from '../../../shared/protocol/bootstrap';
 import type { EventsCollection } from '../db';
 import type { LocalMeta } from '../local-meta';
 import { fromStoredEvent } from '../projection/event-conversion';
@@ -16,8 +16,14 @@ interface Saved {
 }
 
 export const BOOTSTRAP_KEY = 'sync.bootstrap';
-/** Complaints per page: about 5,500 events, one bulk write and one pass of the projector. */
+/** Complaints per page: about 5,500 events a request. */
 export const BOOTSTRAP_PAGE = 1000;
+/**
+ * Complaints per bulk write (and pass of the projector): the writes run on
+ * the window's main thread, and a keystroke that arrives during one waits for
+ * its end, so a page is written in slices with a pause for input between.
+ */
+export const BOOTSTRAP_SLICE = 100;
 
 export interface BootstrapOptions {
   api: Api;
@@ -25,6 +31,10 @@ export interface BootstrapOptions {
   meta: LocalMeta;
   now: () => number;
   pageSize?: number;
+  /** Complaints per bulk write (BOOTSTRAP_SLICE). */
+  sliceSize?: number;
+  /** Holds the search index's writes until the bootstrap ends (search-index.ts `hold`). */
+  index?: { hold(): Promise<void>; release(): Promise<void> };
   onProgress?(p: FirstSyncProgress | null): void;
   /** Resolves when what a page wrote is folded (the projector), so progress counts ready complaints. */
   settled?(): Promise<void>;
@@ -46,43 +56,75 @@ export interface BootstrapOptions {
  * it only writes pending events, which the replication pushes once started.
  */
 export async function runBootstrap(o: BootstrapOptions): Promise<number | null> {
-  let saved = await o.meta.get<Saved>(BOOTSTRAP_KEY);
+  const saved = await o.meta.get<Saved>(BOOTSTRAP_KEY);
   if (saved?.done) return saved.upTo;
   if (!saved) {
     const fromServer = await o.events.count({ selector: { status: { $ne: 'pending' } } }).exec();
     if (fromServer > 0) return null;
   }
+  await o.index?.hold();
+  try {
+    return await writePages(o, saved);
+  } finally {
+    await o.index?.release();
+  }
+}
+
+async function writePages(o: BootstrapOptions, resumed: Saved | null): Promise<number | null> {
+  let saved = resumed;
   const started = o.now();
   const startedWith = saved?.events ?? 0;
   const limit = o.pageSize ?? BOOTSTRAP_PAGE;
+  const slice = o.sliceSize ?? BOOTSTRAP_SLICE;
+  const fetchPage = async (upTo: number | undefined, after: string | null): Promise<BootstrapPage> => {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (upTo !== undefined) q.set('upTo', String(upTo));
+    if (after) q.set('after', after);
+    return bootstrapPageSchema.parse(await o.api.json<unknown>('GET', `/api/sync/bootstrap?${q.toString()}`));
+  };
+  let ahead: Promise<BootstrapPage> | null = null;
   for (;;) {
     if (o.isStopped?.()) return null;
-    const q = new URLSearchParams({ limit: String(limit) });
-    if (saved) q.set('upTo', String(saved.upTo));
-    if (saved?.after) q.set('after', saved.after);
-    const page = bootstrapPageSchema.parse(await o.api.json<unknown>('GET', `/api/sync/bootstrap?${q.toString()}`));
-    const docs = [...page.rejected, ...page.complaints.flatMap((c) => c.events)].map(fromStoredEvent);
-    o.onDocuments?.(docs);
-    if (docs.length) {
-      const { error } = await o.events.bulkInsert(docs);
-      // A conflict is an event already here (a resumed page): the stored copy stays, as a pull would leave it.
-      const real = error.filter((e) => e.status !== 409);
-      if (real.length) throw new Error(`first sync: ${real.length} events not stored`);
+    const page: BootstrapPage = await (ahead ?? fetchPage(saved?.upTo, saved?.after ?? null));
+    // The server prepares the next page while this one is written.
+    ahead = page.next === null ? null : fetchPage(page.upTo, page.next);
+    ahead?.catch(() => undefined);
+    const total = saved?.total ?? page.total;
+    let complaints = saved?.complaints ?? 0;
+    let events = saved?.events ?? 0;
+    for (let i = 0; i < Math.max(page.complaints.length, 1); i += slice) {
+      const part = page.complaints.slice(i, i + slice);
+      const docs = [...(i === 0 ? page.rejected : []), ...part.flatMap((c) => c.events)].map(fromStoredEvent);
+      await writeSlice(o, docs);
+      complaints += part.length;
+      events += docs.length;
+      if (page.next !== null || i + slice < page.complaints.length) {
+        o.onProgress?.(progressOf({ complaints, events, total }, started, startedWith, o.now()));
+        await pauseForInput();
+      }
     }
-    await o.settled?.();
-    saved = {
-      upTo: page.upTo,
-      after: page.next,
-      done: page.next === null,
-      complaints: (saved?.complaints ?? 0) + page.complaints.length,
-      events: (saved?.events ?? 0) + docs.length,
-      total: saved?.total ?? page.total,
-    };
+    saved = { upTo: page.upTo, after: page.next, done: page.next === null, complaints, events, total };
     await o.meta.set(BOOTSTRAP_KEY, saved);
     await o.afterPage?.();
     o.onProgress?.(saved.done ? null : progressOf(saved, started, startedWith, o.now()));
     if (saved.done) return saved.upTo;
   }
+}
+
+async function writeSlice(o: BootstrapOptions, docs: ReturnType<typeof fromStoredEvent>[]): Promise<void> {
+  o.onDocuments?.(docs);
+  if (docs.length) {
+    const { error } = await o.events.bulkInsert(docs);
+    // A conflict is an event already here (a resumed page): the stored copy stays, as a pull would leave it.
+    const real = error.filter((e) => e.status !== 409);
+    if (real.length) throw new Error(`first sync: ${real.length} events not stored`);
+  }
+  await o.settled?.();
+}
+
+/** Lets input and rendering waiting for the main thread run before the next slice. */
+function pauseForInput(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Complaints and events so far, and the time left at this run's rate of events. */

@@ -37,6 +37,8 @@ export interface SyncControllerOptions {
   meta: LocalMeta;
   referenceStore: ReferenceStore;
   projector: Projector;
+  /** The search index, whose writes a first sync holds until its end. */
+  searchIndex?: { hold(): Promise<void>; release(): Promise<void> };
   platform: DataPlatform;
   now: () => number;
   retryTimeMs?: number;
@@ -93,6 +95,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
         now: o.now,
         onProgress: (p) => o.tracker.setFirstSync(p),
         settled: () => o.projector.idle(),
+        index: o.searchIndex,
         onDocuments: (docs) => {
           const maxSkew = o.referenceStore.current().policy.sync.hlcMaxSkewMs;
           const t = o.now();
