@@ -1,4 +1,5 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
+import { withPageReads } from './dexie-page-reads';
 import type { RxStorage } from 'rxdb';
 import { openDatabase, openDeviceDatabase, type DeviceDatabase, type HotlineDatabase } from './db';
 import { localMeta, type LocalMeta } from './local-meta';
@@ -121,7 +122,7 @@ export const DEFAULT_DATABASE_NAME = 'hotline-desk';
 
 async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
   const { getRxStorageDexie } = await import('rxdb/plugins/storage-dexie');
-  return getRxStorageDexie() as RxStorage<unknown, unknown>;
+  return withPageReads(getRxStorageDexie() as RxStorage<unknown, unknown>);
 }
 
 interface DeviceParts {
