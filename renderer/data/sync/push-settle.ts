@@ -18,6 +18,15 @@ export interface PushRow {
  * only for rows still pending locally: a row that carries a server status is a
  * resolved conflict being re-sent, already settled, and answering it again
  * would make RxDB write and re-push it without end.
+ *
+ * A row the lookup does not find either was stored and is gone since: a
+ * branch hub drops the accepted events of a complaint that left the branch
+ * once central has confirmed them, possibly before their author learned the
+ * verdict, and no pull brings them again. Those rows are pushed once more:
+ * the server decides them afresh (the hub refuses an event of a complaint it
+ * no longer holds, provisionally, and central's verdict follows on the
+ * author's pull), and that answer settles them. Once only: a row still
+ * unanswered stays as it is rather than being pushed without end.
  */
 export async function pushAndSettle(api: Api, batch: PushRow[], stopped: () => boolean = () => false): Promise<StoredEvent[]> {
   const answer = pushAnswerSchema.parse(await api.json<unknown>('POST', '/api/sync/events/push', batch));
@@ -33,6 +42,14 @@ export async function pushAndSettle(api: Api, batch: PushRow[], stopped: () => b
   );
   if (!unsettled.size) return answer;
   const request: LookupRequest = { ids: [...unsettled.keys()] };
-  const found = lookupAnswerSchema.parse(await api.json<unknown>('POST', '/api/sync/events/lookup', request));
-  return [...answer, ...found.documents.filter((d) => unsettled.has(d.id) && d.status !== undefined)];
+  const found = lookupAnswerSchema.parse(await api.json<unknown>('POST', '/api/sync/events/lookup', request)).documents.filter(
+    (d) => unsettled.has(d.id) && d.status !== undefined,
+  );
+  const gone = new Set(unsettled.keys());
+  for (const d of found) gone.delete(d.id);
+  if (!gone.size || stopped()) return [...answer, ...found];
+  const again = pushAnswerSchema.parse(
+    await api.json<unknown>('POST', '/api/sync/events/push', batch.filter((r) => gone.has(r.newDocumentState.id))),
+  );
+  return [...answer, ...found, ...again.filter((d) => gone.has(d.id) && d.status !== undefined)];
 }
