@@ -279,7 +279,12 @@ export async function runInitialSync(args: BenchArgs): Promise<BenchResult> {
   const peer = await startPouchdbServer();
   try {
     const results: TierResult[] = [];
-    for (const [i, n] of tiers.entries()) results.push(await runTier(args, n, peer.url, i === 0));
+    for (const [i, n] of tiers.entries()) {
+      const tier = await runTier(args, n, peer.url, i === 0);
+      results.push(tier);
+      // Printed as each tier ends, so a failure in a later (larger) tier keeps the earlier figures.
+      if (tiers.length > 1) console.log(`\n(initial sync, ${n.toLocaleString('en-US')} complaints, as it finished)\n\n${tier.sections.join('\n\n')}\n`);
+    }
     const summary = renderTable(
       ['complaints', 'events', 'bootstrap / peer (median)'],
       results.map((r) => [r.complaints, r.events, r.ratio.toFixed(2)]),

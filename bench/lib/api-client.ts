@@ -33,11 +33,25 @@ export interface PushRow {
 /** Pushes new events (no assumed master); returns the conflicting master documents. */
 export async function pushEvents(baseUrl: string, token: string, events: readonly EventEnvelope[]): Promise<StoredEvent[]> {
   const rows: PushRow[] = events.map((e) => ({ assumedMasterState: null, newDocumentState: e }));
-  const res = await fetch(`${baseUrl}/api/sync/events/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(rows),
-  });
+  const body = JSON.stringify(rows);
+  const send = () =>
+    fetch(`${baseUrl}/api/sync/events/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+  // A push is idempotent: one the network dropped is sent again, as a workstation does (a full
+  // run's seeding of 550,000 events once failed with `fetch failed` on a loaded machine). Events
+  // the lost attempt stored come back as conflicts, which is what they are.
+  let res: Response | null = null;
+  for (let attempt = 1; !res; attempt += 1) {
+    try {
+      res = await send();
+    } catch (err) {
+      if (attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
   if (!res.ok) throw new Error(`push: ${res.status} ${await res.text()}`);
   return (await res.json()) as StoredEvent[];
 }
