@@ -10,6 +10,7 @@ import { useHotkey } from '../app/use-hotkey';
 import { nearestDeadline } from '../app/due-soon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { QueuePage } from './QueuePage';
+import { pagesToRead } from './grid-pages';
 import { useReference } from '../hooks/use-reference';
 
 const ROW_HEIGHT = 34;
@@ -58,11 +59,7 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   const virtualRows = virtualizer.getVirtualItems();
   const first = virtualRows[0]?.index ?? 0;
   const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
-  const pages = useMemo(() => {
-    const out: number[] = [];
-    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) out.push(p * PAGE);
-    return out.length ? out : [0];
-  }, [first, last]);
+  const pages = useMemo(() => pagesToRead(first, last, current.count, PAGE), [first, last, current.count]);
 
   const onData = useCallback(
     (skip: number, items: ComplaintProjection[], total: number, last: QueueCursor | null) => {
