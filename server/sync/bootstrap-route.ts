@@ -4,7 +4,7 @@ import { caller, signedIn } from '../auth/guards';
 import type { AppContext } from '../context';
 import { sendJsonText } from '../http/json-text';
 import { zodRoutes } from '../http/zod';
-import { bootstrapTotals, complaintIdsAfter, rejectedUpTo, scopedEventsOf } from './bootstrap-store';
+import { bootstrapComplaintsAfter, bootstrapTotals, rejectedUpTo } from './bootstrap-store';
 import { maxFeedSeq } from './feed';
 
 /**
@@ -13,8 +13,8 @@ import { maxFeedSeq } from './feed';
  * page. Every feed row at or below the highest committed one is committed
  * (push takes the sequence lock last and holds it through its commit), so
  * the ordinary pull from that position misses nothing. The answer is
- * assembled as JSON text from the stored documents, as pull's is, and
- * validated by the workstation against bootstrapPageSchema.
+ * assembled as JSON text from the stored documents by the database (Node
+ * only joins a page's complaints), and validated by the workstation against bootstrapPageSchema.
  */
 export function registerBootstrapRoute(app: FastifyInstance, ctx: AppContext): void {
   zodRoutes(app).get(
@@ -33,18 +33,13 @@ export function registerBootstrapRoute(app: FastifyInstance, ctx: AppContext): v
       const { after, limit } = request.query;
       const first = request.query.upTo === undefined;
       const upTo = request.query.upTo ?? (await maxFeedSeq(ctx.db));
-      const ids = await complaintIdsAfter(ctx.db, after ?? '', limit);
-      const events = await scopedEventsOf(ctx.db, user, ids, upTo);
-      const complaints = ids.flatMap((id) => {
-        const list = events.get(id);
-        return list?.length ? [`{"id":${JSON.stringify(id)},"events":[${list.join(',')}]}`] : [];
-      });
+      const complaints = await bootstrapComplaintsAfter(ctx.db, user, after ?? '', limit, upTo);
       const rejected = first ? await rejectedUpTo(ctx.db, user, upTo) : [];
       const total = first ? JSON.stringify(await bootstrapTotals(ctx.db, user, upTo)) : 'null';
-      const next = ids.length === limit ? JSON.stringify(ids[ids.length - 1]) : 'null';
+      const next = complaints.length === limit ? JSON.stringify(complaints[complaints.length - 1]?.id) : 'null';
       return sendJsonText(
         reply,
-        `{"upTo":${upTo},"complaints":[${complaints.join(',')}],"rejected":[${rejected.join(',')}],"next":${next},"total":${total}}`,
+        `{"upTo":${upTo},"complaints":[${complaints.map((c) => c.json).join(',')}],"rejected":[${rejected.join(',')}],"next":${next},"total":${total}}`,
       );
     },
   );

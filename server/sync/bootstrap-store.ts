@@ -2,8 +2,7 @@ import type { AuthUser } from '../auth/tokens';
 import { countComplaintsInScope } from '../complaints/complaints-store';
 import { binder } from '../db/bind';
 import type { Sql } from '../db/db';
-import { acceptedRowsOf, FEED_ROW_SEQ, readFeedWhere, rejectedRowsOf } from './feed';
-import { eventDocColumns, eventDocJson, type EventDocRow } from './stored-event';
+import { acceptedRowsOf, readFeedWhere, rejectedRowsOf } from './feed';
 
 /**
  * The reads of a bootstrap (shared/protocol/bootstrap.ts). Scope is pull's
@@ -12,31 +11,60 @@ import { eventDocColumns, eventDocJson, type EventDocRow } from './stored-event'
  * `upTo`; rejected events to their author, and to admins.
  */
 
-/** The next `limit` complaint ids after `after`, in id order (of every branch: scope is applied to their events). */
-export async function complaintIdsAfter(db: Sql, after: string, limit: number): Promise<string[]> {
-  const rows = await db.query<{ id: string }>('select id from complaints where id > $1 order by id limit $2', [after, limit]);
-  return rows.map((r) => r.id);
+/** One complaint of a bootstrap page: its id, and `{"id":…,"events":[…]}` as the wire carries it. */
+export interface BootstrapComplaint {
+  id: string;
+  json: string;
 }
 
-/** The accepted events of these complaints the caller's feed holds at or below `upTo`, as wire JSON per complaint. */
-export async function scopedEventsOf(db: Sql, user: AuthUser, complaintIds: string[], upTo: number): Promise<Map<string, string[]>> {
-  const by = new Map<string, string[]>();
-  if (!complaintIds.length) return by;
-  const params: unknown[] = [complaintIds, upTo];
-  const rows = await db.query<EventDocRow & { complaint_id: string | null }>(
-    `select distinct on (e.id) e.complaint_id, ${eventDocColumns(FEED_ROW_SEQ)}
-       from events e join feed f on f.event_id = e.id
-      where e.complaint_id = any($1::text[]) and e.status = 'accepted' and f.fseq <= $2 and ${acceptedRowsOf(user, binder(params))}
-      order by e.id`,
+/**
+ * An event row's wire document as PostgreSQL text, exactly what
+ * `eventDocJson` (stored-event.ts, wire.ts `documentJson`) makes of the same
+ * row: the stored document with the server's fields appended. `to_json` of a
+ * text escapes as `JSON.stringify` does (a stored text is always well
+ * formed); `concat` skips its null arguments and builds the text in one piece.
+ */
+function eventDocJsonSql(seq: string): string {
+  return `concat(left(e.doc, -1), case when e.doc <> '{}' then ',' end,
+      '"seq":', coalesce(${seq}, 0), ',"receivedAt":', to_json(e.received_at), ',"status":"', e.status, '"',
+      case when coalesce(e.reason_code, '') <> '' then concat(',"reason":{"code":', to_json(e.reason_code), ',"message":', to_json(coalesce(e.reason_message, '')), '}') end,
+      '}')`;
+}
+
+/**
+ * The next `limit` complaints after `after`, in id order, that hold an
+ * accepted event the caller's feed has at or below `upTo`; each with those
+ * events in id order, as wire JSON built by the database. Complaints outside
+ * the scope are skipped rather than sent empty, so a branch user's page is as
+ * full as a director's.
+ *
+ * The plan this is written for walks the complaints by primary key and looks
+ * up each one's events and each event's few feed rows by index, so a page
+ * costs what it holds, not what the whole feed holds (the join it replaces
+ * hashed every feed row of the scope for every page). The feed's conditions
+ * sit in an aggregate, not in a WHERE clause, so no plan can turn the lookup
+ * by event into a scan of the feed's range; the origin row's sequence is the
+ * event's own `seq` whichever of its rows is in scope (feed.ts `FEED_ROW_SEQ`).
+ */
+export async function bootstrapComplaintsAfter(db: Sql, user: AuthUser, after: string, limit: number, upTo: number): Promise<BootstrapComplaint[]> {
+  const params: unknown[] = [after, limit, upTo];
+  return db.query<BootstrapComplaint>(
+    `select c.id, concat('{"id":', to_json(c.id), ',"events":[', ev.json, ']}') as json
+       from complaints c
+       cross join lateral (
+         select string_agg(${eventDocJsonSql('s.seq')}, ',' order by e.id) as json
+           from events e
+           cross join lateral (
+             select max(f.fseq) filter (where f.origin) as seq, bool_or(f.fseq <= $3 and ${acceptedRowsOf(user, binder(params))}) as seen
+               from feed f where f.event_id = e.id
+           ) s
+          where e.complaint_id = c.id and e.status = 'accepted' and s.seen
+       ) ev
+      where c.id > $1 and ev.json is not null
+      order by c.id
+      limit $2`,
     params,
   );
-  for (const r of rows) {
-    const id = r.complaint_id ?? '';
-    const list = by.get(id) ?? [];
-    list.push(eventDocJson(r));
-    by.set(id, list);
-  }
-  return by;
 }
 
 /** The rejected events pull gives the caller up to `upTo`: their own, or every one for admins. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthUser } from '../auth/tokens';
 import { bootstrapPageSchema, type BootstrapPage } from '../../shared/protocol/bootstrap';
 import { acceptEvents } from './accept';
+import { readFeedWhere } from './feed';
 import { ApiClient, EventFactory, startTestServer, storageKinds, type LoggedInUser, type TestServer } from '../test-support/harness';
 
 type Json = Record<string, unknown>;
@@ -76,6 +77,8 @@ describe.each(storageKinds())('bootstrap on %s', (storage) => {
       // A complaint never spans two pages.
       const ids = pages.flatMap((p) => p.complaints.map((c) => c.id));
       expect(new Set(ids).size, name).toBe(ids.length);
+      // Only complaints in the caller's scope take a place on a page, so every page but the last is full.
+      for (const p of pages.slice(0, -1)) expect(p.complaints, name).toHaveLength(4);
       expect(pages[0]!.total!.events, name).toBeGreaterThan(0);
       expect(pages.slice(1).every((p) => p.total === null && p.rejected.length === 0)).toBe(true);
     }
@@ -117,6 +120,22 @@ describe.each(storageKinds())('bootstrap on %s', (storage) => {
     for (const id of written) expect(seen.has(id), id).toBe(true);
     const everything = await api.pullAll(reader.token);
     expect(seen).toEqual(new Set((everything.documents as Json[]).map((e) => e.id as string)));
+  });
+
+  it("writes each event's JSON text exactly as pull does, a reason with characters JSON escapes included", async () => {
+    const me = as('agent.gz');
+    const [row] = await t.server.db.query<{ id: string }>("select id from events where status = 'accepted' and pushed_by = $1 order by id limit 1", [me.user.id]);
+    const id = row!.id;
+    await t.server.db.query('update events set reason_code = $2, reason_message = $3 where id = $1', [id, 'accepted_then_moved', '已移交 "东莞"\n\t\\ \u0001 </script>']);
+    try {
+      const [origin] = await readFeedWhere(t.server.db, 'f.event_id = $1 and f.origin', [id]);
+      const res = await api.request('GET', '/api/sync/bootstrap?limit=1000', { token: me.token });
+      expect(res.status).toBe(200);
+      expect(res.body).toContain(origin!.json);
+      expect(JSON.parse(origin!.json).reason.message).toBe('已移交 "东莞"\n\t\\ \u0001 </script>');
+    } finally {
+      await t.server.db.query('update events set reason_code = null, reason_message = null where id = $1', [id]);
+    }
   });
 
   it('refuses bad input with 400 and an unsigned caller with 401', async () => {
