@@ -33,9 +33,13 @@ export function registerBootstrapRoute(app: FastifyInstance, ctx: AppContext): v
       const { after, limit } = request.query;
       const first = request.query.upTo === undefined;
       const upTo = request.query.upTo ?? (await maxFeedSeq(ctx.db));
-      const complaints = await bootstrapComplaintsAfter(ctx.db, user, after ?? '', limit, upTo);
-      const rejected = first ? await rejectedUpTo(ctx.db, user, upTo) : [];
-      const total = first ? JSON.stringify(await bootstrapTotals(ctx.db, user, upTo)) : 'null';
+      // All bounded by upTo, so they need no common snapshot: on PostgreSQL they run side by side on the pool's connections.
+      const [complaints, rejected, totals] = await Promise.all([
+        bootstrapComplaintsAfter(ctx.db, user, after ?? '', limit, upTo),
+        first ? rejectedUpTo(ctx.db, user, upTo) : [],
+        first ? bootstrapTotals(ctx.db, user, upTo) : null,
+      ]);
+      const total = totals ? JSON.stringify(totals) : 'null';
       const next = complaints.length === limit ? JSON.stringify(complaints[complaints.length - 1]?.id) : 'null';
       return sendJsonText(
         reply,
