@@ -56,4 +56,24 @@ describe('BulkGatherer', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(got.taken?.items).toEqual([1]);
   });
+
+  it('holds nothing back while someone waits for the projection', async () => {
+    vi.useFakeTimers();
+    const g = new BulkGatherer<number>();
+    g.add(page(0, 200), 1);
+    const got = taking(g);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(got.taken).toBeUndefined();
+    let release: () => void = () => undefined;
+    const waited = g.urgently(() => new Promise<void>((r) => (release = r)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(got.taken?.items).toHaveLength(200);
+    // Nor a page that arrives while the wait lasts.
+    g.add(page(200, 200), 2);
+    const next = taking(g);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(next.taken?.items).toHaveLength(200);
+    release();
+    await waited;
+  });
 });

@@ -20,6 +20,26 @@ export class BulkGatherer<T> {
   private lastBulkSize = 0;
   private scheduled = false;
   private onBulk: (() => void) | null = null;
+  /** Callers waiting for the projection (see urgently); while any waits, nothing is held back. */
+  private waiting = 0;
+  private cutWait: (() => void) | null = null;
+
+  /**
+   * Runs `wait` (the projector's idle) with holding off: someone needs the
+   * projection now, so a page being held is taken at once. A first sync
+   * writes whole complaints a bulk and waits for each to be folded; held
+   * for a next page that cannot come while it waits, every bulk cost the
+   * whole page gap.
+   */
+  async urgently<R>(wait: () => Promise<R>): Promise<R> {
+    this.waiting += 1;
+    this.cutWait?.();
+    try {
+      return await wait();
+    } finally {
+      this.waiting -= 1;
+    }
+  }
 
   /** Adds a bulk; true when no pass is scheduled yet for it (the caller schedules one). */
   add(items: readonly T[], checkpoint: unknown): boolean {
@@ -34,7 +54,7 @@ export class BulkGatherer<T> {
 
   /** Everything gathered and the newest checkpoint, after waiting out a pull under way. */
   async take(): Promise<{ items: T[]; checkpoint: unknown }> {
-    if (this.lastBulkSize >= PULLED_PAGE) await this.whilePagesArrive();
+    if (this.lastBulkSize >= PULLED_PAGE && this.waiting === 0) await this.whilePagesArrive();
     const taken = { items: this.items, checkpoint: this.checkpoint };
     this.items = [];
     this.scheduled = false;
@@ -44,7 +64,7 @@ export class BulkGatherer<T> {
   private async whilePagesArrive(): Promise<void> {
     const until = performance.now() + HOLD_MAX_MS;
     let page = this.lastBulkSize;
-    while (this.items.length < HOLD_MAX_ITEMS && performance.now() < until) {
+    while (this.items.length < HOLD_MAX_ITEMS && performance.now() < until && this.waiting === 0) {
       // A pause or a short page ends the pull: only its last page is not filled.
       if (!(await this.nextBulk()) || this.lastBulkSize < page) return;
       page = this.lastBulkSize;
@@ -54,15 +74,15 @@ export class BulkGatherer<T> {
   /** True when another bulk arrives within the page gap. */
   private nextBulk(): Promise<boolean> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.onBulk = null;
-        resolve(false);
-      }, PAGE_GAP_MS);
-      this.onBulk = () => {
+      const done = (more: boolean) => {
         clearTimeout(timer);
         this.onBulk = null;
-        resolve(true);
+        this.cutWait = null;
+        resolve(more);
       };
+      const timer = setTimeout(() => done(false), PAGE_GAP_MS);
+      this.onBulk = () => done(true);
+      this.cutWait = () => done(false);
     });
   }
 }

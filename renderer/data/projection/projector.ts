@@ -276,7 +276,8 @@ export function createProjector(
         await meta.set(PHONE_KEY_KEY, phoneKey.id);
       });
     },
-    idle: jobs.idle,
+    // A caller waiting for the projection wants it now: a pulled page is not held for the next.
+    idle: () => gathered.urgently(jobs.idle),
     refoldAll: () =>
       enqueue(async () => {
         const ids = new Set<string>();
