@@ -108,15 +108,26 @@ const api = {
    */
   async searchTerms(n: number) {
     const s = need();
-    const [lo] = await s.db.complaints.find({ sort: [{ id: 'asc' }], limit: 1 }).exec();
-    const [hi] = await s.db.complaints.find({ sort: [{ id: 'desc' }], limit: 1 }).exec();
-    const out = { number: [] as string[], phone: [] as string[], name: [] as string[] };
-    if (!lo || !hi) return out;
+    const firstFrom = async (from: string) => (await s.db.complaints.find({ selector: { id: { $gte: from } }, sort: [{ id: 'asc' }], limit: 1 }).exec())[0];
     const ms = (id: string) => Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+    const idAt = (t: number) => {
+      const hex = t.toString(16).padStart(12, '0');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+    };
+    const lo = await firstFrom('');
+    const out = { number: [] as string[], phone: [] as string[], name: [] as string[] };
+    if (!lo) return out;
+    // The last id's time by bisection over the UUIDv7 time prefix: a descending sort is no index
+    // order for RxDB, which then reads and sorts every complaint (minutes at 100,000).
+    let [below, above] = [ms(lo.id), 2 ** 48];
+    while (above - below > 1) {
+      const mid = Math.floor((below + above) / 2);
+      if (await firstFrom(idAt(mid))) below = mid;
+      else above = mid;
+    }
+    const hi = { id: idAt(below) };
     for (let i = 0; i < n; i++) {
-      const at = Math.round(ms(lo.id) + ((ms(hi.id) - ms(lo.id)) * i) / n).toString(16).padStart(12, '0');
-      const from = `${at.slice(0, 8)}-${at.slice(8, 12)}`;
-      const [d] = await s.db.complaints.find({ selector: { id: { $gte: from } }, sort: [{ id: 'asc' }], limit: 1 }).exec();
+      const d = await firstFrom(idAt(Math.round(ms(lo.id) + ((ms(hi.id) - ms(lo.id)) * i) / n)));
       if (!d) continue;
       out.number.push(d.number);
       const digits = (d.p.complainant?.phone ?? '').replace(/\D+/g, '');
