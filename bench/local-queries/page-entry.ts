@@ -15,7 +15,8 @@ import type { SessionUser } from '../../renderer/data/types/session';
 import { demoBranches, generateDataset } from '../../test/fixtures/complaint-dataset';
 import { datasetBootstrapApi } from './dataset-bootstrap-api';
 import { upgradeSchema } from './schema-upgrade';
-import { sealedStorage } from '../../renderer/data/crypto/sealed-storage';
+import { sealedStorage, storedDocOpener } from '../../renderer/data/crypto/sealed-storage';
+import type { ComplaintDoc } from '../../renderer/data/schema/complaints-schema';
 import type { RxStorage } from 'rxdb';
 
 const DB_NAME = 'hd-bench';
@@ -108,7 +109,18 @@ const api = {
    */
   async searchTerms(n: number) {
     const s = need();
-    const firstFrom = async (from: string) => (await s.db.complaints.find({ selector: { id: { $gte: from } }, sort: [{ id: 'asc' }], limit: 1 }).exec())[0];
+    // Read by primary key below RxDB: its planner answers an id range sorted by id through the
+    // [_meta.lwt, id] index, walking and sorting every complaint (minutes at 100,000).
+    const internals = (await (s.db.complaints.storageInstance as { internals?: unknown }).internals) as {
+      dexieTable: { where(i: string): { aboveOrEqual(k: string): { limit(n: number): { toArray(): Promise<unknown[]> } } } };
+      booleanIndexes: string[];
+    };
+    const { fromDexieToStorage } = await import('rxdb/plugins/storage-dexie');
+    const openSealed = storedDocOpener(s.db.complaints.storageInstance.originalStorageInstance);
+    const firstFrom = async (from: string): Promise<ComplaintDoc | undefined> => {
+      const [row] = await internals.dexieTable.where(':id').aboveOrEqual(from).limit(1).toArray();
+      return row ? ((await openSealed(fromDexieToStorage(internals.booleanIndexes, row as never) as never)) as ComplaintDoc) : undefined;
+    };
     const ms = (id: string) => Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
     const idAt = (t: number) => {
       const hex = t.toString(16).padStart(12, '0');
@@ -117,8 +129,7 @@ const api = {
     const lo = await firstFrom('');
     const out = { number: [] as string[], phone: [] as string[], name: [] as string[] };
     if (!lo) return out;
-    // The last id's time by bisection over the UUIDv7 time prefix: a descending sort is no index
-    // order for RxDB, which then reads and sorts every complaint (minutes at 100,000).
+    // The last id's time by bisection over the UUIDv7 time prefix (a descending read is none of RxDB's).
     let [below, above] = [ms(lo.id), 2 ** 48];
     while (above - below > 1) {
       const mid = Math.floor((below + above) / 2);
