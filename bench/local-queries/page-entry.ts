@@ -119,7 +119,7 @@ const api = {
     const openSealed = storedDocOpener(s.db.complaints.storageInstance.originalStorageInstance);
     const firstFrom = async (from: string): Promise<ComplaintDoc | undefined> => {
       const [row] = await internals.dexieTable.where(':id').aboveOrEqual(from).limit(1).toArray();
-      return row ? ((await openSealed(fromDexieToStorage(internals.booleanIndexes, row as never) as never)) as ComplaintDoc) : undefined;
+      return row ? ((await openSealed(fromDexieToStorage(internals.booleanIndexes, row as never) as never)) as unknown as ComplaintDoc) : undefined;
     };
     const ms = (id: string) => Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
     const idAt = (t: number) => {
