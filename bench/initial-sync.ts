@@ -173,102 +173,110 @@ interface TierResult {
 }
 
 async function runTier(args: BenchArgs, complaints: number, peerUrl: string, warm: boolean): Promise<TierResult> {
-  const fullRows = complaints <= FULL_ROWS_UP_TO;
-  const runs = args.runs ?? (args.quick ? 2 : fullRows ? 3 : 2);
-  const asked = args.flags.get('batch');
-  const batchFlag = asked === undefined ? undefined : Number(asked);
   const url = databaseUrl();
   const schema = freshSchemaName('bench_sync');
   const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' } });
   try {
-    const actors = await demoActors(server.url);
-    const data = generateDataset({ seed: 2026, complaints, branches: actors.branches, endMs: Date.now() - 120_000 });
-    const seedStart = performance.now();
-    const histories = data.complaints.map((c) => c.events);
-    const seeded = await seedConcurrently(server.url, actors.byActor, histories, SEED_WRITERS);
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const peerDocs = data.complaints.map((c) => {
-      const p = fold(c.events, context);
-      if (!p) throw new Error(`fold of ${c.number} gave nothing`);
-      const { id, ...rest } = toComplaintDoc(p);
-      return { _id: id, ...rest };
-    });
-    const peerDb = `complaints-${complaints}`;
-    await loadPeerDocuments(peerUrl, peerDb, peerDocs);
-    const peerDbUrl = `${peerUrl}/${peerDb}`;
-    const totalEvents = data.events.length;
-    const payloadMb = (JSON.stringify(peerDocs).length / 2 ** 20).toFixed(1);
-    const eventsMb = (JSON.stringify(data.events).length / 2 ** 20).toFixed(1);
-    peerDocs.length = 0;
-
-    const rows = fullRows ? pulledRows(seedOrder(histories)) : [];
-    const base = { url: server.url, director: actors.director, expectedEvents: totalEvents, expectedComplaints: complaints, batch: batchFlag };
-    const ours: { eventsMs: number; readyMs: number }[] = [];
-    const boot: number[] = [];
-    const replicationOnly: number[] = [];
-    const storeOnly: number[] = [];
-    const theirs: number[] = [];
-    // The batch our client pulls with; the peer pulls with the same.
-    let batch = batchFlag ?? 1000;
-    if (warm) {
-      // Warm-up of every path (JIT, connection pools), not counted; it also reads the batch size our client used.
-      batch = (await oursOnce({ ...base, run: -1 })).batch;
-      await oursOnce({ ...base, expectedComplaints: 0, run: -1 });
-      await bootstrapOnce({ ...base, run: -1 });
-      await storeOnce(rows, batch, -1);
-      await peerOnce(peerDbUrl, complaints, batch, -1);
-    }
-    for (let r = 0; r < runs; r++) {
-      boot.push(await bootstrapOnce({ ...base, run: r }));
-      theirs.push(await peerOnce(peerDbUrl, complaints, batch, r));
-      if (!fullRows) continue;
-      ours.push(await oursOnce({ ...base, run: r }));
-      replicationOnly.push((await oursOnce({ ...base, expectedComplaints: 0, run: r })).eventsMs);
-      storeOnly.push(await storeOnce(rows, batch, r));
-    }
-    const profileSections: string[] = [];
-    if (args.flags.get('profile') === 'true') {
-      // One more bootstrap under the profiler.
-      const { profile } = await profileInProcess(() => bootstrapOnce({ ...base, run: 99 }));
-      profileSections.push(hotSpotTable(`CPU profile of the client process during one bootstrap of ${complaints} complaints (self time by code origin)`, 'where', hotSpots(profile, 12, 'origin')));
-      profileSections.push(hotSpotTable('Same profile, top functions', 'where', hotSpots(profile, 12, 'function')));
-    }
-    const t = summarize(theirs);
-    const b = summarize(boot);
-    const row = (client: string, what: string, x: { median: number; p95: number }) => [
-      client,
-      what,
-      formatNumber(x.median / 1000, 2),
-      formatNumber(x.p95 / 1000, 2),
-      (x.median / t.median).toFixed(2),
-    ];
-    const tableRows = [
-      row('ours: bootstrap, events + queue projections ready', `${totalEvents} events (${eventsMb} MB JSON), complaint by complaint, folded into ${complaints} complaint docs`, b),
-      row('peer: RxDB CouchDB replication ← pouchdb-server', `${complaints} complaint docs (${payloadMb} MB JSON)`, t),
-    ];
-    if (fullRows) {
-      tableRows.push(
-        row('ours: pull, events replicated', `${totalEvents} events in feed order`, summarize(ours.map((x) => x.eventsMs))),
-        row('ours: pull, events + queue projections ready', 'same, folded', summarize(ours.map((x) => x.readyMs))),
-        row('bound: our pull replication alone, no projector', `the same ${totalEvents} events`, summarize(replicationOnly)),
-        row('bound: RxDB alone stores the events (bulkInsert)', `the same ${totalEvents} events, no network, no fold`, summarize(storeOnly)),
-      );
-    }
-    const table = renderTable(['client', 'what is synced', 'median s', 'p95 s', 'ratio to peer (median)'], tableRows);
-    return {
-      complaints,
-      events: totalEvents,
-      ratio: b.median / t.median,
-      sections: [
-        `### ${complaints.toLocaleString('en-US')} complaints (${totalEvents.toLocaleString('en-US')} events), ${runs} alternating runs, batch ${batch}${warm ? ', after a warm-up of each path' : ''}\n\n${table}`,
-        ...profileSections,
-        `Seeding our server took ${seedSeconds.toFixed(1)} s through push (${seeded.pushed} events by ${SEED_WRITERS} writers side by side, ${seeded.conflicts} conflicts); the peer was loaded with _bulk_docs.${fullRows ? '' : ' At this size only the bootstrap and the peer are timed.'}`,
-      ],
-    };
+    return await timeTier(args, complaints, peerUrl, warm, server.url);
+  } catch (err) {
+    // A tier that fails at the network level (server crashed, out of memory, closed the socket) says why only in the server's own output.
+    console.error(`\n(initial sync, ${complaints.toLocaleString('en-US')} complaints, failed; the server's output ends with)\n${server.output().slice(-3000)}\n(server ${server.child.exitCode === null && server.child.signalCode === null ? 'still running' : `exited: code ${server.child.exitCode}, signal ${server.child.signalCode}`})\n`);
+    throw err;
   } finally {
     await server.stop();
     await dropSchema(url, schema);
   }
+}
+
+async function timeTier(args: BenchArgs, complaints: number, peerUrl: string, warm: boolean, serverUrl: string): Promise<TierResult> {
+  const fullRows = complaints <= FULL_ROWS_UP_TO;
+  const runs = args.runs ?? (args.quick ? 2 : fullRows ? 3 : 2);
+  const asked = args.flags.get('batch');
+  const batchFlag = asked === undefined ? undefined : Number(asked);
+  const actors = await demoActors(serverUrl);
+  const data = generateDataset({ seed: 2026, complaints, branches: actors.branches, endMs: Date.now() - 120_000 });
+  const seedStart = performance.now();
+  const histories = data.complaints.map((c) => c.events);
+  const seeded = await seedConcurrently(serverUrl, actors.byActor, histories, SEED_WRITERS);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const peerDocs = data.complaints.map((c) => {
+    const p = fold(c.events, context);
+    if (!p) throw new Error(`fold of ${c.number} gave nothing`);
+    const { id, ...rest } = toComplaintDoc(p);
+    return { _id: id, ...rest };
+  });
+  const peerDb = `complaints-${complaints}`;
+  await loadPeerDocuments(peerUrl, peerDb, peerDocs);
+  const peerDbUrl = `${peerUrl}/${peerDb}`;
+  const totalEvents = data.events.length;
+  const payloadMb = (JSON.stringify(peerDocs).length / 2 ** 20).toFixed(1);
+  const eventsMb = (JSON.stringify(data.events).length / 2 ** 20).toFixed(1);
+  peerDocs.length = 0;
+
+  const rows = fullRows ? pulledRows(seedOrder(histories)) : [];
+  const base = { url: serverUrl, director: actors.director, expectedEvents: totalEvents, expectedComplaints: complaints, batch: batchFlag };
+  const ours: { eventsMs: number; readyMs: number }[] = [];
+  const boot: number[] = [];
+  const replicationOnly: number[] = [];
+  const storeOnly: number[] = [];
+  const theirs: number[] = [];
+  // The batch our client pulls with; the peer pulls with the same.
+  let batch = batchFlag ?? 1000;
+  if (warm) {
+    // Warm-up of every path (JIT, connection pools), not counted; it also reads the batch size our client used.
+    batch = (await oursOnce({ ...base, run: -1 })).batch;
+    await oursOnce({ ...base, expectedComplaints: 0, run: -1 });
+    await bootstrapOnce({ ...base, run: -1 });
+    await storeOnce(rows, batch, -1);
+    await peerOnce(peerDbUrl, complaints, batch, -1);
+  }
+  for (let r = 0; r < runs; r++) {
+    boot.push(await bootstrapOnce({ ...base, run: r }));
+    theirs.push(await peerOnce(peerDbUrl, complaints, batch, r));
+    if (!fullRows) continue;
+    ours.push(await oursOnce({ ...base, run: r }));
+    replicationOnly.push((await oursOnce({ ...base, expectedComplaints: 0, run: r })).eventsMs);
+    storeOnly.push(await storeOnce(rows, batch, r));
+  }
+  const profileSections: string[] = [];
+  if (args.flags.get('profile') === 'true') {
+    // One more bootstrap under the profiler.
+    const { profile } = await profileInProcess(() => bootstrapOnce({ ...base, run: 99 }));
+    profileSections.push(hotSpotTable(`CPU profile of the client process during one bootstrap of ${complaints} complaints (self time by code origin)`, 'where', hotSpots(profile, 12, 'origin')));
+    profileSections.push(hotSpotTable('Same profile, top functions', 'where', hotSpots(profile, 12, 'function')));
+  }
+  const t = summarize(theirs);
+  const b = summarize(boot);
+  const row = (client: string, what: string, x: { median: number; p95: number }) => [
+    client,
+    what,
+    formatNumber(x.median / 1000, 2),
+    formatNumber(x.p95 / 1000, 2),
+    (x.median / t.median).toFixed(2),
+  ];
+  const tableRows = [
+    row('ours: bootstrap, events + queue projections ready', `${totalEvents} events (${eventsMb} MB JSON), complaint by complaint, folded into ${complaints} complaint docs`, b),
+    row('peer: RxDB CouchDB replication ← pouchdb-server', `${complaints} complaint docs (${payloadMb} MB JSON)`, t),
+  ];
+  if (fullRows) {
+    tableRows.push(
+      row('ours: pull, events replicated', `${totalEvents} events in feed order`, summarize(ours.map((x) => x.eventsMs))),
+      row('ours: pull, events + queue projections ready', 'same, folded', summarize(ours.map((x) => x.readyMs))),
+      row('bound: our pull replication alone, no projector', `the same ${totalEvents} events`, summarize(replicationOnly)),
+      row('bound: RxDB alone stores the events (bulkInsert)', `the same ${totalEvents} events, no network, no fold`, summarize(storeOnly)),
+    );
+  }
+  const table = renderTable(['client', 'what is synced', 'median s', 'p95 s', 'ratio to peer (median)'], tableRows);
+  return {
+    complaints,
+    events: totalEvents,
+    ratio: b.median / t.median,
+    sections: [
+      `### ${complaints.toLocaleString('en-US')} complaints (${totalEvents.toLocaleString('en-US')} events), ${runs} alternating runs, batch ${batch}${warm ? ', after a warm-up of each path' : ''}\n\n${table}`,
+      ...profileSections,
+      `Seeding our server took ${seedSeconds.toFixed(1)} s through push (${seeded.pushed} events by ${SEED_WRITERS} writers side by side, ${seeded.conflicts} conflicts); the peer was loaded with _bulk_docs.${fullRows ? '' : ' At this size only the bootstrap and the peer are timed.'}`,
+    ],
+  };
 }
 
 /** Writers that seed the server side by side. */
