@@ -181,11 +181,19 @@ async function runTier(args: BenchArgs, complaints: number, peerUrl: string, war
   } catch (err) {
     // A tier that fails at the network level (server crashed, out of memory, closed the socket) says why only in the server's own output.
     console.error(`\n(initial sync, ${complaints.toLocaleString('en-US')} complaints, failed; the server's output ends with)\n${server.output().slice(-3000)}\n(server ${server.child.exitCode === null && server.child.signalCode === null ? 'still running' : `exited: code ${server.child.exitCode}, signal ${server.child.signalCode}`})\n`);
+    console.error(`(the failure's causes: ${causes(err)})`);
     throw err;
   } finally {
     await server.stop();
     await dropSchema(url, schema);
   }
+}
+
+/** An error's chain of causes, as undici's "fetch failed" keeps the socket's own error there. */
+function causes(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err, i = 0; e instanceof Error && i < 5; e = e.cause, i++) parts.push(`${e.name}: ${e.message}${'code' in e ? ` [${String(e.code)}]` : ''}`);
+  return parts.join(' ← ');
 }
 
 async function timeTier(args: BenchArgs, complaints: number, peerUrl: string, warm: boolean, serverUrl: string): Promise<TierResult> {

@@ -17,8 +17,8 @@ export class ApiError extends Error {
 
 /** The server could not be reached at all (offline, DNS, refused, aborted by timeout). */
 export class NetworkError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'NetworkError';
   }
 }
@@ -60,7 +60,8 @@ export function createApi(options: ApiOptions): Api {
       res = await doFetch(`${base}${path}`, { ...init, headers });
     } catch (err) {
       options.hooks?.onReachable?.(false);
-      throw new NetworkError(err instanceof Error ? err.message : 'Network request failed');
+      // The cause keeps what undici's bare "fetch failed" hides (a reset, a closed socket, a timeout).
+      throw new NetworkError(err instanceof Error ? err.message : 'Network request failed', { cause: err });
     }
     options.hooks?.onReachable?.(true);
     if (auth && res.status === 401) options.hooks?.onUnauthorized?.();
