@@ -50,7 +50,9 @@ async function waitFor(check: () => boolean, ms: number, what: string) {
   }
 }
 
-describe('server CLI', () => {
+// Each test starts the server program (tsx, then PGlite and its migrations): on a loaded CI machine that
+// took longer than the suite's 30 s, while the listening wait below allows 60 s.
+describe('server CLI', { timeout: 120_000 }, () => {
   it('create-user (password from the environment), then start, serve, and stop on SIGTERM', async () => {
     const dataDir = tempDir();
     const create = run(['create-user', '--username', 'boss', '--role', 'director', '--display-name', '总监'], {
