@@ -54,8 +54,12 @@ export interface Session {
   restore(): Promise<void>;
   signIn(username: string, password: string): Promise<SignInResult>;
   signOut(): Promise<void>;
-  /** The server answered 401: keep the user and local work, ask for a new sign-in. */
-  markExpired(): Promise<void>;
+  /**
+   * The server answered 401 to `userId`'s token: keep the user and local work, ask for a new
+   * sign-in. Ignored unless that user is still the one signed in: a request sent before a
+   * sign-out is refused once the sign-out ended its token, and must not bring that user back.
+   */
+  markExpired(userId: string): Promise<void>;
   /**
    * The workstation now syncs with another server: the token the old one
    * issued means nothing there and must never be sent there. It is
@@ -105,6 +109,16 @@ export function createSession(options: SessionOptions): Session {
   const iterations = options.verifierIterations ?? DEFAULT_ITERATIONS;
   const subject = new BehaviorSubject<SessionSnapshot>({ user: null, status: 'loading', offline: false, language: null });
   let token: string | null = null;
+  // Restore, sign-in, sign-out and expiry each read the stored session and then change it: one at a time,
+  // or an expiry that read the session before a sign-out would store it again after it.
+  let line: Promise<unknown> = Promise.resolve();
+  function exclusive<A extends unknown[], T>(job: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+    return (...args) => {
+      const run = line.then(() => job(...args));
+      line = run.catch(() => undefined);
+      return run;
+    };
+  }
 
   async function publish(stored: StoredSession | null): Promise<void> {
     if (!stored) {
@@ -166,14 +180,14 @@ export function createSession(options: SessionOptions): Session {
     current: () => subject.getValue(),
     token: () => token,
 
-    async restore() {
+    restore: exclusive(async () => {
       const stored = await meta.get<StoredSession>(CURRENT_KEY);
       if (stored) await loadToken(stored.user.id);
       // Without a token (e.g. secrets kept for the tab only) the user still works locally; sync asks to sign in.
       await publish(stored ? { ...stored, expired: stored.expired || token === null } : null);
-    },
+    }),
 
-    async signIn(username, password) {
+    signIn: exclusive(async (username: string, password: string): Promise<SignInResult> => {
       let answer: { token: string; user: unknown; credentialsVersion?: unknown };
       try {
         answer = await api.json('POST', '/api/auth/login', { username, password }, { auth: false });
@@ -213,9 +227,9 @@ export function createSession(options: SessionOptions): Session {
       await meta.set(CURRENT_KEY, session);
       await publish(session);
       return { ok: true, offline: false };
-    },
+    }),
 
-    async signOut() {
+    signOut: exclusive(async () => {
       // Best effort and brief: end the token on the server too; offline it simply expires there.
       if (token) {
         const logout = api.json('POST', '/api/auth/logout').catch(() => undefined);
@@ -226,18 +240,18 @@ export function createSession(options: SessionOptions): Session {
       await meta.remove(TOKEN_OWNER_KEY);
       await meta.remove(CURRENT_KEY);
       await publish(null);
-    },
+    }),
 
-    async markExpired() {
+    markExpired: exclusive(async (userId: string) => {
       const stored = await meta.get<StoredSession>(CURRENT_KEY);
-      if (!stored || stored.expired) return;
+      if (!stored || stored.expired || stored.user.id !== userId) return;
       token = null;
       const next = { ...stored, expired: true };
       await meta.set(CURRENT_KEY, next);
       await publish(next);
-    },
+    }),
 
-    async serverChanged() {
+    serverChanged: exclusive(async () => {
       token = null;
       await platform.deleteSecret(SECRET_NAMES.syncToken);
       await meta.remove(TOKEN_OWNER_KEY);
@@ -246,7 +260,7 @@ export function createSession(options: SessionOptions): Session {
       const next = { ...stored, expired: true };
       await meta.set(CURRENT_KEY, next);
       await publish(next);
-    },
+    }),
 
     async setLanguage(language) {
       const user = subject.getValue().user;

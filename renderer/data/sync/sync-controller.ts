@@ -245,7 +245,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
     },
     authExpired() {
       o.tracker.setAuthExpired(true);
-      void o.session.markExpired();
+      void o.session.markExpired(o.userId);
     },
     pullReference,
     async awaitInSync() {
