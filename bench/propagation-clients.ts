@@ -59,6 +59,8 @@ if (parentPort) {
     }, counters).catch((err: unknown) => counters.errors.push(String(err))),
   );
   port.on('message', async (msg: { type: string }) => {
+    // How many events each client holds so far: the benchmark waits until every expected one arrived.
+    if (msg.type === 'counts') port.postMessage({ type: 'counts', counts: sinks.map((s) => s.size) });
     if (msg.type !== 'stop') return;
     controller.abort();
     await Promise.allSettled(streams);
