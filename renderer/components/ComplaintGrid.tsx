@@ -11,6 +11,7 @@ import { nearestDeadline } from '../app/due-soon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { QueuePage } from './QueuePage';
 import { pagesToRead } from './grid-pages';
+import { useQueueCount } from '../hooks/use-queue-count';
 import { useReference } from '../hooks/use-reference';
 
 const ROW_HEIGHT = 34;
@@ -41,14 +42,18 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   const filterKey = JSON.stringify(filter);
   const [data, setData] = useState<{
     key: string;
-    count: number | null;
     rows: Map<number, ComplaintProjection>;
     /** Each loaded page's last row (by the page's first index): the next page is read after it. */
     lasts: Map<number, QueueCursor>;
-  }>({ key: filterKey, count: null, rows: new Map(), lasts: new Map() });
+    /** Rows of the first page, the rows known to exist before the count is in. */
+    firstPage: number | null;
+  }>({ key: filterKey, rows: new Map(), lasts: new Map(), firstPage: null });
   const current =
-    data.key === filterKey ? data : { key: filterKey, count: null, rows: new Map<number, ComplaintProjection>(), lasts: new Map<number, QueueCursor>() };
-  const count = current.count ?? 0;
+    data.key === filterKey ? data : { key: filterKey, rows: new Map<number, ComplaintProjection>(), lasts: new Map<number, QueueCursor>(), firstPage: null };
+  // Counted once for all the pages (each page is then one read); the first page's rows show before it is in.
+  const counted = useQueueCount(filter);
+  const knownCount = counted ?? (current.firstPage !== null && current.firstPage < PAGE ? current.firstPage : null);
+  const count = knownCount ?? current.firstPage ?? 0;
 
   const virtualizer = useVirtualizer({
     count,
@@ -59,37 +64,38 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   const virtualRows = virtualizer.getVirtualItems();
   const first = virtualRows[0]?.index ?? 0;
   const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
-  const pages = useMemo(() => pagesToRead(first, last, current.count, PAGE), [first, last, current.count]);
+  const pages = useMemo(() => pagesToRead(first, last, knownCount, PAGE), [first, last, knownCount]);
 
   const onData = useCallback(
-    (skip: number, items: ComplaintProjection[], total: number, last: QueueCursor | null) => {
+    (skip: number, items: ComplaintProjection[], last: QueueCursor | null) => {
       setData((prev) => {
         const same = prev.key === filterKey;
         const rows = same ? new Map(prev.rows) : new Map<number, ComplaintProjection>();
         // A page that shrank must not leave its old tail behind.
         for (let i = skip; i < skip + PAGE; i++) rows.delete(i);
         items.forEach((item, i) => rows.set(skip + i, item));
-        for (const k of rows.keys()) if (k >= total) rows.delete(k);
         const known = same ? prev.lasts.get(skip) : undefined;
         // Kept as it was when unchanged, so the next page does not ask again.
         const lasts = same ? new Map(prev.lasts) : new Map<number, QueueCursor>();
         if (last && items.length === PAGE) {
           if (known?.key !== last.key || known.id !== last.id) lasts.set(skip, last);
         } else lasts.delete(skip);
-        return { key: filterKey, count: total, rows, lasts };
+        const firstPage = skip === 0 ? items.length : same ? prev.firstPage : null;
+        return { key: filterKey, rows, lasts, firstPage };
       });
     },
     [filterKey],
   );
 
   useEffect(() => {
-    if (current.count !== null) onCount?.(current.count);
-  }, [current.count, onCount]);
+    if (knownCount !== null) onCount?.(knownCount);
+  }, [knownCount, onCount]);
 
   const selectedIndex = useMemo(() => {
-    for (const [i, c] of current.rows) if (c.id === selectedId) return i;
+    // Rows past a count that shrank stay in the map until their page is read again.
+    for (const [i, c] of current.rows) if (i < count && c.id === selectedId) return i;
     return -1;
-  }, [current.rows, selectedId]);
+  }, [current.rows, selectedId, count]);
 
   const move = (delta: number) => {
     if (count === 0) return;
@@ -131,9 +137,9 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
       </div>
       <div className="grid-body" ref={scrollRef} role="rowgroup">
         {/* A row even when there is none to list: a grid's row group always holds rows. */}
-        {(current.count === 0 || current.count === null) && (
-          <div role="row" className="empty" data-state={current.count === 0 ? 'empty' : 'loading'}>
-            <span role="gridcell">{current.count === 0 ? t('queue.empty') : t('queue.loading')}</span>
+        {count === 0 && (
+          <div role="row" className="empty" data-state={knownCount === 0 ? 'empty' : 'loading'}>
+            <span role="gridcell">{knownCount === 0 ? t('queue.empty') : t('queue.loading')}</span>
           </div>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ComplaintProjection } from '../../shared/fold/projection';
 import type { QueueCursor, QueueFilter } from '../data/types/queue';
-import { useQueue } from '../hooks/use-queue';
+import { useQueuePage } from '../hooks/use-queue-page';
 
 interface Props {
   filter: QueueFilter;
@@ -9,18 +9,19 @@ interface Props {
   limit: number;
   /** The previous page's last row, once known: the page is then read after it (keyset) instead of by skipping. */
   after?: QueueCursor;
-  onData(skip: number, items: ComplaintProjection[], count: number, last: QueueCursor | null): void;
+  onData(skip: number, items: ComplaintProjection[], last: QueueCursor | null): void;
 }
 
 /**
  * One live page of the queue. The grid mounts a page for each stretch of rows
  * on screen, so 50,000 complaints never load at once and each page still
- * updates live; it renders nothing itself.
+ * updates live; it renders nothing itself. Pages do not count: the grid
+ * counts once for all of them.
  */
 export function QueuePage({ filter, skip, limit, after, onData }: Props) {
-  const result = useQueue(after ? { ...filter, after, limit } : { ...filter, skip, limit });
+  const result = useQueuePage(after ? { ...filter, after, limit } : { ...filter, skip, limit });
   useEffect(() => {
-    if (!result.loading) onData(skip, result.items, result.count, result.last ?? null);
+    if (result) onData(skip, result.items, result.last);
   }, [result, skip, onData]);
   return null;
 }

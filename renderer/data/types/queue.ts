@@ -40,3 +40,10 @@ export interface QueueResult {
   /** The page's last row, to ask for the next page with `after`; null when the page is empty. */
   last?: QueueCursor | null;
 }
+
+/** One page of the queue without the count (the grid counts once for all its pages). */
+export interface QueuePageResult {
+  items: ComplaintProjection[];
+  /** The page's last row, to ask for the next page with `after`; null when the page is empty. */
+  last: QueueCursor | null;
+}
