@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventsCollection } from '../db';
 import type { LocalMeta } from '../local-meta';
-import type { Api } from './api';
+import { ApiError, NetworkError, type Api } from './api';
 import { progressOf, runBootstrap } from './bootstrap';
 
 describe('first sync progress', () => {
@@ -94,5 +94,37 @@ describe('first sync writes', () => {
     const index = { hold: async () => void log.push('hold'), release: async () => void log.push('release') };
     await expect(runBootstrap({ api, events, meta: memoryMeta(), now: () => 0, index })).rejects.toThrow(/not stored/);
     expect(log).toEqual(['hold', 'release']);
+  });
+
+  it('asks a page again after a dropped link instead of giving up the first sync, and gives up on a refusal', async () => {
+    const events = () => {
+      const ids: string[] = [];
+      const collection = {
+        count: () => ({ exec: async () => 0 }),
+        async bulkInsert(docs: { id: string }[]) {
+          ids.push(...docs.map((d) => d.id));
+          return { error: [] };
+        },
+      } as unknown as EventsCollection;
+      return { collection, ids };
+    };
+    // The link drops twice on the second page's request.
+    const { api } = pagedServer(25);
+    let failures = 0;
+    const flaky = {
+      json: <T>(method: 'GET' | 'POST', path: string): Promise<T> =>
+        path.includes('after=c009') && failures++ < 2 ? Promise.reject(new NetworkError('fetch failed')) : api.json<T>(method, path),
+    } as unknown as Api;
+    const written = events();
+    const upTo = await runBootstrap({ api: flaky, events: written.collection, meta: memoryMeta(), now: () => 0, pageSize: 10, retryDelaysMs: [1, 1, 1] });
+    expect(upTo).toBe(42);
+    expect(failures).toBe(3);
+    expect(new Set(written.ids).size).toBe(25 * 2 + 1);
+
+    const refusing = { json: () => Promise.reject(new ApiError(404, 'not_found', 'no bootstrap here')) } as unknown as Api;
+    let asked = 0;
+    const counting = { json: <T>(m: 'GET' | 'POST', p: string) => (asked++, refusing.json<T>(m, p)) } as unknown as Api;
+    await expect(runBootstrap({ api: counting, events: events().collection, meta: memoryMeta(), now: () => 0, retryDelaysMs: [1, 1, 1] })).rejects.toMatchObject({ status: 404 });
+    expect(asked).toBe(1);
   });
 });

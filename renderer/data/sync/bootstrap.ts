@@ -4,6 +4,7 @@ import type { LocalMeta } from '../local-meta';
 import { fromStoredEvent } from '../projection/event-conversion';
 import type { FirstSyncProgress } from '../types/sync';
 import type { Api } from './api';
+import { BOOTSTRAP_RETRY_DELAYS_MS, retryTransient } from './transient-retry';
 
 /** Where a bootstrap stands, saved after every page so a restart resumes it. */
 interface Saved {
@@ -43,6 +44,8 @@ export interface BootstrapOptions {
   /** Called after each page is written (tests write on the server meanwhile). */
   afterPage?(): Promise<void>;
   isStopped?(): boolean;
+  /** Waits before asking a failed page again (transient-retry.ts); default BOOTSTRAP_RETRY_DELAYS_MS. */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
@@ -80,7 +83,13 @@ async function writePages(o: BootstrapOptions, resumed: Saved | null): Promise<n
     const q = new URLSearchParams({ limit: String(limit) });
     if (upTo !== undefined) q.set('upTo', String(upTo));
     if (after) q.set('after', after);
-    return bootstrapPageSchema.parse(await o.api.json<unknown>('GET', `/api/sync/bootstrap?${q.toString()}`));
+    // A page lost to a dropped link or a restarting server is asked again: giving up would drop a
+    // first sync of 100,000 complaints for the ordinary pull from the start.
+    const answer = await retryTransient(() => o.api.json<unknown>('GET', `/api/sync/bootstrap?${q.toString()}`), {
+      delaysMs: o.retryDelaysMs ?? BOOTSTRAP_RETRY_DELAYS_MS,
+      isStopped: o.isStopped,
+    });
+    return bootstrapPageSchema.parse(answer);
   };
   let ahead: Promise<BootstrapPage> | null = null;
   for (;;) {
