@@ -10,7 +10,7 @@ import { useHotkey } from '../app/use-hotkey';
 import { nearestDeadline } from '../app/due-soon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { QueuePage } from './QueuePage';
-import { pagesToRead } from './grid-pages';
+import { pageReads, pagesToRead } from './grid-pages';
 import { useQueueCount } from '../hooks/use-queue-count';
 import { useReference } from '../hooks/use-reference';
 
@@ -64,7 +64,7 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
   const virtualRows = virtualizer.getVirtualItems();
   const first = virtualRows[0]?.index ?? 0;
   const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
-  const pages = useMemo(() => pagesToRead(first, last, knownCount, PAGE), [first, last, knownCount]);
+  const reads = useMemo(() => pageReads(pagesToRead(first, last, knownCount, PAGE), current.lasts, PAGE), [first, last, knownCount, current.lasts]);
 
   const onData = useCallback(
     (skip: number, items: ComplaintProjection[], last: QueueCursor | null) => {
@@ -122,8 +122,8 @@ export function ComplaintGrid({ filter, selectedId, onOpen, now, policy, pending
 
   return (
     <div className="grid" role="grid" aria-label={an.of('complaints')} aria-rowcount={count + 1} aria-readonly="true">
-      {pages.map((skip) => (
-        <QueuePage key={`${filterKey}:${skip}`} filter={filter} skip={skip} limit={PAGE} after={current.lasts.get(skip - PAGE)} onData={onData} />
+      {reads.map((r) => (
+        <QueuePage key={`${filterKey}:${r.skip}`} filter={filter} skip={r.skip} limit={PAGE} after={r.after} afterSkip={r.afterSkip} onData={onData} />
       ))}
       <div role="rowgroup">
         <div className="grid-head" role="row" aria-rowindex={1}>

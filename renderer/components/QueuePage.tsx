@@ -9,6 +9,8 @@ interface Props {
   limit: number;
   /** The previous page's last row, once known: the page is then read after it (keyset) instead of by skipping. */
   after?: QueueCursor;
+  /** Rows between `after` and this page (it goes on from a page further back). */
+  afterSkip?: number;
   onData(skip: number, items: ComplaintProjection[], last: QueueCursor | null): void;
 }
 
@@ -18,8 +20,8 @@ interface Props {
  * updates live; it renders nothing itself. Pages do not count: the grid
  * counts once for all of them.
  */
-export function QueuePage({ filter, skip, limit, after, onData }: Props) {
-  const result = useQueuePage(after ? { ...filter, after, limit } : { ...filter, skip, limit });
+export function QueuePage({ filter, skip, limit, after, afterSkip, onData }: Props) {
+  const result = useQueuePage(after ? { ...filter, after, skip: afterSkip ?? 0, limit } : { ...filter, skip, limit });
   useEffect(() => {
     if (result) onData(skip, result.items, result.last);
   }, [result, skip, onData]);

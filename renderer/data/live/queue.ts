@@ -30,8 +30,9 @@ function planned$(store: DataStore, filter: QueueFilter): Observable<Planned> {
 /**
  * A live page of complaints, without the count. The query runs as disjoint
  * parts (queue-plan.ts), each answered by an index in order. With `after`
- * (keyset paging, queue-keyset.ts) a page reads about `limit` rows per part
- * wherever it is in the queue; with `skip` it reads skip + limit.
+ * (keyset paging, queue-keyset.ts) a page reads about skip + `limit` rows
+ * per part wherever it is in the queue (`skip` then counts from that row);
+ * without it, skip + limit from the start.
  */
 export function queuePage$(store: DataStore, filter: QueueFilter): Observable<QueuePageResult> {
   const limit = filter.limit ?? DEFAULT_LIMIT;
@@ -46,9 +47,9 @@ export function queuePage$(store: DataStore, filter: QueueFilter): Observable<Qu
         ? combineLatest(
             plan.pages.flatMap((part) => {
               const { same, later } = afterCursor(part, key, after);
-              return [same, later].flatMap((s) => (s ? [store.db.complaints.find({ selector: s, sort, limit }).$] : []));
+              return [same, later].flatMap((s) => (s ? [store.db.complaints.find({ selector: s, sort, limit: skip + limit }).$] : []));
             }),
-          ).pipe(map((pages) => mergePages(pages, key, 0, limit)))
+          ).pipe(map((pages) => mergePages(pages, key, skip, limit)))
         : combineLatest(
             plan.pages.map(
               (part) =>

@@ -20,7 +20,7 @@ export interface QueueFilter {
   sort?: QueueSort;
   /** Page size, default 50. */
   limit?: number;
-  /** Rows to skip, default 0. Ignored when `after` is given. */
+  /** Rows to skip, default 0: from the start, or with `after` from that row (a page a few pages past the last one read). */
   skip?: number;
   /** Keyset paging: the rows after this one in the queue's order (a previous page's `last`). */
   after?: QueueCursor;
