@@ -1,3 +1,5 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canWrite } from '../shared/rules/permissions';
@@ -8,6 +10,7 @@ import type { BenchArgs } from './lib/args';
 import type { BenchResult } from './lib/bench-result';
 import { databaseUrl, dropSchema, freshSchemaName } from '../server/test-support/pg-schema';
 import { startServerProcess } from './lib/server-process';
+import { serverProfileSections } from './lib/server-profile';
 import { startTsWorker } from './lib/ts-worker';
 import { summarize } from './lib/stats';
 import { formatNumber, renderTable } from './lib/table';
@@ -88,7 +91,9 @@ export async function runPropagation(args: BenchArgs): Promise<BenchResult> {
   const writes = args.quick ? 100 : 500;
   const intervalMs = args.quick ? 50 : 40;
   const clientCount = Number(args.flags.get('clients') ?? (args.quick ? 200 : 1000));
-  const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' } });
+  const profileDir = args.flags.get('profile') === 'true' ? await mkdtemp(path.join(os.tmpdir(), 'hd-server-prof-')) : undefined;
+  const server = await startServerProcess({ databaseUrl: url, databaseSchema: schema, env: { DEADLINE_WATCH_MS: '0' }, ...(profileDir ? { cpuProfileDir: profileDir } : {}) });
+  let result: BenchResult | null = null;
   try {
     const viewerSessions = new Map<string, Session>();
     for (const u of VIEWERS) viewerSessions.set(u, await login(server.url, u));
@@ -166,7 +171,7 @@ export async function runPropagation(args: BenchArgs): Promise<BenchResult> {
       ['stream clients', 'events written', 'deliveries expected', 'delivered', 'missing', 'out-of-scope deliveries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'push median ms'],
       [[clientCount, sentAt.size, expected, latencies.length, missing, leaks, formatNumber(s.median), formatNumber(s.p95), formatNumber(s.p99), formatNumber(s.max), formatNumber(push.median)]],
     );
-    return {
+    result = {
       name: 'propagation',
       title: `Propagation to ${clientCount} stream clients (PostgreSQL, one event per push every ${intervalMs} ms from ${WRITERS.length} agents)`,
       sections: [
@@ -186,4 +191,7 @@ export async function runPropagation(args: BenchArgs): Promise<BenchResult> {
     await server.stop();
     await dropSchema(url, schema);
   }
+  // The server writes its profile when it stops (--cpu-prof).
+  if (profileDir) result.sections.push(...(await serverProfileSections(profileDir, 'the server process during the whole propagation run (sign-ins included)')));
+  return result;
 }

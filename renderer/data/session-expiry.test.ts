@@ -22,12 +22,13 @@ function slowMeta(): LocalMeta {
 
 /** A server whose logout ends the token at once: a request still on its way is then answered 401. */
 function server(onLogout: () => void): Api {
+  let logins = 0;
   return {
     baseUrl: async () => 'http://127.0.0.1:8787',
     json: async <T>(method: string, path: string, body?: unknown) => {
       if (method === 'POST' && path === '/api/auth/login') {
         const user = (body as { username: string }).username === 'director' ? director : agent;
-        return { token: `tok-${user.username}`, user, credentialsVersion: 'v1' } as T;
+        return { token: `tok-${user.username}-${++logins}`, user, credentialsVersion: 'v1' } as T;
       }
       if (method === 'POST' && path === '/api/auth/logout') onLogout();
       return {} as T;
@@ -48,7 +49,7 @@ describe('a 401 for a token that a sign-out ended', () => {
     const meta = slowMeta();
     let expiring: Promise<void> | null = null;
     // The sync's pull was on its way with the director's token; the logout ends it and the pull is refused.
-    const session = sessionWith(meta, (s) => (expiring = s.markExpired(director.id)));
+    const session = sessionWith(meta, (s) => (expiring = s.markExpired(director.id, s.token())));
     await session.signIn('director', 'demo1234');
 
     await session.signOut();
@@ -69,18 +70,35 @@ describe('a 401 for a token that a sign-out ended', () => {
     await session.signOut();
     await session.signIn('agent.dg', 'demo1234');
 
-    await session.markExpired(director.id);
+    await session.markExpired(director.id, 'tok-director-1');
 
     expect(session.current()).toMatchObject({ user: { id: agent.id }, status: 'signed_in' });
-    expect(session.token()).toBe('tok-agent.dg');
+    expect(session.token()).toBe('tok-agent.dg-2');
   });
 
   it('still expires the signed-in user', async () => {
     const session = sessionWith(slowMeta(), () => undefined);
     await session.signIn('agent.dg', 'demo1234');
 
-    await session.markExpired(agent.id);
+    await session.markExpired(agent.id, session.token());
 
     expect(session.current()).toMatchObject({ user: { id: agent.id }, status: 'expired' });
+  });
+
+  it("does not expire the same user's next sign-in, whatever token the refused request carried", async () => {
+    const session = sessionWith(slowMeta(), () => undefined);
+    await session.signIn('agent.dg', 'demo1234');
+    const old = session.token();
+    await session.signOut();
+
+    // Signing in again while requests of the closing replica are refused: one sent after the
+    // sign-out (no token), one sent before it (the old token).
+    const again = session.signIn('agent.dg', 'demo1234');
+    const withoutToken = session.markExpired(agent.id, null);
+    const withOldToken = session.markExpired(agent.id, old);
+    await Promise.all([again, withoutToken, withOldToken]);
+
+    expect(session.current()).toMatchObject({ user: { id: agent.id }, status: 'signed_in' });
+    expect(session.token()).not.toBe(old);
   });
 });

@@ -55,11 +55,12 @@ export interface Session {
   signIn(username: string, password: string): Promise<SignInResult>;
   signOut(): Promise<void>;
   /**
-   * The server answered 401 to `userId`'s token: keep the user and local work, ask for a new
-   * sign-in. Ignored unless that user is still the one signed in: a request sent before a
-   * sign-out is refused once the sign-out ended its token, and must not bring that user back.
+   * The server answered 401 to a request of `userId` sent with `sentToken` (null: none): keep the
+   * user and local work, ask for a new sign-in. Ignored unless that user is still signed in with
+   * that token: a request sent before a sign-out is refused once the sign-out ended its token (or
+   * went without one), and must neither bring that user back nor expire their next sign-in.
    */
-  markExpired(userId: string): Promise<void>;
+  markExpired(userId: string, sentToken: string | null): Promise<void>;
   /**
    * The workstation now syncs with another server: the token the old one
    * issued means nothing there and must never be sent there. It is
@@ -242,9 +243,9 @@ export function createSession(options: SessionOptions): Session {
       await publish(null);
     }),
 
-    markExpired: exclusive(async (userId: string) => {
+    markExpired: exclusive(async (userId: string, sentToken: string | null) => {
       const stored = await meta.get<StoredSession>(CURRENT_KEY);
-      if (!stored || stored.expired || stored.user.id !== userId) return;
+      if (!stored || stored.expired || stored.user.id !== userId || sentToken !== token) return;
       token = null;
       const next = { ...stored, expired: true };
       await meta.set(CURRENT_KEY, next);

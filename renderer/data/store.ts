@@ -158,7 +158,7 @@ async function openUserStore(
   await referenceStore.ready;
 
   const tracker = new SyncStateTracker(now);
-  let onUnauthorized: () => void = () => undefined;
+  let onUnauthorized: (sentToken: string | null) => void = () => undefined;
   const api = createApi({
     baseUrl: () => options.platform.getServerUrl(),
     // Never another user's token: this store only speaks for its own user.
@@ -166,7 +166,7 @@ async function openUserStore(
     fetch: options.fetch,
     hooks: {
       onReachable: (ok) => tracker.setReachable(ok),
-      onUnauthorized: () => onUnauthorized(),
+      onUnauthorized: (sentToken) => onUnauthorized(sentToken),
     },
   });
 
@@ -203,7 +203,7 @@ async function openUserStore(
     referenceIntervalMs: options.referenceIntervalMs,
     onDirectory: (users) => session.noteCredentials(users.map((u) => ({ userId: u.id, active: u.active, credentialsVersion: u.credentialsVersion }))),
   });
-  onUnauthorized = () => controller.authExpired();
+  onUnauthorized = (sentToken) => controller.authExpired(sentToken);
 
   const subs: Subscription[] = [];
   const accessLog = createAccessLog({

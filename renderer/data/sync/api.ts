@@ -26,8 +26,8 @@ export class NetworkError extends Error {
 export interface ApiHooks {
   /** Every answer from the server (any status) proves it reachable; a failed fetch proves the opposite. */
   onReachable?(reachable: boolean): void;
-  /** 401 on an authenticated call. */
-  onUnauthorized?(): void;
+  /** 401 on an authenticated call, with the token it was sent with (null: none). */
+  onUnauthorized?(sentToken: string | null): void;
 }
 
 export interface Api {
@@ -64,7 +64,7 @@ export function createApi(options: ApiOptions): Api {
       throw new NetworkError(err instanceof Error ? err.message : 'Network request failed', { cause: err });
     }
     options.hooks?.onReachable?.(true);
-    if (auth && res.status === 401) options.hooks?.onUnauthorized?.();
+    if (auth && res.status === 401) options.hooks?.onUnauthorized?.(token);
     return res;
   }
 

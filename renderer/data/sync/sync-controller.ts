@@ -17,8 +17,11 @@ import { ensureReplicaServer } from './replica-server';
 export interface SyncController {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The server refused the token: stop exchanging, keep every pending event, ask to sign in. */
-  authExpired(): void;
+  /**
+   * The server refused `sentToken` (null: a request sent without one): stop exchanging, keep every
+   * pending event, ask to sign in. The session expires only if that is still its token.
+   */
+  authExpired(sentToken: string | null): void;
   /** Pulls reference data now (sign-in, periodic, on demand). */
   pullReference(): Promise<boolean>;
   /** Resolves when everything local is pushed and the last pull is done (tests, diagnostics). */
@@ -187,7 +190,7 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
       onStreamConnection: (open) => {
         if (open) exchanged();
       },
-      onUnauthorized: () => controller.authExpired(),
+      // The stream's 401 comes through the api (api.raw), which reports it with its token.
     });
     replication = state;
     replicationUser = userId;
@@ -243,9 +246,9 @@ export function createSyncController(o: SyncControllerOptions): SyncController {
       }
       await serial(stopReplication);
     },
-    authExpired() {
+    authExpired(sentToken) {
       o.tracker.setAuthExpired(true);
-      void o.session.markExpired(o.userId);
+      void o.session.markExpired(o.userId, sentToken);
     },
     pullReference,
     async awaitInSync() {
