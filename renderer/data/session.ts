@@ -4,7 +4,7 @@ import { roleSchema } from '../../shared/roles';
 import type { LocalMeta } from './local-meta';
 import type { DataPlatform } from './platform-port';
 import { checkVerifier, createVerifier, DEFAULT_ITERATIONS, type PasswordVerifier } from './password-verifier';
-import { ApiError, NetworkError, type Api } from './sync/api';
+import { ApiError, isUnreachable, type Api } from './sync/api';
 import type { Language, SessionStatus, SessionUser, SignInResult } from './types/session';
 
 export interface SessionSnapshot {
@@ -205,7 +205,7 @@ export function createSession(options: SessionOptions): Session {
           if (err.status >= 500) return signInOffline(username, password);
           return { ok: false, error: 'invalid' };
         }
-        if (err instanceof NetworkError || (err instanceof Error && err.name === 'TimeoutError')) {
+        if (isUnreachable(err)) {
           return signInOffline(username, password);
         }
         return { ok: false, error: 'network' };

@@ -23,6 +23,11 @@ export class NetworkError extends Error {
   }
 }
 
+/** No answer from the server at all: the network failed, or the request timed out. */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof NetworkError || (err instanceof Error && err.name === 'TimeoutError');
+}
+
 export interface ApiHooks {
   /** Every answer from the server (any status) proves it reachable; a failed fetch proves the opposite. */
   onReachable?(reachable: boolean): void;

@@ -1,9 +1,8 @@
-import { ApiError, NetworkError } from './api';
+import { ApiError, isUnreachable } from './api';
 
 /** A failure that asking again may cure: no answer at all, a timeout, or the server's own trouble (5xx, 429). */
 export function isTransient(err: unknown): boolean {
-  if (err instanceof NetworkError) return true;
-  if (err instanceof Error && err.name === 'TimeoutError') return true;
+  if (isUnreachable(err)) return true;
   return err instanceof ApiError && (err.status >= 500 || err.status === 429);
 }
 
